@@ -22,8 +22,9 @@ import java.nio.ByteOrder;
  * <p>{@link #update16} and {@link #update32} patch a checksum after a field changed, without
  * touching the rest of the data (RFC 1624 equation 3: {@code HC' = ~(~HC + ~m + m')}). Routers
  * use it for the TTL decrement ({@link Ip4#decrementTtl}) and NAT address and port rewrites.
- * For the transport checksums, whose pseudo-header covers the IP addresses, an address
- * rewrite updates both the IPv4 header checksum and the TCP/UDP checksum with the same call.
+ * A NAT that rewrites an IPv4 address patches two checksums with the same old and new value:
+ * the IPv4 header's, and the TCP or UDP one, whose pseudo-header holds the address. (A UDP
+ * result of 0 must then be sent as 0xffff, see {@link Udp}.)
  */
 public final class Checksum {
 
