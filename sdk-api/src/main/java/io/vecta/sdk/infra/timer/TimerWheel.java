@@ -295,7 +295,7 @@ public final class TimerWheel {
 
     private void advanceTo(long nowTicks) {
         long tick = currentTick;
-        while (true) {
+        while (tick < nowTicks) {
             long event = nextEventTick(tick, nowTicks);
             if (event > nowTicks) {
                 break;
@@ -306,7 +306,10 @@ public final class TimerWheel {
         currentTick = nowTicks;
     }
 
-    /** The first tick after {@code tick} at which some list is visited and not empty, if by {@code limit}. */
+    /**
+     * The first tick after {@code tick} at which a non-empty list is visited, if it is at most
+     * {@code limit} (which must be after {@code tick}); otherwise some tick after {@code limit}.
+     */
     private long nextEventTick(long tick, long limit) {
         long earliest = Long.MAX_VALUE;
         int distance = nextOccupiedSlot(0, (int) ((tick + 1) & slotMask), (int) Math.min(limit - tick - 1, slotMask));
