@@ -295,6 +295,12 @@ public final class TimerWheel {
 
     private void advanceTo(long nowTicks) {
         long tick = currentTick;
+        if (nowTicks == tick + 1) {
+            // driven once per tick, the usual case: visiting the one tick is cheaper than searching
+            processTick(nowTicks);
+            currentTick = nowTicks;
+            return;
+        }
         while (tick < nowTicks) {
             long event = nextEventTick(tick, nowTicks);
             if (event > nowTicks) {
