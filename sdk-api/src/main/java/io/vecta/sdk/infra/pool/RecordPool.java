@@ -105,6 +105,11 @@ public final class RecordPool implements AutoCloseable {
         indices.put(index);
     }
 
+    /*
+     * Field accessors: index names the record, fieldOffset the field within it. They check that
+     * the field lies inside the record and the record inside the capacity, not that it is live.
+     */
+
     public long getLong(int index, long fieldOffset) {
         return memory.get(LONG, address(index, fieldOffset, Long.BYTES));
     }

@@ -10,7 +10,8 @@ import java.util.Arrays;
  *
  * <h2>Use</h2>
  * <pre>{@code
- * TimerWheel wheel = new TimerWheel("sessions", TimerWheelShape.TW_16T_2W_512SL, 1024);
+ * TimerWheelShape shape = TimerWheelShape.TW_16T_2W_512SL;
+ * TimerWheel wheel = new TimerWheel("sessions", shape, 1024);
  * int handle = wheel.start(sessionIndex, IDLE_TIMER, 300);     // keep the handle to stop it
  * ...
  * int[] expired = new int[256];                                 // caller-owned, reused
@@ -28,8 +29,9 @@ import java.util.Arrays;
  * <h2>Timing</h2>
  * The wheel's time is {@link #currentTick()}, 0 at construction and then the {@code now} of the
  * last {@link #expire} call. A timer started (or updated) with interval {@code i} while the wheel
- * is at tick {@code t} is due at tick {@code t + i}: it is returned by the first {@code expire(now)}
- * with {@code now >= t + i}, exactly once, and never if it is stopped or updated first.
+ * is at tick {@code t} is due at tick {@code t + i}: it is returned exactly once, by the first
+ * {@code expire(now)} with {@code now >= t + i} (or, if that call's array fills, by the calls that
+ * follow it), and never if it is stopped or updated first.
  *
  * <p>{@code expire(now, out)} moves the wheel to {@code now}, collecting every timer due by then,
  * and copies up to {@code out.length} of their user handles into {@code out}, oldest due tick

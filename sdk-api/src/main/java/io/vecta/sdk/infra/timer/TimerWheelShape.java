@@ -44,8 +44,11 @@ public final class TimerWheelShape {
     /** The most slots one wheel may have. */
     public static final int MAX_SLOTS_PER_WHEEL = 1 << 16;
 
-    /** The longest interval a wheel with an overflow list accepts (and the furthest tick it reaches). */
-    public static final long MAX_OVERFLOW_INTERVAL_TICKS = 1L << 62;
+    /**
+     * The longest interval a wheel with an overflow list accepts, and the furthest tick a wheel
+     * reaches: small enough that a tick plus an interval never overflows a long.
+     */
+    public static final long MAX_OVERFLOW_INTERVAL_TICKS = (1L << 62) - 1;
 
     private final int timersPerObject;
     private final int wheels;
