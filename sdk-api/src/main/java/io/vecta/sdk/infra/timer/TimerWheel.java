@@ -43,18 +43,21 @@ import java.util.Arrays;
  *
  * <h2>Layout</h2>
  * Everything lives in int and long columns; there is no object per timer. Slot lists are
- * circular, doubly linked lists threaded through {@code next}/{@code prev}, whose first entries
- * are the list heads:
+ * circular, doubly linked lists of link indices, whose first entries are the list heads:
  * <pre>
  *  link index:  0 .. S-1   S .. 2S-1   2S .. 3S-1   W*S        W*S+1       headCount + handle
  *              +----------+-----------+------------+----------+-----------+-------------------
  *              | wheel 0  | wheel 1   | wheel 2    | overflow | expired   | timers ...
  *              | slots    | slots     | slots      | list     | queue     |
  *              +----------+-----------+------------+----------+-----------+-------------------
- *  next[], prev[]:    links by link index
- *  userHandles[], expiryTicks[]:  by timer handle (link index - headCount)
- *  occupiedHeads:     one bit per list head, set while its list is not empty
+ *
+ *  links[]:         [next, prev] of link 0, [next, prev] of link 1, ...   (LINK_INTS per link)
+ *  userHandles[]:   by timer handle (link index - headCount)
+ *  expiryTicks[]:   by timer handle
+ *  occupiedHeads:   one bit per list head, set while its list is not empty
  * </pre>
+ * A link's next and previous sit side by side, so a step along a list touches one cache line.
+ * Wheel 1 and 2 exist only when the shape has them (W wheels of S slots).
  * Handles come from an {@link IndexPool} owned by the wheel.
  *
  * <h2>Placement and cascading</h2>
@@ -78,6 +81,11 @@ public final class TimerWheel {
     public static final long MAX_TICK = TimerWheelShape.MAX_OVERFLOW_INTERVAL_TICKS;
 
     private static final int WORD_SHIFT = 6;
+    /** Ints per link in {@code links}: the next and previous link of a list, side by side. */
+    private static final int LINK_INTS = 2;
+    private static final int NEXT = 0;
+    private static final int PREV = 1;
+    private static final int MAX_LINK_INTS = Integer.MAX_VALUE - 8;
 
     private final String name;
     private final TimerWheelShape shape;
@@ -94,8 +102,7 @@ public final class TimerWheel {
     private final long[] occupiedHeads;
     private final IndexPool timers;
 
-    private int[] next;
-    private int[] prev;
+    private int[] links;
     private int[] userHandles;
     private long[] expiryTicks;
     private long currentTick;
@@ -125,13 +132,12 @@ public final class TimerWheel {
         this.occupiedHeads = new long[(headCount + 63) >>> WORD_SHIFT];
         this.timers = IndexPool.growable("timer wheel " + name, initialTimerCapacity);
         int capacity = timers.capacity();
-        this.next = new int[headCount + capacity];
-        this.prev = new int[headCount + capacity];
+        this.links = new int[(headCount + capacity) * LINK_INTS];
         this.userHandles = new int[capacity];
         this.expiryTicks = new long[capacity];
         for (int head = 0; head < headCount; head++) {
-            next[head] = head;
-            prev[head] = head;
+            setNext(head, head);
+            setPrev(head, head);
         }
     }
 
@@ -149,7 +155,7 @@ public final class TimerWheel {
         checkInterval(intervalTicks);
         int handle = timers.get();
         if (handle >= userHandles.length) {
-            growColumns();
+            growColumns(handle);
         }
         userHandles[handle] = userHandle;
         schedule(handle, currentTick + intervalTicks);
@@ -368,12 +374,12 @@ public final class TimerWheel {
 
     /** Empties a list and places each of its timers again, as seen from {@code processedTick}. */
     private void redistribute(int head, long processedTick) {
-        int link = next[head];
-        next[head] = head;
-        prev[head] = head;
+        int link = next(head);
+        setNext(head, head);
+        setPrev(head, head);
         clearOccupied(head);
         while (link != head) {
-            int following = next[link];
+            int following = next(link);
             place(link, expiryTicks[link - headCount], processedTick);
             link = following;
         }
@@ -381,32 +387,32 @@ public final class TimerWheel {
 
     private int drainExpired(int[] out) {
         int count = 0;
-        int link = next[expiredHead];
+        int link = next(expiredHead);
         while (link != expiredHead && count < out.length) {
             int handle = link - headCount;
             out[count++] = userHandles[handle];
-            link = next[link];
+            link = next(link);
             timers.put(handle);
         }
-        next[expiredHead] = link;
-        prev[link] = expiredHead;
+        setNext(expiredHead, link);
+        setPrev(link, expiredHead);
         return count;
     }
 
     private void insert(int head, int link) {
-        int first = next[head];
-        next[link] = first;
-        prev[link] = head;
-        prev[first] = link;
-        next[head] = link;
+        int first = next(head);
+        setNext(link, first);
+        setPrev(link, head);
+        setPrev(first, link);
+        setNext(head, link);
         occupiedHeads[head >>> WORD_SHIFT] |= 1L << head;
     }
 
     private void unlink(int link) {
-        int before = prev[link];
-        int after = next[link];
-        next[before] = after;
-        prev[after] = before;
+        int before = prev(link);
+        int after = next(link);
+        setNext(before, after);
+        setPrev(after, before);
         if (before == after) {
             // only a list's single timer has the head on both sides: the list is empty now
             clearOccupied(before);
@@ -415,16 +421,32 @@ public final class TimerWheel {
 
     /** Moves a whole list to the tail of another, in O(1). */
     private void appendAll(int fromHead, int toHead) {
-        int first = next[fromHead];
-        int last = prev[fromHead];
-        int tail = prev[toHead];
-        next[tail] = first;
-        prev[first] = tail;
-        next[last] = toHead;
-        prev[toHead] = last;
-        next[fromHead] = fromHead;
-        prev[fromHead] = fromHead;
+        int first = next(fromHead);
+        int last = prev(fromHead);
+        int tail = prev(toHead);
+        setNext(tail, first);
+        setPrev(first, tail);
+        setNext(last, toHead);
+        setPrev(toHead, last);
+        setNext(fromHead, fromHead);
+        setPrev(fromHead, fromHead);
         clearOccupied(fromHead);
+    }
+
+    private int next(int link) {
+        return links[link * LINK_INTS + NEXT];
+    }
+
+    private int prev(int link) {
+        return links[link * LINK_INTS + PREV];
+    }
+
+    private void setNext(int link, int to) {
+        links[link * LINK_INTS + NEXT] = to;
+    }
+
+    private void setPrev(int link, int to) {
+        links[link * LINK_INTS + PREV] = to;
     }
 
     private boolean isOccupied(int head) {
@@ -469,12 +491,16 @@ public final class TimerWheel {
         return head <= toInclusive ? head : -1;
     }
 
-    private void growColumns() {
+    private void growColumns(int takenHandle) {
         int capacity = timers.capacity();
+        if ((long) (headCount + capacity) * LINK_INTS > MAX_LINK_INTS) {
+            timers.put(takenHandle);
+            throw new IllegalStateException("timer wheel '" + name + "' is full: " + timers.size()
+                    + " timers running, the limit of its link array");
+        }
         userHandles = Arrays.copyOf(userHandles, capacity);
         expiryTicks = Arrays.copyOf(expiryTicks, capacity);
-        next = Arrays.copyOf(next, headCount + capacity);
-        prev = Arrays.copyOf(prev, headCount + capacity);
+        links = Arrays.copyOf(links, (headCount + capacity) * LINK_INTS);
     }
 
     @Override
