@@ -62,14 +62,21 @@ public final class Pool<T> {
             elements = Arrays.copyOf(elements, indices.capacity());
         }
         if (elements[index] == null) {
-            elements[index] = newElement();
+            elements[index] = newElement(index);
         }
         return index;
     }
 
-    private T newElement() {
-        T element = factory.get();
+    private T newElement(int index) {
+        T element;
+        try {
+            element = factory.get();
+        } catch (RuntimeException | Error failure) {
+            indices.put(index);
+            throw failure;
+        }
         if (element == null) {
+            indices.put(index);
             throw new IllegalStateException("pool '" + indices.name() + "': factory returned null");
         }
         return element;

@@ -162,5 +162,6 @@ class PoolTest {
         assertThatThrownBy(pool::get)
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessage("pool 'sessions': factory returned null");
+        assertThat(pool.size()).as("the slot goes back to the pool").isZero();
     }
 }
