@@ -130,6 +130,10 @@ public final class TimerWheel {
         this.expiredHead = overflowHead + 1;
         this.headCount = expiredHead + 1;
         this.occupiedHeads = new long[(headCount + 63) >>> WORD_SHIFT];
+        if ((long) (headCount + initialTimerCapacity) * LINK_INTS > MAX_LINK_INTS) {
+            throw new IllegalArgumentException("timer wheel '" + name + "': initial capacity " + initialTimerCapacity
+                    + " is beyond the limit of " + (MAX_LINK_INTS / LINK_INTS - headCount) + " timers");
+        }
         this.timers = IndexPool.growable("timer wheel " + name, initialTimerCapacity);
         int capacity = timers.capacity();
         this.links = new int[(headCount + capacity) * LINK_INTS];
