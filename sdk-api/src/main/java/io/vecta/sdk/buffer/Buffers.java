@@ -666,12 +666,14 @@ public final class Buffers {
 
     /**
      * Appends the packet {@code bi} (one buffer or a chain) to the chain that starts at
-     * {@code head} and ends at {@code last}, and keeps the head's cached total length valid.
+     * {@code head} and ends at {@code last}, and keeps the head's cached total length valid
+     * ({@code bi}'s own cached total, no longer at a head, is marked invalid). {@code last}
+     * must not be shared with other packets (reference count 1).
      * Pass {@code head} as {@code last} when the head is a single buffer; keep the returned
      * last buffer to append again without walking the chain.
      *
      * @return the new last buffer of the chain
-     * @throws IllegalArgumentException if {@code last} already has a next buffer
+     * @throws IllegalArgumentException if {@code last} already has a next buffer or is shared
      */
     public int chainAppend(int head, int last, int bi) {
         int lastFlags = flags(last);
@@ -679,9 +681,16 @@ public final class Buffers {
             throw new IllegalArgumentException("buffer 0x" + Integer.toHexString(last)
                     + " is not the last of its chain: next_buffer is 0x" + Integer.toHexString(nextBuffer(last)));
         }
+        int lastReferences = refCount(last);
+        if (lastReferences != 1) {
+            throw new IllegalArgumentException("buffer 0x" + Integer.toHexString(last) + " has ref_count "
+                    + lastReferences + ": appending to it would change every packet that shares it");
+        }
         long rest = lengthInChain(head) - currentLength(head);
         long appended = lengthInChain(bi);
         int newLast = lastInChain(bi);
+        // bi stops being a head: a total cached there would go stale as the chain grows
+        clearFlags(bi, BufferFlags.TOTAL_LENGTH_VALID);
         setNextBuffer(last, bi);
         setFlags(last, lastFlags | BufferFlags.NEXT_PRESENT);
         setTotalLengthNotIncludingFirstBuffer(head, rest + appended);

@@ -206,7 +206,24 @@ class BuffersTest {
         assertThat(buffers.totalLengthNotIncludingFirstBuffer(head)).isEqualTo(2030);
         assertThat(buffers.contents(head)).hasSize(3030);
 
-        assertThatThrownBy(() -> buffers.chainAppend(head, second, big.bufferIndex(5)))
+        int shared = big.bufferIndex(6);
+        buffers.setRefCount(shared, 2);
+        assertThatThrownBy(() -> buffers.chainAppend(shared, shared, big.bufferIndex(5)))
+                .hasMessage("buffer 0x" + Integer.toHexString(shared)
+                        + " has ref_count 2: appending to it would change every packet that shares it");
+        // a chain appended to another stops being a head: its cached total is no longer trusted
+        int otherHead = big.bufferIndex(5);
+        int otherTail = big.bufferIndex(7);
+        buffers.setCurrentLength(otherHead, 10);
+        buffers.setCurrentLength(otherTail, 20);
+        buffers.chainAppend(otherHead, otherHead, otherTail);
+        assertThat(buffers.flags(otherHead) & BufferFlags.TOTAL_LENGTH_VALID).isNotZero();
+        assertThat(buffers.chainAppend(head, third, otherHead)).isEqualTo(otherTail);
+        assertThat(buffers.flags(otherHead) & BufferFlags.TOTAL_LENGTH_VALID).isZero();
+        assertThat(buffers.lengthInChain(head)).isEqualTo(3060);
+        assertThat(buffers.buffersInChain(head)).isEqualTo(5);
+
+        assertThatThrownBy(() -> buffers.chainAppend(head, second, big.bufferIndex(4)))
                 .hasMessage("buffer 0x" + Integer.toHexString(second) + " is not the last of its chain: next_buffer is 0x"
                         + Integer.toHexString(third));
     }
