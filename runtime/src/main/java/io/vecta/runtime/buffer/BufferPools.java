@@ -38,8 +38,8 @@ import java.util.Optional;
  * 4K pages. An explicit page size never falls back: its failure is reported.
  *
  * <h2>Fresh memory</h2>
- * Every buffer starts free: cache line 0 of its metadata is the free template (zero but for
- * its pool index), and it sits on its pool's global free list.
+ * Every buffer starts free: its metadata is zero but for its pool index, and it sits on its
+ * pool's global free list.
  */
 public final class BufferPools implements AutoCloseable {
 

@@ -121,9 +121,6 @@ class BufferAllocatorModelTest {
         assertThat(buffers.featureConfigIndex(bi)).isZero();
         assertThat(buffers.rxSwIfIndex(bi)).isZero();
         assertThat(buffers.txSwIfIndex(bi)).isZero();
-        for (int word = 0; word < Buffers.OPAQUE_WORDS; word++) {
-            assertThat(buffers.opaque(bi, word)).isZero();
-        }
     }
 
     /** Gives a fresh buffer random data and dirties the metadata that free must reset. */

@@ -86,21 +86,24 @@ class ThreadBufferAllocatorTest {
     }
 
     @Test
-    void shouldResetCacheLineZeroOnFreeAndKeepTheRest() {
+    void shouldResetTheNamedFieldsOnFreeAndLeaveTheOpaqueWords() {
         int bi = allocOne();
-        buffers.setCurrentData(bi, 10);
-        buffers.setCurrentLength(bi, 100);
+        MemorySegment memory = pools.region().segment();
+        long base = Buffers.metadataOffset(bi);
+        for (int offset = 0; offset < Buffers.METADATA_SIZE; offset++) {
+            memory.set(JAVA_BYTE, base + offset, (byte) (offset + 1));
+        }
+        buffers.setRefCount(bi, 1);
+        buffers.setBufferPoolIndex(bi, 0);
         buffers.setFlags(bi, BufferFlags.IS_TRACED);
-        buffers.setOpaque(bi, 3, 33);
-        buffers.setTraceHandle(bi, 1234);
         allocator.free(bi);
-        assertThat(buffers.refCount(bi)).isZero();
-        assertThat(buffers.currentData(bi)).isZero();
-        assertThat(buffers.flags(bi)).isZero();
-        assertThat(buffers.opaque(bi, 3)).isZero();
-        assertThat(buffers.bufferPoolIndex(bi)).isZero();
-        // cache line 1 is left to its next writer, as in VPP
-        assertThat(buffers.traceHandle(bi)).isEqualTo(1234);
+        for (int offset = 0; offset < 32; offset++) {
+            assertThat(memory.get(JAVA_BYTE, base + offset)).as("byte %d", offset).isZero();
+        }
+        // the opaque words and cache line 1 are left to their next writer
+        for (int offset = 32; offset < Buffers.METADATA_SIZE; offset++) {
+            assertThat(memory.get(JAVA_BYTE, base + offset)).as("byte %d", offset).isEqualTo((byte) (offset + 1));
+        }
         // freed last, handed out first
         assertThat(allocOne()).isEqualTo(bi);
         assertThat(buffers.refCount(bi)).isEqualTo(1);

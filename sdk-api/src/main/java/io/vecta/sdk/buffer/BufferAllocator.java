@@ -11,12 +11,13 @@ package io.vecta.sdk.buffer;
  * the freeing thread's cache takes it.
  *
  * <h2>What a fresh buffer holds</h2>
- * Cache line 0 of its metadata is zero except {@code ref_count} (1) and
- * {@code buffer_pool_index}: {@code current_data} 0, {@code current_length} 0, no flags,
- * {@code next_buffer} {@link Buffers#NO_BUFFER}, interfaces, error, feature config index and
- * opaque words 0. Cache line 1 ({@code trace_handle}, the chain total, {@code opaque2}),
- * the headroom and the data hold whatever the previous user left, as in VPP: the flags say
- * whether the first two are valid, and the writer of the others sets them.
+ * Every named field of cache line 0 is reset: {@code ref_count} 1, {@code buffer_pool_index}
+ * its pool, and zero for {@code current_data}, {@code current_length}, flags, flow id, error,
+ * {@code next_buffer} ({@link Buffers#NO_BUFFER}), feature config index and both interfaces.
+ * The opaque words of both cache lines, {@code trace_handle}, the chain total, the headroom
+ * and the data hold whatever the previous user left: the flags say whether the trace handle
+ * and the chain total are valid, and a feature sets the opaque words it reads. (VPP also
+ * zeroes the opaque words of cache line 0; here that would cost a quarter of a free.)
  *
  * <h2>Exhaustion</h2>
  * {@link #alloc} returns fewer buffers than asked for when the pool runs out and counts the

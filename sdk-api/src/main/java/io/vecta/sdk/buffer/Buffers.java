@@ -168,13 +168,16 @@ public final class Buffers {
     /** The aligned word holding ref_count, pool index and error, for compare-and-set. */
     private static final VarHandle REF_COUNT_WORD = JAVA_INT.varHandle();
     private static final int REF_COUNT_SHIFT = ByteOrder.nativeOrder() == ByteOrder.LITTLE_ENDIAN ? 0 : 24;
+    private static final int GEOMETRY_LONGS = 3;
 
     private final MemorySegment memory;
     private final long indexLimit;
     private final List<BufferPoolLayout> pools;
-    private final int[] poolFirstIndex;
-    private final long[] poolSpanLines;
-    private final long[] poolStrideMultiplier;
+    /**
+     * Per pool index 0 to 255, three longs: first buffer index, span in cache lines (0 for an
+     * index with no pool, so that every check fails), and the multiplier of the stride test.
+     */
+    private final long[] poolGeometry;
     private final int[] poolDataSize;
     private final long totalBuffers;
 
@@ -203,9 +206,7 @@ public final class Buffers {
         this.indexLimit = memory.byteSize() >>> LOG2_CACHE_LINE;
         this.pools = List.copyOf(pools);
         int count = pools.size();
-        poolFirstIndex = new int[count];
-        poolSpanLines = new long[count];
-        poolStrideMultiplier = new long[count];
+        poolGeometry = new long[MAX_POOLS * GEOMETRY_LONGS];
         poolDataSize = new int[count];
         long buffers = 0;
         for (int i = 0; i < count; i++) {
@@ -222,10 +223,10 @@ public final class Buffers {
                             + "' overlap");
                 }
             }
-            poolFirstIndex[i] = pool.firstIndex();
-            poolSpanLines[i] = (long) pool.bufferCount() * pool.strideLines();
+            poolGeometry[i * GEOMETRY_LONGS] = Integer.toUnsignedLong(pool.firstIndex());
+            poolGeometry[i * GEOMETRY_LONGS + 1] = (long) pool.bufferCount() * pool.strideLines();
             // n is a multiple of d exactly when n * ceil(2^64 / d) <= ceil(2^64 / d) - 1, unsigned (n < 2^32)
-            poolStrideMultiplier[i] = Long.divideUnsigned(-1L, pool.strideLines()) + 1;
+            poolGeometry[i * GEOMETRY_LONGS + 2] = Long.divideUnsigned(-1L, pool.strideLines()) + 1;
             poolDataSize[i] = pool.dataSize();
             buffers += pool.bufferCount();
         }
@@ -708,25 +709,36 @@ public final class Buffers {
      * @throws IllegalArgumentException naming the index and what it fails
      */
     public int checkBuffer(int bi) {
+        // the allocator runs this for every buffer it frees: one test per condition, messages apart
+        long index = Integer.toUnsignedLong(bi);
+        if (index >= indexLimit) {
+            throw new IllegalArgumentException(whyNotABuffer(bi));
+        }
+        int pool = Byte.toUnsignedInt(memory.get(U8, (index << LOG2_CACHE_LINE) + BUFFER_POOL_INDEX_OFFSET));
+        int geometry = pool * GEOMETRY_LONGS;
+        long relative = index - poolGeometry[geometry];
+        long multiplier = poolGeometry[geometry + 2];
+        if (Long.compareUnsigned(relative, poolGeometry[geometry + 1]) >= 0
+                || Long.compareUnsigned(relative * multiplier, multiplier - 1) > 0) {
+            throw new IllegalArgumentException(whyNotABuffer(bi));
+        }
+        return pool;
+    }
+
+    private String whyNotABuffer(int bi) {
         long index = Integer.toUnsignedLong(bi);
         if (index >= indexLimit || bi == NO_BUFFER) {
-            throw new IllegalArgumentException("buffer index 0x" + Integer.toHexString(bi)
-                    + " is outside buffer memory (indices 0x1 to 0x" + Long.toHexString(indexLimit - 1) + ")");
+            return "buffer index 0x" + Integer.toHexString(bi) + " is outside buffer memory (indices 0x1 to 0x"
+                    + Long.toHexString(indexLimit - 1) + ")";
         }
         int pool = bufferPoolIndex(bi);
         if (pool >= poolDataSize.length) {
-            throw new IllegalArgumentException(badPool(bi, pool));
+            return badPool(bi, pool);
         }
-        long relative = index - Integer.toUnsignedLong(poolFirstIndex[pool]);
-        long multiplier = poolStrideMultiplier[pool];
-        if (relative < 0 || relative >= poolSpanLines[pool]
-                || Long.compareUnsigned(relative * multiplier, multiplier - 1) > 0) {
-            BufferPoolLayout layout = pools.get(pool);
-            throw new IllegalArgumentException("buffer index 0x" + Integer.toHexString(bi) + " is not a buffer of pool "
-                    + pool + " '" + layout.name() + "' (0x" + Integer.toHexString(layout.firstIndex())
-                    + " + n * " + layout.strideLines() + " for n < " + layout.bufferCount() + ")");
-        }
-        return pool;
+        BufferPoolLayout layout = pools.get(pool);
+        return "buffer index 0x" + Integer.toHexString(bi) + " is not a buffer of pool " + pool + " '"
+                + layout.name() + "' (0x" + Integer.toHexString(layout.firstIndex()) + " + n * "
+                + layout.strideLines() + " for n < " + layout.bufferCount() + ")";
     }
 
     /**
