@@ -32,10 +32,17 @@ final class BufferPoolThreadCache extends BufferPoolThreadCacheFields {
     final int[] indices = new int[CAPACITY + TAIL_PADDING];
     final BufferPool pool;
     final int threadIndex;
+    /** The pool's geometry, at hand for the check of every buffer freed into this cache. */
+    final long firstIndex;
+    final long spanLines;
+    final long strideTestMultiplier;
 
     BufferPoolThreadCache(BufferPool pool, int threadIndex) {
         this.pool = pool;
         this.threadIndex = threadIndex;
+        this.firstIndex = Integer.toUnsignedLong(pool.layout().firstIndex());
+        this.spanLines = pool.layout().spanLines();
+        this.strideTestMultiplier = pool.layout().strideTestMultiplier();
     }
 }
 

@@ -6,6 +6,7 @@ import static java.lang.foreign.ValueLayout.JAVA_LONG_UNALIGNED;
 
 import io.vecta.sdk.buffer.BufferAllocator;
 import io.vecta.sdk.buffer.BufferFlags;
+import io.vecta.sdk.buffer.BufferPoolLayout;
 import io.vecta.sdk.buffer.Buffers;
 import io.vecta.sdk.buffer.BuffersExhaustedException;
 import java.lang.foreign.MemorySegment;
@@ -42,6 +43,9 @@ final class ThreadBufferAllocator implements BufferAllocator {
     private static final int NEXT_BUFFER_OFFSET = Buffers.NEXT_BUFFER_OFFSET;
     private static final int REF_COUNT_OFFSET = Buffers.REF_COUNT_OFFSET;
     private static final byte ONE_REFERENCE = 1;
+    /** Where ref_count and buffer_pool_index sit in the native-order long at metadata offset 8. */
+    private static final int REF_COUNT_SHIFT = bitOffsetInWord8(Buffers.REF_COUNT_OFFSET);
+    private static final int POOL_INDEX_SHIFT = bitOffsetInWord8(Buffers.BUFFER_POOL_INDEX_OFFSET);
     /** Payloads up to this much longer than the clone head are copied rather than shared. */
     private static final int CLONE_COPY_THRESHOLD = 2 * Buffers.CACHE_LINE;
 
@@ -51,6 +55,7 @@ final class ThreadBufferAllocator implements BufferAllocator {
     private final BufferPoolThreadCache defaultCache;
     /** Per pool: the metadata word at offset 8 of a free buffer (flow_id, ref_count 0, pool index, error). */
     private final long[] freeTemplateWord8;
+    private final long indexLimit;
     /** Lets {@link #free(int)} share the array loop without allocating; the allocator has one thread. */
     private final int[] single = new int[1];
 
@@ -64,6 +69,12 @@ final class ThreadBufferAllocator implements BufferAllocator {
             freeTemplateWord8[pool.index()] = freeTemplateWord8(pool.index());
         }
         this.defaultCache = caches[defaultPool];
+        this.indexLimit = buffers.indexLimit();
+    }
+
+    private static int bitOffsetInWord8(int byteOffset) {
+        int byteInWord = byteOffset - 8;
+        return 8 * (ByteOrder.nativeOrder() == ByteOrder.LITTLE_ENDIAN ? byteInWord : 7 - byteInWord);
     }
 
     /** Bytes 8 to 15 of a free buffer's metadata in native order: only the pool index byte is set. */
@@ -195,24 +206,42 @@ final class ThreadBufferAllocator implements BufferAllocator {
         int cachePool = cache.pool.index();
         int[] stack = cache.indices;
         int depth = cache.count;
+        long firstIndex = cache.firstIndex;
+        long spanLines = cache.spanLines;
+        long strideTestMultiplier = cache.strideTestMultiplier;
         try {
             for (int i = offset, end = offset + count; i < end; i++) {
                 int b = src[i];
                 while (true) {
-                    int pool = buffers.checkBuffer(b);
-                    long metadata = Buffers.metadataOffset(b);
+                    long index = Integer.toUnsignedLong(b);
+                    if (index >= indexLimit) {
+                        throw notABuffer(b);
+                    }
+                    long metadata = index << Buffers.LOG2_CACHE_LINE;
+                    // flow_id, ref_count, buffer_pool_index and error in one load
+                    long word8 = memory.get(JAVA_LONG_UNALIGNED, metadata + 8);
+                    int pool = (int) (word8 >>> POOL_INDEX_SHIFT) & 0xff;
+                    if (pool != cachePool) {
+                        if (pool >= caches.length) {
+                            throw notABuffer(b);
+                        }
+                        cache.count = depth;
+                        cache = caches[pool];
+                        cachePool = pool;
+                        stack = cache.indices;
+                        depth = cache.count;
+                        firstIndex = cache.firstIndex;
+                        spanLines = cache.spanLines;
+                        strideTestMultiplier = cache.strideTestMultiplier;
+                    }
+                    if (!BufferPoolLayout.isBufferAt(index - firstIndex, spanLines, strideTestMultiplier)) {
+                        throw notABuffer(b);
+                    }
                     int flags = memory.get(JAVA_INT_UNALIGNED, metadata + FLAGS_OFFSET);
                     int next = memory.get(JAVA_INT_UNALIGNED, metadata + NEXT_BUFFER_OFFSET);
-                    int references = Byte.toUnsignedInt(memory.get(JAVA_BYTE, metadata + REF_COUNT_OFFSET));
+                    int references = (int) (word8 >>> REF_COUNT_SHIFT) & 0xff;
                     if (references == 1 || (references > 1 && dropSharedReference(b) == 1)) {
                         writeFreeTemplate(memory, b, freeTemplateWord8[pool]);
-                        if (pool != cachePool) {
-                            cache.count = depth;
-                            cache = caches[pool];
-                            cachePool = pool;
-                            stack = cache.indices;
-                            depth = cache.count;
-                        }
                         if (depth == BufferPoolThreadCache.CAPACITY) {
                             depth = spill(cache);
                         }
@@ -242,6 +271,16 @@ final class ThreadBufferAllocator implements BufferAllocator {
         int kept = BufferPoolThreadCache.CAPACITY - BufferPoolThreadCache.BATCH;
         System.arraycopy(cache.indices, BufferPoolThreadCache.BATCH, cache.indices, 0, kept);
         return kept;
+    }
+
+    /** The exception {@link Buffers#checkBuffer} gives for an index this allocator's check refused. */
+    private IllegalArgumentException notABuffer(int bi) {
+        try {
+            buffers.checkBuffer(bi);
+        } catch (IllegalArgumentException e) {
+            return e;
+        }
+        return new IllegalArgumentException("buffer index 0x" + Integer.toHexString(bi) + " is not a buffer");
     }
 
     /** @return the count before the decrement; 1 means this thread held the last reference */

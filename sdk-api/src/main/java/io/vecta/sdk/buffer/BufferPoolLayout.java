@@ -84,6 +84,31 @@ public record BufferPoolLayout(String name, int firstIndex, int bufferCount, int
         return strideBytes(dataSize);
     }
 
+    /** Cache lines the pool's buffers cover. */
+    public long spanLines() {
+        return (long) bufferCount * strideLines();
+    }
+
+    /**
+     * The multiplier of the stride test of {@link #isBufferAt}: {@code ceil(2^64 / strideLines)}.
+     * A number {@code n < 2^32} is a multiple of {@code d} exactly when {@code n * ceil(2^64 / d)},
+     * wrapped to 64 bits, is at most {@code ceil(2^64 / d) - 1} unsigned: a multiplication instead
+     * of a division, for the check every freed buffer goes through.
+     */
+    public long strideTestMultiplier() {
+        return Long.divideUnsigned(-1L, strideLines()) + 1;
+    }
+
+    /**
+     * Whether the buffer index {@code relative} cache lines after a pool's first buffer names a
+     * buffer of that pool, given its {@link #spanLines()} and {@link #strideTestMultiplier()}:
+     * inside the span (a negative {@code relative} is outside, as unsigned) and on the stride.
+     */
+    public static boolean isBufferAt(long relative, long spanLines, long strideTestMultiplier) {
+        return Long.compareUnsigned(relative, spanLines) < 0
+                && Long.compareUnsigned(relative * strideTestMultiplier, strideTestMultiplier - 1) <= 0;
+    }
+
     /** Bytes the pool's buffers cover. */
     public long bytes() {
         return (long) bufferCount * strideBytes();

@@ -224,9 +224,8 @@ public final class Buffers {
                 }
             }
             poolGeometry[i * GEOMETRY_LONGS] = Integer.toUnsignedLong(pool.firstIndex());
-            poolGeometry[i * GEOMETRY_LONGS + 1] = (long) pool.bufferCount() * pool.strideLines();
-            // n is a multiple of d exactly when n * ceil(2^64 / d) <= ceil(2^64 / d) - 1, unsigned (n < 2^32)
-            poolGeometry[i * GEOMETRY_LONGS + 2] = Long.divideUnsigned(-1L, pool.strideLines()) + 1;
+            poolGeometry[i * GEOMETRY_LONGS + 1] = pool.spanLines();
+            poolGeometry[i * GEOMETRY_LONGS + 2] = pool.strideTestMultiplier();
             poolDataSize[i] = pool.dataSize();
             buffers += pool.bufferCount();
         }
@@ -241,6 +240,11 @@ public final class Buffers {
     /** The pools, in buffer pool index order. */
     public List<BufferPoolLayout> pools() {
         return pools;
+    }
+
+    /** One past the largest index inside buffer memory: its size in cache lines. */
+    public long indexLimit() {
+        return indexLimit;
     }
 
     /** The number of buffers in all pools. */
@@ -709,17 +713,14 @@ public final class Buffers {
      * @throws IllegalArgumentException naming the index and what it fails
      */
     public int checkBuffer(int bi) {
-        // the allocator runs this for every buffer it frees: one test per condition, messages apart
         long index = Integer.toUnsignedLong(bi);
         if (index >= indexLimit) {
             throw new IllegalArgumentException(whyNotABuffer(bi));
         }
         int pool = Byte.toUnsignedInt(memory.get(U8, (index << LOG2_CACHE_LINE) + BUFFER_POOL_INDEX_OFFSET));
         int geometry = pool * GEOMETRY_LONGS;
-        long relative = index - poolGeometry[geometry];
-        long multiplier = poolGeometry[geometry + 2];
-        if (Long.compareUnsigned(relative, poolGeometry[geometry + 1]) >= 0
-                || Long.compareUnsigned(relative * multiplier, multiplier - 1) > 0) {
+        if (!BufferPoolLayout.isBufferAt(index - poolGeometry[geometry], poolGeometry[geometry + 1],
+                poolGeometry[geometry + 2])) {
             throw new IllegalArgumentException(whyNotABuffer(bi));
         }
         return pool;
