@@ -36,6 +36,8 @@ final class BufferPoolThreadCache extends BufferPoolThreadCacheFields {
     final long firstIndex;
     final long spanLines;
     final long strideTestMultiplier;
+    /** Bytes 8 to 15 of a free buffer of the pool, written by every free. */
+    final long freeTemplateWord8;
 
     BufferPoolThreadCache(BufferPool pool, int threadIndex) {
         this.pool = pool;
@@ -43,6 +45,7 @@ final class BufferPoolThreadCache extends BufferPoolThreadCacheFields {
         this.firstIndex = Integer.toUnsignedLong(pool.layout().firstIndex());
         this.spanLines = pool.layout().spanLines();
         this.strideTestMultiplier = pool.layout().strideTestMultiplier();
+        this.freeTemplateWord8 = ThreadBufferAllocator.freeTemplateWord8(pool.index());
     }
 }
 

@@ -53,8 +53,6 @@ final class ThreadBufferAllocator implements BufferAllocator {
     private final MemorySegment memory;
     private final BufferPoolThreadCache[] caches;
     private final BufferPoolThreadCache defaultCache;
-    /** Per pool: the metadata word at offset 8 of a free buffer (flow_id, ref_count 0, pool index, error). */
-    private final long[] freeTemplateWord8;
     private final long indexLimit;
     /** Lets {@link #free(int)} share the array loop without allocating; the allocator has one thread. */
     private final int[] single = new int[1];
@@ -63,10 +61,8 @@ final class ThreadBufferAllocator implements BufferAllocator {
         this.buffers = buffers;
         this.memory = buffers.memory();
         this.caches = new BufferPoolThreadCache[pools.length];
-        this.freeTemplateWord8 = new long[pools.length];
         for (BufferPool pool : pools) {
             caches[pool.index()] = pool.cache(threadIndex);
-            freeTemplateWord8[pool.index()] = freeTemplateWord8(pool.index());
         }
         this.defaultCache = caches[defaultPool];
         this.indexLimit = buffers.indexLimit();
@@ -209,6 +205,7 @@ final class ThreadBufferAllocator implements BufferAllocator {
         long firstIndex = cache.firstIndex;
         long spanLines = cache.spanLines;
         long strideTestMultiplier = cache.strideTestMultiplier;
+        long freeWord8 = cache.freeTemplateWord8;
         try {
             for (int i = offset, end = offset + count; i < end; i++) {
                 int b = src[i];
@@ -233,6 +230,7 @@ final class ThreadBufferAllocator implements BufferAllocator {
                         firstIndex = cache.firstIndex;
                         spanLines = cache.spanLines;
                         strideTestMultiplier = cache.strideTestMultiplier;
+                        freeWord8 = cache.freeTemplateWord8;
                     }
                     if (!BufferPoolLayout.isBufferAt(index - firstIndex, spanLines, strideTestMultiplier)) {
                         throw notABuffer(b);
@@ -241,7 +239,7 @@ final class ThreadBufferAllocator implements BufferAllocator {
                     int next = memory.get(JAVA_INT_UNALIGNED, metadata + NEXT_BUFFER_OFFSET);
                     int references = (int) (word8 >>> REF_COUNT_SHIFT) & 0xff;
                     if (references == 1 || (references > 1 && dropSharedReference(b) == 1)) {
-                        writeFreeTemplate(memory, b, freeTemplateWord8[pool]);
+                        writeFreeTemplate(memory, b, freeWord8);
                         if (depth == BufferPoolThreadCache.CAPACITY) {
                             depth = spill(cache);
                         }
