@@ -34,8 +34,9 @@ import java.util.Objects;
  * <h2>Cache policy</h2>
  * Allocation pops from the cache; when it runs short, the cache is refilled from the global
  * free list with enough for the request plus half a cache. Free pushes onto the cache; when
- * it is full, the older half goes back to the global list. An alloc/free cycle of up to half
- * a cache therefore never takes the pool lock.
+ * it is full, the older half goes back to the global list. A thread that allocates and frees
+ * up to half a cache at a time therefore settles where neither end is reached, and takes the
+ * pool lock no more.
  */
 final class ThreadBufferAllocator implements BufferAllocator {
 
@@ -113,6 +114,8 @@ final class ThreadBufferAllocator implements BufferAllocator {
                 memory.set(JAVA_BYTE, Buffers.metadataOffset(dst[i]) + REF_COUNT_OFFSET, (byte) 0);
                 push(cache, dst[i]);
             }
+            // none was delivered: the ones given back count as failures too
+            cache.allocFailures += allocated;
             throw new BuffersExhaustedException(cache.pool.name(), cache.pool.total(), count, allocated);
         }
     }

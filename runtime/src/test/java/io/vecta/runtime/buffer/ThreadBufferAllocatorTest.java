@@ -143,6 +143,7 @@ class ThreadBufferAllocatorTest {
                 })
                 .hasMessage("buffer pool 'default-numa-0' (1001 buffers) is exhausted: asked for 10, only 5 free");
         assertThat(pool.used()).isEqualTo(total - 5);
+        assertThat(pool.allocFailures()).isEqualTo(10);
         allocator.allocExactly(more, 0, 5);
         for (int i = 0; i < 5; i++) {
             assertThat(buffers.refCount(more[i])).isEqualTo(1);

@@ -25,8 +25,8 @@ package io.vecta.sdk.buffer;
  * none and throws {@link BuffersExhaustedException}. Neither ever corrupts the pool.
  *
  * <h2>Checks on free</h2>
- * Every freed index is checked with {@link Buffers#checkBuffer}, and a buffer whose reference
- * count is already 0 (freed twice while still free) is refused with an
+ * Every freed index gets the check of {@link Buffers#checkBuffer} (and its exception), and a
+ * buffer whose reference count is already 0 (freed twice while still free) is refused with an
  * {@link IllegalStateException}; buffers of the array before the bad one are freed, the rest
  * are not. A stale index whose buffer has meanwhile been allocated again cannot be told from
  * a legitimate free.
