@@ -1,0 +1,333 @@
+package io.vecta.nativeio.linux;
+
+import static java.lang.foreign.ValueLayout.ADDRESS;
+import static java.lang.foreign.ValueLayout.JAVA_INT;
+import static java.lang.foreign.ValueLayout.JAVA_LONG;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.FunctionDescriptor;
+import java.lang.foreign.Linker;
+import java.lang.foreign.MemoryLayout;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.StructLayout;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.VarHandle;
+import java.util.Optional;
+import java.util.StringJoiner;
+
+/**
+ * The C library functions Vecta calls, bound once as {@code static final} downcall handles.
+ *
+ * <p>Every method is a thin static wrapper: it makes the call, checks the C convention for
+ * failure ({@code -1}, or {@code MAP_FAILED} for {@code mmap}), and on failure throws an
+ * {@link ErrnoException} whose message names the call and its arguments, e.g.
+ * {@code memfd_create("vecta-buffers-0", MFD_CLOEXEC|MFD_HUGETLB|MFD_HUGE_2MB) failed: ENOMEM
+ * (Cannot allocate memory)}. {@code errno} is read from the call's own capture state
+ * ({@link Linker.Option#captureCallState}), never from a later call that could have
+ * overwritten it.
+ *
+ * <p>The constants are the Linux values, which are the same on x86-64 and AArch64.
+ *
+ * <p>This class is the one place for such bindings: a new system call is added here, with its
+ * constants and a wrapper in the same style.
+ */
+@SuppressWarnings("restricted")
+public final class Libc {
+
+    /** {@code memfd_create}: close the descriptor on {@code exec}. */
+    public static final int MFD_CLOEXEC = 0x0001;
+    /** {@code memfd_create}: allow {@code fcntl(F_ADD_SEALS)}. */
+    public static final int MFD_ALLOW_SEALING = 0x0002;
+    /** {@code memfd_create}: back the file with hugepages (size chosen by the {@code MFD_HUGE_*} bits). */
+    public static final int MFD_HUGETLB = 0x0004;
+    /** Bit position of the log2 hugepage size inside the {@code memfd_create} flags. */
+    public static final int MFD_HUGE_SHIFT = 26;
+    /** {@code memfd_create}: 2 MiB hugepages. */
+    public static final int MFD_HUGE_2MB = 21 << MFD_HUGE_SHIFT;
+    /** {@code memfd_create}: 1 GiB hugepages. */
+    public static final int MFD_HUGE_1GB = 30 << MFD_HUGE_SHIFT;
+
+    /** {@code mmap}: pages may not be accessed. */
+    public static final int PROT_NONE = 0x0;
+    /** {@code mmap}: pages may be read. */
+    public static final int PROT_READ = 0x1;
+    /** {@code mmap}: pages may be written. */
+    public static final int PROT_WRITE = 0x2;
+
+    /** {@code mmap}: share the mapping with every other mapping of the same file. */
+    public static final int MAP_SHARED = 0x01;
+    /** {@code mmap}: private copy-on-write mapping. */
+    public static final int MAP_PRIVATE = 0x02;
+    /** {@code mmap}: place the mapping exactly at the given address. */
+    public static final int MAP_FIXED = 0x10;
+    /** {@code mmap}: no file behind the mapping. */
+    public static final int MAP_ANONYMOUS = 0x20;
+    /** {@code mmap}: do not reserve swap space. */
+    public static final int MAP_NORESERVE = 0x4000;
+    /** {@code mmap}: fault every page in now, so that the first packets do not pay for it. */
+    public static final int MAP_POPULATE = 0x8000;
+
+    private static final Linker LINKER = Linker.nativeLinker();
+    private static final StructLayout CAPTURE_STATE = Linker.Option.captureStateLayout();
+    private static final VarHandle ERRNO =
+            CAPTURE_STATE.varHandle(MemoryLayout.PathElement.groupElement("errno"));
+    private static final Linker.Option CAPTURE_ERRNO = Linker.Option.captureCallState("errno");
+
+    private static final MethodHandle MEMFD_CREATE =
+            downcallCapturingErrno("memfd_create", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT));
+    private static final MethodHandle FTRUNCATE =
+            downcallCapturingErrno("ftruncate", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_LONG));
+    private static final MethodHandle MMAP = downcallCapturingErrno("mmap",
+            FunctionDescriptor.of(ADDRESS, ADDRESS, JAVA_LONG, JAVA_INT, JAVA_INT, JAVA_INT, JAVA_LONG));
+    private static final MethodHandle MUNMAP =
+            downcallCapturingErrno("munmap", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG));
+    private static final MethodHandle CLOSE =
+            downcallCapturingErrno("close", FunctionDescriptor.of(JAVA_INT, JAVA_INT));
+    private static final MethodHandle STRERROR =
+            LINKER.downcallHandle(symbol("strerror"), FunctionDescriptor.of(ADDRESS, JAVA_INT));
+    /** glibc 2.32 and later; absent on other C libraries, where errno numbers are printed instead. */
+    private static final Optional<MethodHandle> STRERRORNAME_NP = LINKER.defaultLookup()
+            .find("strerrorname_np")
+            .map(address -> LINKER.downcallHandle(address, FunctionDescriptor.of(ADDRESS, JAVA_INT)));
+
+    /** Longest C string read back from the C library (error texts are far shorter). */
+    private static final long MAX_C_STRING = 4096;
+
+    private Libc() {
+    }
+
+    /**
+     * {@code memfd_create(2)}: an anonymous file that lives in memory.
+     *
+     * @param name  shown in {@code /proc/PID/fd} as {@code /memfd:NAME}; need not be unique
+     * @param flags {@code MFD_*} flags
+     * @return the new file descriptor
+     * @throws ErrnoException if the call fails
+     */
+    public static int memfdCreate(String name, int flags) {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment errno = arena.allocate(CAPTURE_STATE);
+            int fd = (int) MEMFD_CREATE.invokeExact(errno, arena.allocateFrom(name), flags);
+            if (fd < 0) {
+                throw failure(errno, "memfd_create(\"" + name + "\", " + memfdFlags(flags) + ")");
+            }
+            return fd;
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new AssertionError("memfd_create downcall", t);
+        }
+    }
+
+    /**
+     * {@code ftruncate(2)}: set the size of a file.
+     *
+     * @throws ErrnoException if the call fails
+     */
+    public static void ftruncate(int fd, long length) {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment errno = arena.allocate(CAPTURE_STATE);
+            int result = (int) FTRUNCATE.invokeExact(errno, fd, length);
+            if (result != 0) {
+                throw failure(errno, "ftruncate(" + fd + ", " + length + ")");
+            }
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new AssertionError("ftruncate downcall", t);
+        }
+    }
+
+    /**
+     * {@code mmap(2)}.
+     *
+     * @param address {@link MemorySegment#NULL} to let the kernel choose
+     * @return the start of the mapping, as a zero-length segment (see
+     *         {@link MappedMemory} for a usable view)
+     * @throws ErrnoException if the call returns {@code MAP_FAILED}
+     */
+    public static MemorySegment mmap(MemorySegment address, long length, int prot, int flags, int fd, long offset) {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment errno = arena.allocate(CAPTURE_STATE);
+            MemorySegment mapped = (MemorySegment) MMAP.invokeExact(errno, address, length, prot, flags, fd, offset);
+            if (mapped.address() == -1L) {
+                throw failure(errno, "mmap(" + pointer(address) + ", " + length + ", " + protFlags(prot) + ", "
+                        + mapFlags(flags) + ", " + fd + ", " + offset + ")");
+            }
+            return mapped;
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new AssertionError("mmap downcall", t);
+        }
+    }
+
+    /**
+     * {@code munmap(2)}.
+     *
+     * @throws ErrnoException if the call fails
+     */
+    public static void munmap(MemorySegment address, long length) {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment errno = arena.allocate(CAPTURE_STATE);
+            int result = (int) MUNMAP.invokeExact(errno, address, length);
+            if (result != 0) {
+                throw failure(errno, "munmap(" + pointer(address) + ", " + length + ")");
+            }
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new AssertionError("munmap downcall", t);
+        }
+    }
+
+    /**
+     * {@code close(2)}.
+     *
+     * @throws ErrnoException if the call fails (the descriptor is released even then, except
+     *                        for {@code EBADF})
+     */
+    public static void close(int fd) {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment errno = arena.allocate(CAPTURE_STATE);
+            int result = (int) CLOSE.invokeExact(errno, fd);
+            if (result != 0) {
+                throw failure(errno, "close(" + fd + ")");
+            }
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new AssertionError("close downcall", t);
+        }
+    }
+
+    /** {@code strerror(3)}: the C library's text for an errno, e.g. {@code Cannot allocate memory}. */
+    public static String strerror(int errno) {
+        try {
+            MemorySegment text = (MemorySegment) STRERROR.invokeExact(errno);
+            return cString(text, "errno " + errno);
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new AssertionError("strerror downcall", t);
+        }
+    }
+
+    /**
+     * The symbolic name of an errno, e.g. {@code ENOMEM}, from glibc's {@code strerrorname_np};
+     * {@code errno N} when the C library has no name for it.
+     */
+    public static String errnoName(int errno) {
+        if (STRERRORNAME_NP.isEmpty()) {
+            return "errno " + errno;
+        }
+        try {
+            MemorySegment name = (MemorySegment) STRERRORNAME_NP.get().invokeExact(errno);
+            return cString(name, "errno " + errno);
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new AssertionError("strerrorname_np downcall", t);
+        }
+    }
+
+    static String memfdFlags(int flags) {
+        StringJoiner names = new StringJoiner("|");
+        int rest = flags;
+        if ((rest & MFD_CLOEXEC) != 0) {
+            names.add("MFD_CLOEXEC");
+            rest &= ~MFD_CLOEXEC;
+        }
+        if ((rest & MFD_ALLOW_SEALING) != 0) {
+            names.add("MFD_ALLOW_SEALING");
+            rest &= ~MFD_ALLOW_SEALING;
+        }
+        if ((rest & MFD_HUGETLB) != 0) {
+            names.add("MFD_HUGETLB");
+            rest &= ~MFD_HUGETLB;
+        }
+        int log2HugePage = (rest >>> MFD_HUGE_SHIFT) & 0x3f;
+        if (log2HugePage != 0) {
+            names.add("MFD_HUGE_" + sizeName(1L << log2HugePage).replace("K", "KB").replace("M", "MB")
+                    .replace("G", "GB"));
+            rest &= ~(0x3f << MFD_HUGE_SHIFT);
+        }
+        return finish(names, rest);
+    }
+
+    static String protFlags(int prot) {
+        if (prot == PROT_NONE) {
+            return "PROT_NONE";
+        }
+        StringJoiner names = new StringJoiner("|");
+        int rest = prot;
+        if ((rest & PROT_READ) != 0) {
+            names.add("PROT_READ");
+            rest &= ~PROT_READ;
+        }
+        if ((rest & PROT_WRITE) != 0) {
+            names.add("PROT_WRITE");
+            rest &= ~PROT_WRITE;
+        }
+        return finish(names, rest);
+    }
+
+    static String mapFlags(int flags) {
+        StringJoiner names = new StringJoiner("|");
+        int rest = flags;
+        int[] bits = {MAP_SHARED, MAP_PRIVATE, MAP_FIXED, MAP_ANONYMOUS, MAP_NORESERVE, MAP_POPULATE};
+        String[] bitNames = {"MAP_SHARED", "MAP_PRIVATE", "MAP_FIXED", "MAP_ANONYMOUS", "MAP_NORESERVE", "MAP_POPULATE"};
+        for (int i = 0; i < bits.length; i++) {
+            if ((rest & bits[i]) != 0) {
+                names.add(bitNames[i]);
+                rest &= ~bits[i];
+            }
+        }
+        return finish(names, rest);
+    }
+
+    /** A size in the form VPP and Linux print page sizes: 4K, 2M, 1G. */
+    static String sizeName(long bytes) {
+        if (bytes >= 1L << 30 && bytes % (1L << 30) == 0) {
+            return (bytes >> 30) + "G";
+        }
+        if (bytes >= 1L << 20 && bytes % (1L << 20) == 0) {
+            return (bytes >> 20) + "M";
+        }
+        if (bytes >= 1L << 10 && bytes % (1L << 10) == 0) {
+            return (bytes >> 10) + "K";
+        }
+        return Long.toString(bytes);
+    }
+
+    private static String finish(StringJoiner names, int rest) {
+        if (rest != 0) {
+            names.add("0x" + Integer.toHexString(rest));
+        }
+        return names.length() == 0 ? "0" : names.toString();
+    }
+
+    private static String pointer(MemorySegment address) {
+        return address.address() == 0 ? "NULL" : "0x" + Long.toHexString(address.address());
+    }
+
+    private static String cString(MemorySegment text, String ifNull) {
+        if (text.address() == 0) {
+            return ifNull;
+        }
+        return text.reinterpret(MAX_C_STRING).getString(0);
+    }
+
+    private static ErrnoException failure(MemorySegment captureState, String call) {
+        return new ErrnoException(call, (int) ERRNO.get(captureState, 0L));
+    }
+
+    private static MethodHandle downcallCapturingErrno(String name, FunctionDescriptor descriptor) {
+        return LINKER.downcallHandle(symbol(name), descriptor, CAPTURE_ERRNO);
+    }
+
+    private static MemorySegment symbol(String name) {
+        return LINKER.defaultLookup().find(name)
+                .orElseThrow(() -> new UnsatisfiedLinkError("C library function " + name + " not found"));
+    }
+}
