@@ -1,0 +1,42 @@
+package io.vecta.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+class MainTest {
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private int run(String... args) {
+        return Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void demoAllocatesEveryBufferFillsTheBihashAndFiresEveryTimerOnItsTick() {
+        assertThat(run("demo")).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        String text = out.toString(StandardCharsets.UTF_8);
+        assertThat(text)
+                .containsPattern("allocated (\\d+) buffers in \\d+ frames of up to 256, wrote a 60-byte UDP frame into each \\(\\1 with a valid IPv4 checksum\\); one more alloc gave 0")
+                .contains("Pool Name", "default-numa-0")
+                .contains("1000000 found with their value, 0 wrong; 1000000 random absent keys: 0 found")
+                .contains("Hash table 'demo flows'", "1000000 active elements")
+                .contains("10000 fired, 10000 on their tick");
+    }
+
+    @Test
+    void unknownCommandExitsWithTwoAndNamesIt() {
+        assertThat(run("frobnicate")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("unknown command 'frobnicate'", "usage: vecta demo");
+    }
+
+    @Test
+    void extraArgumentExitsWithTwoAndNamesIt() {
+        assertThat(run("demo", "now")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("unexpected argument 'now' after 'demo'");
+    }
+}
