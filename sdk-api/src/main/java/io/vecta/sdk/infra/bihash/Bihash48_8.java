@@ -96,7 +96,7 @@ public final class Bihash48_8 implements Bihash {
      * The value of the key read from {@code memory} at {@code offset}, whose hash is given,
      * or {@code missingValue}.
      *
-     * @throws IndexOutOfBoundsException when the key runs past the end of {@code memory}
+     * @throws IllegalArgumentException when the key runs past the end of {@code memory}
      */
     public long get(long hash, MemorySegment memory, long offset, long missingValue) {
         return table.search(hash, memory, offset, KEY_WORDS, missingValue, false);

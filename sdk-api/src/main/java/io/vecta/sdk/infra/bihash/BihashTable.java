@@ -239,6 +239,7 @@ final class BihashTable {
     /** Searches a key read from {@code key} at {@code keyOffset}; results as {@link #search8}. */
     long search(long hash, MemorySegment key, long keyOffset, int keyWords, long missingValue, boolean presence) {
         ensureOpen();
+        checkKey(key, keyOffset, keyWords);
         if (key.get(KEY_WORD_IN_SEGMENT, keyOffset) == FREE_WORD && isReservedKey(key, keyOffset, keyWords)) {
             return presence ? 0 : missingValue;
         }
@@ -810,6 +811,13 @@ final class BihashTable {
         if (keyOffset < 0 || keyOffset > key.length - keyWords) {
             throw new IllegalArgumentException(label + ": a key is " + keyWords + " words, but offset " + keyOffset
                     + " in an array of " + key.length + " does not hold one");
+        }
+    }
+
+    private void checkKey(MemorySegment key, long keyOffset, int keyWords) {
+        if (keyOffset < 0 || keyOffset > key.byteSize() - (long) keyWords * Long.BYTES) {
+            throw new IllegalArgumentException(label + ": a key is " + keyWords * Long.BYTES + " bytes, but offset "
+                    + keyOffset + " in " + key.byteSize() + " bytes of memory does not hold one");
         }
     }
 
