@@ -29,10 +29,10 @@ public sealed interface Bihash extends AutoCloseable
     String format(boolean verbose);
 
     /**
-     * Frees the table's off-heap memory. Every later call fails with an
-     * {@link IllegalStateException} naming the table. Stop readers first: a lookup racing
-     * with close fails rather than reading freed memory, but it does fail. Closing twice is
-     * harmless.
+     * Frees the table's off-heap memory at once. Every later call fails with an
+     * {@link IllegalStateException} naming the table. Stop all readers first (in Vecta, close
+     * behind the workers' barrier): a lookup already running when the memory is freed reads
+     * freed memory and can crash the JVM. Closing twice is harmless.
      */
     @Override
     void close();

@@ -34,11 +34,25 @@ import java.lang.foreign.ValueLayout;
  * allocation at each size also puts aside one <em>spare</em> set of that size that only
  * deletes may take; the set a delete retires becomes the new spare.
  *
+ * <h2>Access</h2>
+ * Every read and write goes through {@link #MEMORY}, one constant segment over the whole
+ * address space, at absolute addresses ({@link #absolute}: the chunk's base address plus the
+ * offset in the chunk). Measured against reading through each chunk's own segment, the
+ * compiled lookup shrinks from about 2.7 KB to 1.2 KB of machine code, small enough for the
+ * JIT to inline into a caller's loop, and runs about a third faster: the bounds and liveness
+ * checks of a constant segment fold away. The price is FFM's guarantee on close: a lookup
+ * racing {@link #close()} would read freed memory instead of failing. Tables are closed only
+ * when no reader can run (in Vecta, behind the workers' barrier), which the shapes document.
+ *
  * <h2>Memory limit</h2>
  * The limit covers the bucket array and the page space together (like VPP's arena size).
  * Chunks are sized so the allocated memory never exceeds it.
  */
+@SuppressWarnings("restricted")
 final class BihashArena implements AutoCloseable {
+
+    /** The whole address space as one segment; see "Access" above. */
+    static final MemorySegment MEMORY = MemorySegment.NULL.reinterpret(Long.MAX_VALUE);
 
     static final int CHUNK_SHIFT = 22;
     /** Page memory is allocated in chunks of this many bytes (4 MiB). */
@@ -56,7 +70,12 @@ final class BihashArena implements AutoCloseable {
     private final long pageSpaceBytes;
 
     /** Chunk i backs page addresses [i &lt;&lt; CHUNK_SHIFT, (i + 1) &lt;&lt; CHUNK_SHIFT); null until used. */
-    final MemorySegment[] chunks;
+    private final MemorySegment[] chunks;
+    /**
+     * Absolute address of each chunk, 0 until used. Written before any bucket word that
+     * points into the chunk is published, so a reader that sees the word sees the base.
+     */
+    final long[] chunkBases;
 
     private final long[] freeHeads;
     private final int[] freeCounts;
@@ -73,6 +92,7 @@ final class BihashArena implements AutoCloseable {
         this.bucketBytes = bucketBytes;
         this.pageSpaceBytes = memoryLimit - bucketBytes;
         this.chunks = new MemorySegment[(int) ((pageSpaceBytes + CHUNK_MASK) >>> CHUNK_SHIFT)];
+        this.chunkBases = new long[chunks.length];
         this.freeHeads = new long[maxLog2Pages + 1];
         this.freeCounts = new int[maxLog2Pages + 1];
         this.spares = new long[maxLog2Pages + 1];
@@ -152,6 +172,7 @@ final class BihashArena implements AutoCloseable {
         if (chunks[chunk] == null) {
             long chunkStart = (long) chunk << CHUNK_SHIFT;
             chunks[chunk] = arena.allocate(Math.min(CHUNK_BYTES, pageSpaceBytes - chunkStart), LINE_BYTES);
+            chunkBases[chunk] = chunks[chunk].address();
             chunkCount++;
         }
         next = at + bytes;
@@ -160,27 +181,30 @@ final class BihashArena implements AutoCloseable {
         return at;
     }
 
+    /** The absolute address of a page-space address. */
+    long absolute(long address) {
+        return chunkBases[(int) (address >>> CHUNK_SHIFT)] + (address & CHUNK_MASK);
+    }
+
     long getLong(long address) {
-        return chunks[(int) (address >>> CHUNK_SHIFT)].get(ValueLayout.JAVA_LONG, address & CHUNK_MASK);
+        return MEMORY.get(ValueLayout.JAVA_LONG, absolute(address));
     }
 
     void setLong(long address, long value) {
-        chunks[(int) (address >>> CHUNK_SHIFT)].set(ValueLayout.JAVA_LONG, address & CHUNK_MASK, value);
+        MEMORY.set(ValueLayout.JAVA_LONG, absolute(address), value);
     }
 
     /** Marks every slot of the set free: all bits set, as VPP does. */
     void clear(long set, int log2Pages) {
-        MemorySegment chunk = chunks[(int) (set >>> CHUNK_SHIFT)];
-        long offset = set & CHUNK_MASK;
-        long end = offset + ((long) pageBytes << log2Pages);
-        for (; offset < end; offset += Long.BYTES) {
-            chunk.set(ValueLayout.JAVA_LONG, offset, BihashTable.FREE_WORD);
+        long at = absolute(set);
+        long end = at + ((long) pageBytes << log2Pages);
+        for (; at < end; at += Long.BYTES) {
+            MEMORY.set(ValueLayout.JAVA_LONG, at, BihashTable.FREE_WORD);
         }
     }
 
     void copy(long from, long to, long bytes) {
-        MemorySegment.copy(chunks[(int) (from >>> CHUNK_SHIFT)], from & CHUNK_MASK,
-                chunks[(int) (to >>> CHUNK_SHIFT)], to & CHUNK_MASK, bytes);
+        MemorySegment.copy(MEMORY, absolute(from), MEMORY, absolute(to), bytes);
     }
 
     /** Bucket array plus page space handed out (including line 0 and scrap), as VPP's arena "used". */

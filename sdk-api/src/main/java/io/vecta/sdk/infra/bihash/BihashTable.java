@@ -83,9 +83,11 @@ import java.util.Objects;
  * fooled only if it stalled while exactly a multiple of 2^26 publishes hit its bucket and the
  * last one reused the same page set.
  *
- * <p>Closing the table while readers run is memory safe (the page memory comes from a shared
- * {@link java.lang.foreign.Arena}, whose close fails the accesses still in flight) but is a
- * caller error: stop the readers first.
+ * <p>{@link #close()} frees the memory at once. Readers must be stopped first (in Vecta, the
+ * workers wait at the barrier): a lookup that races the close reads freed memory, which can
+ * crash the JVM, because page memory is read through one whole-address-space segment for
+ * speed ({@link BihashArena}). A lookup that starts after the close fails with an
+ * {@link IllegalStateException} naming the table.
  */
 final class BihashTable {
 
@@ -99,13 +101,19 @@ final class BihashTable {
 
     private static final int CHUNK_SHIFT = BihashArena.CHUNK_SHIFT;
     private static final long CHUNK_MASK = BihashArena.CHUNK_MASK;
+    private static final MemorySegment MEMORY = BihashArena.MEMORY;
     private static final int PAGE_BYTES_8_8 = 2 * Long.BYTES * KVP_PER_PAGE;
     private static final long NO_SLOT = -1L;
     private static final long TOUCH_SENTINEL = 0x5DEECE66DL;
 
     private static final ValueLayout.OfLong WORD = ValueLayout.JAVA_LONG;
-    private static final ValueLayout.OfLong KEY_WORD_IN_SEGMENT = ValueLayout.JAVA_LONG_UNALIGNED;
-    /** Acquire/release access to bucket words and in-place values: (MemorySegment, long offset). */
+    /**
+     * Key words are read without the alignment check of {@link #WORD}: slots are aligned
+     * anyway, a reader's torn read is caught by validation, and keys read from packet memory
+     * may sit at any offset.
+     */
+    private static final ValueLayout.OfLong KEY_WORD = ValueLayout.JAVA_LONG_UNALIGNED;
+    /** Acquire/release access to bucket words and in-place values: (MEMORY, absolute address). */
     private static final VarHandle LONG_ACCESS = ValueLayout.JAVA_LONG.varHandle();
     private static final VarHandle SIZE;
 
@@ -128,8 +136,10 @@ final class BihashTable {
     final int maxLog2Pages;
     private final String label;
     private final BihashArena arena;
-    private final MemorySegment buckets;
-    private final MemorySegment[] chunks;
+    /** Absolute address of the bucket array. */
+    private final long bucketBase;
+    /** Absolute address of each page-memory chunk ({@link BihashArena#chunkBases}). */
+    private final long[] chunkBases;
     /** The writer's copy of a one-word key, so 8_8 adds and deletes share the generic writer. */
     private final long[] writerKey;
     @SuppressWarnings("unused") // accessed through SIZE
@@ -170,8 +180,8 @@ final class BihashTable {
         this.bucketMask = bucketCount - 1L;
         this.maxLog2Pages = maxLog2Pages;
         this.arena = new BihashArena(label, pageBytes, maxLog2Pages, memoryLimit, bucketBytes);
-        this.buckets = arena.allocateBuckets();
-        this.chunks = arena.chunks;
+        this.bucketBase = arena.allocateBuckets().address();
+        this.chunkBases = arena.chunkBases;
         this.writerKey = new long[keyWords];
     }
 
@@ -189,77 +199,125 @@ final class BihashTable {
 
     /**
      * Searches a one-word key. Returns, if {@code presence}, 1 for found and 0 for absent;
-     * otherwise the value, or {@code missingValue}.
+     * otherwise the value, or {@code missingValue}. Kept small so the JIT inlines it into the
+     * caller's loop: a retry, rare, is a separate method.
      */
     long search8(long hash, long key, long missingValue, boolean presence) {
         ensureOpen();
-        long bucketOffset = (hash & bucketMask) << 3;
-        long word = (long) LONG_ACCESS.getAcquire(buckets, bucketOffset);
+        long bucket = bucketAddress(hash);
+        long word = (long) LONG_ACCESS.getAcquire(MEMORY, bucket);
+        long result = attempt8(word, hash, key, missingValue, presence);
+        VarHandle.acquireFence();
+        if ((long) LONG_ACCESS.getAcquire(MEMORY, bucket) == word) {
+            return result;
+        }
+        return retry8(hash, key, missingValue, presence);
+    }
+
+    private long retry8(long hash, long key, long missingValue, boolean presence) {
+        long bucket = bucketAddress(hash);
         while (true) {
-            if (BihashBucket.isEmpty(word) || key == FREE_WORD) {
-                return presence ? 0 : missingValue;
-            }
-            long slot = findSlot8(word, hash, key);
-            long result = slot == NO_SLOT ? (presence ? 0 : missingValue) : (presence ? 1 : valueAt(slot, 1));
+            ensureOpen();
+            long word = (long) LONG_ACCESS.getAcquire(MEMORY, bucket);
+            long result = attempt8(word, hash, key, missingValue, presence);
             VarHandle.acquireFence();
-            long again = (long) LONG_ACCESS.getAcquire(buckets, bucketOffset);
-            if (again == word) {
+            if ((long) LONG_ACCESS.getAcquire(MEMORY, bucket) == word) {
                 return result;
             }
-            word = again;
         }
+    }
+
+    /** One search of the page set named by {@code word}; the caller validates it. */
+    private long attempt8(long word, long hash, long key, long missingValue, boolean presence) {
+        if (BihashBucket.isEmpty(word) || key == FREE_WORD) {
+            return presence ? 0 : missingValue;
+        }
+        long slot = findSlot8(word, hash, key);
+        if (slot == NO_SLOT) {
+            return presence ? 0 : missingValue;
+        }
+        return presence ? 1 : valueAt(slot, 1);
     }
 
     /** Searches a key of {@code keyWords} words from {@code key[keyOffset..]}; results as {@link #search8}. */
     long search(long hash, long[] key, int keyOffset, int keyWords, long missingValue, boolean presence) {
         ensureOpen();
         checkKey(key, keyOffset, keyWords);
-        if (key[keyOffset] == FREE_WORD && isReservedKey(key, keyOffset, keyWords)) {
-            return presence ? 0 : missingValue;
+        long bucket = bucketAddress(hash);
+        long word = (long) LONG_ACCESS.getAcquire(MEMORY, bucket);
+        long result = attempt(word, hash, key, keyOffset, keyWords, missingValue, presence);
+        VarHandle.acquireFence();
+        if ((long) LONG_ACCESS.getAcquire(MEMORY, bucket) == word) {
+            return result;
         }
-        long bucketOffset = (hash & bucketMask) << 3;
-        long word = (long) LONG_ACCESS.getAcquire(buckets, bucketOffset);
+        return retry(hash, key, keyOffset, keyWords, missingValue, presence);
+    }
+
+    private long retry(long hash, long[] key, int keyOffset, int keyWords, long missingValue, boolean presence) {
+        long bucket = bucketAddress(hash);
         while (true) {
-            if (BihashBucket.isEmpty(word)) {
-                return presence ? 0 : missingValue;
-            }
-            long slot = findSlot(word, hash, key, keyOffset, keyWords);
-            long result = slot == NO_SLOT
-                    ? (presence ? 0 : missingValue)
-                    : (presence ? 1 : valueAt(slot, keyWords));
+            ensureOpen();
+            long word = (long) LONG_ACCESS.getAcquire(MEMORY, bucket);
+            long result = attempt(word, hash, key, keyOffset, keyWords, missingValue, presence);
             VarHandle.acquireFence();
-            long again = (long) LONG_ACCESS.getAcquire(buckets, bucketOffset);
-            if (again == word) {
+            if ((long) LONG_ACCESS.getAcquire(MEMORY, bucket) == word) {
                 return result;
             }
-            word = again;
         }
+    }
+
+    private long attempt(long word, long hash, long[] key, int keyOffset, int keyWords, long missingValue,
+            boolean presence) {
+        if (BihashBucket.isEmpty(word)
+                || (key[keyOffset] == FREE_WORD && isReservedKey(key, keyOffset, keyWords))) {
+            return presence ? 0 : missingValue;
+        }
+        long slot = findSlot(word, hash, key, keyOffset, keyWords);
+        if (slot == NO_SLOT) {
+            return presence ? 0 : missingValue;
+        }
+        return presence ? 1 : valueAt(slot, keyWords);
     }
 
     /** Searches a key read from {@code key} at {@code keyOffset}; results as {@link #search8}. */
     long search(long hash, MemorySegment key, long keyOffset, int keyWords, long missingValue, boolean presence) {
         ensureOpen();
         checkKey(key, keyOffset, keyWords);
-        if (key.get(KEY_WORD_IN_SEGMENT, keyOffset) == FREE_WORD && isReservedKey(key, keyOffset, keyWords)) {
-            return presence ? 0 : missingValue;
+        long bucket = bucketAddress(hash);
+        long word = (long) LONG_ACCESS.getAcquire(MEMORY, bucket);
+        long result = attempt(word, hash, key, keyOffset, keyWords, missingValue, presence);
+        VarHandle.acquireFence();
+        if ((long) LONG_ACCESS.getAcquire(MEMORY, bucket) == word) {
+            return result;
         }
-        long bucketOffset = (hash & bucketMask) << 3;
-        long word = (long) LONG_ACCESS.getAcquire(buckets, bucketOffset);
+        return retry(hash, key, keyOffset, keyWords, missingValue, presence);
+    }
+
+    private long retry(long hash, MemorySegment key, long keyOffset, int keyWords, long missingValue,
+            boolean presence) {
+        long bucket = bucketAddress(hash);
         while (true) {
-            if (BihashBucket.isEmpty(word)) {
-                return presence ? 0 : missingValue;
-            }
-            long slot = findSlot(word, hash, key, keyOffset, keyWords);
-            long result = slot == NO_SLOT
-                    ? (presence ? 0 : missingValue)
-                    : (presence ? 1 : valueAt(slot, keyWords));
+            ensureOpen();
+            long word = (long) LONG_ACCESS.getAcquire(MEMORY, bucket);
+            long result = attempt(word, hash, key, keyOffset, keyWords, missingValue, presence);
             VarHandle.acquireFence();
-            long again = (long) LONG_ACCESS.getAcquire(buckets, bucketOffset);
-            if (again == word) {
+            if ((long) LONG_ACCESS.getAcquire(MEMORY, bucket) == word) {
                 return result;
             }
-            word = again;
         }
+    }
+
+    private long attempt(long word, long hash, MemorySegment key, long keyOffset, int keyWords, long missingValue,
+            boolean presence) {
+        if (BihashBucket.isEmpty(word)
+                || (key.get(KEY_WORD, keyOffset) == FREE_WORD && isReservedKey(key, keyOffset, keyWords))) {
+            return presence ? 0 : missingValue;
+        }
+        long slot = findSlot(word, hash, key, keyOffset, keyWords);
+        if (slot == NO_SLOT) {
+            return presence ? 0 : missingValue;
+        }
+        return presence ? 1 : valueAt(slot, keyWords);
     }
 
     /**
@@ -277,17 +335,17 @@ final class BihashTable {
             long hash = hashes[i];
             long key = keys[i];
             long word = values[i];
-            long bucketOffset = (hash & bucketMask) << 3;
             while (true) {
                 long slot = BihashBucket.isEmpty(word) || key == FREE_WORD ? NO_SLOT : findSlot8(word, hash, key);
                 long value = slot == NO_SLOT ? missingValue : valueAt(slot, 1);
                 VarHandle.acquireFence();
-                long again = (long) LONG_ACCESS.getAcquire(buckets, bucketOffset);
+                long again = (long) LONG_ACCESS.getAcquire(MEMORY, bucketAddress(hash));
                 if (again == word) {
                     values[i] = value;
                     hits += slot == NO_SLOT ? 0 : 1;
                     break;
                 }
+                ensureOpen();
                 word = again;
             }
         }
@@ -305,7 +363,6 @@ final class BihashTable {
             long hash = hashes[i];
             int keyOffset = i * keyWords;
             long word = values[i];
-            long bucketOffset = (hash & bucketMask) << 3;
             boolean reserved = keys[keyOffset] == FREE_WORD && isReservedKey(keys, keyOffset, keyWords);
             while (true) {
                 long slot = BihashBucket.isEmpty(word) || reserved
@@ -313,21 +370,26 @@ final class BihashTable {
                         : findSlot(word, hash, keys, keyOffset, keyWords);
                 long value = slot == NO_SLOT ? missingValue : valueAt(slot, keyWords);
                 VarHandle.acquireFence();
-                long again = (long) LONG_ACCESS.getAcquire(buckets, bucketOffset);
+                long again = (long) LONG_ACCESS.getAcquire(MEMORY, bucketAddress(hash));
                 if (again == word) {
                     values[i] = value;
                     hits += slot == NO_SLOT ? 0 : 1;
                     break;
                 }
+                ensureOpen();
                 word = again;
             }
         }
         return hits;
     }
 
+    private long bucketAddress(long hash) {
+        return bucketBase + ((hash & bucketMask) << 3);
+    }
+
     private void loadBucketWords(long[] hashes, int count, long[] words) {
         for (int i = 0; i < count; i++) {
-            words[i] = (long) LONG_ACCESS.getAcquire(buckets, (hashes[i] & bucketMask) << 3);
+            words[i] = (long) LONG_ACCESS.getAcquire(MEMORY, bucketAddress(hashes[i]));
         }
     }
 
@@ -343,10 +405,8 @@ final class BihashTable {
                 continue;
             }
             long page = pageAddress(word, hashes[i], pageBytes);
-            MemorySegment chunk = chunks[(int) (page >>> CHUNK_SHIFT)];
-            long offset = page & CHUNK_MASK;
             for (int line = 0; line < pageBytes; line += BihashBucket.LINE_BYTES) {
-                sum += chunk.get(WORD, offset + line);
+                sum += MEMORY.get(KEY_WORD, page + line);
             }
         }
         if (sum == TOUCH_SENTINEL) {
@@ -354,42 +414,67 @@ final class BihashTable {
         }
     }
 
-    /** Address of the page the hash selects, or of the whole set for a linear bucket. */
+    /** Absolute address of the page the hash selects, or of the whole set for a linear bucket. */
     private long pageAddress(long word, long hash, int pageBytes) {
         long set = BihashBucket.address(word);
+        long absolute = chunkBases[(int) (set >>> CHUNK_SHIFT)] + (set & CHUNK_MASK);
         if (BihashBucket.isLinear(word)) {
-            return set;
+            return absolute;
         }
         long pageMask = (1L << BihashBucket.log2Pages(word)) - 1;
-        return set + ((hash >>> log2Buckets) & pageMask) * pageBytes;
+        return absolute + ((hash >>> log2Buckets) & pageMask) * pageBytes;
     }
 
+    /** Absolute address of the slot holding {@code key}, or {@link #NO_SLOT}. */
     private long findSlot8(long word, long hash, long key) {
+        if (BihashBucket.isLinear(word)) {
+            return findSlotLinear8(word, key);
+        }
         long page = pageAddress(word, hash, PAGE_BYTES_8_8);
-        MemorySegment chunk = chunks[(int) (page >>> CHUNK_SHIFT)];
-        long offset = page & CHUNK_MASK;
-        int slots = BihashBucket.isLinear(word) ? KVP_PER_PAGE << BihashBucket.log2Pages(word) : KVP_PER_PAGE;
-        for (int s = 0; s < slots; s++, offset += 2 * Long.BYTES) {
-            if (chunk.get(WORD, offset) == key) {
-                return (page & ~CHUNK_MASK) | offset;
+        int matches = pageMatches8(page, key);
+        return matches == 0 ? NO_SLOT : page + ((long) Integer.numberOfTrailingZeros(matches) << 4);
+    }
+
+    private long findSlotLinear8(long word, long key) {
+        long page = pageAddress(word, 0, PAGE_BYTES_8_8);
+        int pages = 1 << BihashBucket.log2Pages(word);
+        for (int p = 0; p < pages; p++, page += PAGE_BYTES_8_8) {
+            int matches = pageMatches8(page, key);
+            if (matches != 0) {
+                return page + ((long) Integer.numberOfTrailingZeros(matches) << 4);
             }
         }
         return NO_SLOT;
     }
 
+    /**
+     * Bit i set when slot i of the page holds {@code key}; at most one bit, since keys are
+     * unique. All four slots are compared without branches: where a key sits is random, so a
+     * compare-and-exit loop would mispredict on most lookups.
+     */
+    private static int pageMatches8(long page, long key) {
+        return equal(MEMORY.get(KEY_WORD, page) ^ key)
+                | equal(MEMORY.get(KEY_WORD, page + 16) ^ key) << 1
+                | equal(MEMORY.get(KEY_WORD, page + 32) ^ key) << 2
+                | equal(MEMORY.get(KEY_WORD, page + 48) ^ key) << 3;
+    }
+
     private long findSlot(long word, long hash, long[] key, int keyOffset, int keyWords) {
         int slotBytes = (keyWords + 1) * Long.BYTES;
         long page = pageAddress(word, hash, slotBytes * KVP_PER_PAGE);
-        MemorySegment chunk = chunks[(int) (page >>> CHUNK_SHIFT)];
-        long offset = page & CHUNK_MASK;
-        int slots = BihashBucket.isLinear(word) ? KVP_PER_PAGE << BihashBucket.log2Pages(word) : KVP_PER_PAGE;
-        for (int s = 0; s < slots; s++, offset += slotBytes) {
-            long difference = 0;
-            for (int w = 0; w < keyWords; w++) {
-                difference |= chunk.get(WORD, offset + ((long) w << 3)) ^ key[keyOffset + w];
+        int pages = BihashBucket.isLinear(word) ? 1 << BihashBucket.log2Pages(word) : 1;
+        for (int p = 0; p < pages; p++, page += (long) slotBytes * KVP_PER_PAGE) {
+            int matches = 0;
+            for (int s = 0; s < KVP_PER_PAGE; s++) {
+                long slot = page + (long) s * slotBytes;
+                long difference = 0;
+                for (int w = 0; w < keyWords; w++) {
+                    difference |= MEMORY.get(KEY_WORD, slot + ((long) w << 3)) ^ key[keyOffset + w];
+                }
+                matches |= equal(difference) << s;
             }
-            if (difference == 0) {
-                return (page & ~CHUNK_MASK) | offset;
+            if (matches != 0) {
+                return page + (long) Integer.numberOfTrailingZeros(matches) * slotBytes;
             }
         }
         return NO_SLOT;
@@ -398,28 +483,39 @@ final class BihashTable {
     private long findSlot(long word, long hash, MemorySegment key, long keyOffset, int keyWords) {
         int slotBytes = (keyWords + 1) * Long.BYTES;
         long page = pageAddress(word, hash, slotBytes * KVP_PER_PAGE);
-        MemorySegment chunk = chunks[(int) (page >>> CHUNK_SHIFT)];
-        long offset = page & CHUNK_MASK;
-        int slots = BihashBucket.isLinear(word) ? KVP_PER_PAGE << BihashBucket.log2Pages(word) : KVP_PER_PAGE;
-        for (int s = 0; s < slots; s++, offset += slotBytes) {
-            long difference = 0;
-            for (int w = 0; w < keyWords; w++) {
-                long keyWordOffset = (long) w << 3;
-                difference |= chunk.get(WORD, offset + keyWordOffset)
-                        ^ key.get(KEY_WORD_IN_SEGMENT, keyOffset + keyWordOffset);
+        int pages = BihashBucket.isLinear(word) ? 1 << BihashBucket.log2Pages(word) : 1;
+        for (int p = 0; p < pages; p++, page += (long) slotBytes * KVP_PER_PAGE) {
+            int matches = 0;
+            for (int s = 0; s < KVP_PER_PAGE; s++) {
+                long slot = page + (long) s * slotBytes;
+                long difference = 0;
+                for (int w = 0; w < keyWords; w++) {
+                    long keyWordOffset = (long) w << 3;
+                    difference |= MEMORY.get(KEY_WORD, slot + keyWordOffset)
+                            ^ key.get(KEY_WORD, keyOffset + keyWordOffset);
+                }
+                matches |= equal(difference) << s;
             }
-            if (difference == 0) {
-                return (page & ~CHUNK_MASK) | offset;
+            if (matches != 0) {
+                return page + (long) Integer.numberOfTrailingZeros(matches) * slotBytes;
             }
         }
         return NO_SLOT;
     }
 
-    private long valueAt(long slot, int keyWords) {
-        return chunks[(int) (slot >>> CHUNK_SHIFT)].get(WORD, (slot & CHUNK_MASK) + ((long) keyWords << 3));
+    /** 1 when {@code difference} is zero, else 0, without a branch. */
+    private static int equal(long difference) {
+        return (int) (((difference | -difference) >>> 63) ^ 1);
+    }
+
+    /** The value beside a slot's key: one aligned word, so never torn by an in-place update. */
+    private static long valueAt(long slot, int keyWords) {
+        return MEMORY.get(WORD, slot + ((long) keyWords << 3));
     }
 
     // ------------------------------------------------------------------ writer
+    // The writer works in page-space addresses (what bucket words and free lists hold) and
+    // reaches memory through arena.absolute(...).
 
     /** Adds a one-word key, or updates its value. Returns true when the key was new. */
     boolean add8(long hash, long key, long value) {
@@ -447,28 +543,26 @@ final class BihashTable {
                     + " be stored");
         }
         int bucket = (int) (hash & bucketMask);
-        long bucketOffset = (long) bucket << 3;
-        long word = buckets.get(WORD, bucketOffset);
+        long bucketWord = bucketAddress(hash);
+        long word = MEMORY.get(WORD, bucketWord);
         if (BihashBucket.isEmpty(word)) {
             long set = arena.allocate(0);
             arena.clear(set, 0);
             writeEntry(set, key, keyOffset, value);
-            LONG_ACCESS.setRelease(buckets, bucketOffset, BihashBucket.successor(word, set, 0, false));
+            LONG_ACCESS.setRelease(MEMORY, bucketWord, BihashBucket.successor(word, set, 0, false));
             countEntry(1);
             return true;
         }
         long set = BihashBucket.address(word);
         int log2Pages = BihashBucket.log2Pages(word);
         boolean linear = BihashBucket.isLinear(word);
-        long page = pageAddress(word, hash, pageBytes);
+        long page = linear ? set : set + ((hash >>> log2Buckets) & ((1L << log2Pages) - 1)) * pageBytes;
         int slots = linear ? KVP_PER_PAGE << log2Pages : KVP_PER_PAGE;
         long freeSlot = NO_SLOT;
         for (int s = 0; s < slots; s++) {
             long slot = page + (long) s * kvBytes;
             if (holdsKey(slot, key, keyOffset)) {
-                long valueAddress = slot + ((long) keyWords << 3);
-                LONG_ACCESS.setRelease(chunks[(int) (valueAddress >>> CHUNK_SHIFT)], valueAddress & CHUNK_MASK,
-                        value);
+                LONG_ACCESS.setRelease(MEMORY, arena.absolute(slot) + ((long) keyWords << 3), value);
                 return false;
             }
             if (freeSlot == NO_SLOT && isFree(slot)) {
@@ -479,7 +573,7 @@ final class BihashTable {
             long copy = arena.allocate(log2Pages);
             arena.copy(set, copy, (long) pageBytes << log2Pages);
             writeEntry(copy + (freeSlot - set), key, keyOffset, value);
-            replace(bucketOffset, word, copy, log2Pages, linear);
+            replace(bucketWord, word, copy, log2Pages, linear);
             countEntry(1);
             return true;
         }
@@ -493,7 +587,7 @@ final class BihashTable {
      * into 2x then 4x the pages, else fall back to a linear-search set of 2x the pages.
      */
     private void grow(int bucket, long word, long hash, long[] key, int keyOffset, long value) {
-        long bucketOffset = (long) bucket << 3;
+        long bucketWord = bucketAddress(hash);
         long set = BihashBucket.address(word);
         int log2Pages = BihashBucket.log2Pages(word);
         long pageHash = hash >>> log2Buckets;
@@ -508,7 +602,7 @@ final class BihashTable {
                 long slot = freeSlotIn(page, KVP_PER_PAGE);
                 if (slot != NO_SLOT) {
                     writeEntry(slot, key, keyOffset, value);
-                    replace(bucketOffset, word, split, newLog2Pages, false);
+                    replace(bucketWord, word, split, newLog2Pages, false);
                     return;
                 }
                 arena.free(split, newLog2Pages);
@@ -533,7 +627,7 @@ final class BihashTable {
             }
         }
         writeEntry(end, key, keyOffset, value);
-        replace(bucketOffset, word, packed, linearLog2Pages, true);
+        replace(bucketWord, word, packed, linearLog2Pages, true);
     }
 
     /**
@@ -551,7 +645,7 @@ final class BihashTable {
             if (isFree(slot)) {
                 continue;
             }
-            long entryHash = BihashHash.hashStored(chunks[(int) (slot >>> CHUNK_SHIFT)], slot & CHUNK_MASK, keyWords);
+            long entryHash = BihashHash.hashStored(MEMORY, arena.absolute(slot), keyWords);
             long page = split + ((entryHash >>> log2Buckets) & pageMask) * pageBytes;
             long target = freeSlotIn(page, KVP_PER_PAGE);
             if (target == NO_SLOT) {
@@ -573,15 +667,16 @@ final class BihashTable {
         if (isReservedKey(key, keyOffset, keyWords)) {
             return false;
         }
-        long bucketOffset = (hash & bucketMask) << 3;
-        long word = buckets.get(WORD, bucketOffset);
+        long bucketWord = bucketAddress(hash);
+        long word = MEMORY.get(WORD, bucketWord);
         if (BihashBucket.isEmpty(word)) {
             return false;
         }
         long set = BihashBucket.address(word);
         int log2Pages = BihashBucket.log2Pages(word);
-        long page = pageAddress(word, hash, pageBytes);
-        int slots = BihashBucket.isLinear(word) ? KVP_PER_PAGE << log2Pages : KVP_PER_PAGE;
+        boolean linear = BihashBucket.isLinear(word);
+        long page = linear ? set : set + ((hash >>> log2Buckets) & ((1L << log2Pages) - 1)) * pageBytes;
+        int slots = linear ? KVP_PER_PAGE << log2Pages : KVP_PER_PAGE;
         long found = NO_SLOT;
         for (int s = 0; s < slots && found == NO_SLOT; s++) {
             long slot = page + (long) s * kvBytes;
@@ -593,21 +688,21 @@ final class BihashTable {
             return false;
         }
         if (countEntries(set, log2Pages) == 1) {
-            LONG_ACCESS.setRelease(buckets, bucketOffset, BihashBucket.emptied(word));
+            LONG_ACCESS.setRelease(MEMORY, bucketWord, BihashBucket.emptied(word));
             arena.free(set, log2Pages);
         } else {
             long copy = arena.allocateForDelete(log2Pages);
             arena.copy(set, copy, (long) pageBytes << log2Pages);
             clearEntry(copy + (found - set));
-            replace(bucketOffset, word, copy, log2Pages, BihashBucket.isLinear(word));
+            replace(bucketWord, word, copy, log2Pages, linear);
         }
         countEntry(-1);
         return true;
     }
 
     /** Publishes a new page set for a bucket and retires the old one. */
-    private void replace(long bucketOffset, long word, long set, int log2Pages, boolean linear) {
-        LONG_ACCESS.setRelease(buckets, bucketOffset, BihashBucket.successor(word, set, log2Pages, linear));
+    private void replace(long bucketWord, long word, long set, int log2Pages, boolean linear) {
+        LONG_ACCESS.setRelease(MEMORY, bucketWord, BihashBucket.successor(word, set, log2Pages, linear));
         arena.free(BihashBucket.address(word), BihashBucket.log2Pages(word));
     }
 
@@ -616,10 +711,9 @@ final class BihashTable {
     }
 
     private boolean holdsKey(long slot, long[] key, int keyOffset) {
-        MemorySegment chunk = chunks[(int) (slot >>> CHUNK_SHIFT)];
-        long offset = slot & CHUNK_MASK;
+        long at = arena.absolute(slot);
         for (int w = 0; w < keyWords; w++) {
-            if (chunk.get(WORD, offset + ((long) w << 3)) != key[keyOffset + w]) {
+            if (MEMORY.get(WORD, at + ((long) w << 3)) != key[keyOffset + w]) {
                 return false;
             }
         }
@@ -627,10 +721,9 @@ final class BihashTable {
     }
 
     private boolean isFree(long slot) {
-        MemorySegment chunk = chunks[(int) (slot >>> CHUNK_SHIFT)];
-        long offset = slot & CHUNK_MASK;
+        long at = arena.absolute(slot);
         for (int w = 0; w < keyWords; w++) {
-            if (chunk.get(WORD, offset + ((long) w << 3)) != FREE_WORD) {
+            if (MEMORY.get(WORD, at + ((long) w << 3)) != FREE_WORD) {
                 return false;
             }
         }
@@ -659,19 +752,17 @@ final class BihashTable {
     }
 
     private void writeEntry(long slot, long[] key, int keyOffset, long value) {
-        MemorySegment chunk = chunks[(int) (slot >>> CHUNK_SHIFT)];
-        long offset = slot & CHUNK_MASK;
+        long at = arena.absolute(slot);
         for (int w = 0; w < keyWords; w++) {
-            chunk.set(WORD, offset + ((long) w << 3), key[keyOffset + w]);
+            MEMORY.set(WORD, at + ((long) w << 3), key[keyOffset + w]);
         }
-        chunk.set(WORD, offset + ((long) keyWords << 3), value);
+        MEMORY.set(WORD, at + ((long) keyWords << 3), value);
     }
 
     private void clearEntry(long slot) {
-        MemorySegment chunk = chunks[(int) (slot >>> CHUNK_SHIFT)];
-        long offset = slot & CHUNK_MASK;
+        long at = arena.absolute(slot);
         for (int w = 0; w <= keyWords; w++) {
-            chunk.set(WORD, offset + ((long) w << 3), FREE_WORD);
+            MEMORY.set(WORD, at + ((long) w << 3), FREE_WORD);
         }
     }
 
@@ -716,7 +807,7 @@ final class BihashTable {
         ensureOpen();
         long linear = 0;
         for (int bucket = 0; bucket < bucketCount; bucket++) {
-            if (BihashBucket.isLinear((long) LONG_ACCESS.getAcquire(buckets, (long) bucket << 3))) {
+            if (BihashBucket.isLinear((long) LONG_ACCESS.getAcquire(MEMORY, bucketBase + ((long) bucket << 3)))) {
                 linear++;
             }
         }
@@ -728,7 +819,7 @@ final class BihashTable {
         ensureOpen();
         int deepest = -1;
         for (int bucket = 0; bucket < bucketCount; bucket++) {
-            long word = (long) LONG_ACCESS.getAcquire(buckets, (long) bucket << 3);
+            long word = (long) LONG_ACCESS.getAcquire(MEMORY, bucketBase + ((long) bucket << 3));
             if (!BihashBucket.isEmpty(word)) {
                 deepest = Math.max(deepest, BihashBucket.log2Pages(word));
             }
@@ -840,7 +931,7 @@ final class BihashTable {
 
     private static boolean isReservedKey(MemorySegment key, long keyOffset, int keyWords) {
         for (int w = 0; w < keyWords; w++) {
-            if (key.get(KEY_WORD_IN_SEGMENT, keyOffset + ((long) w << 3)) != FREE_WORD) {
+            if (key.get(KEY_WORD, keyOffset + ((long) w << 3)) != FREE_WORD) {
                 return false;
             }
         }
@@ -864,23 +955,23 @@ final class BihashTable {
 
         /** Copies the bucket's entries; false when it is empty. */
         boolean take(int bucket) {
-            long bucketOffset = (long) bucket << 3;
-            long current = (long) LONG_ACCESS.getAcquire(table.buckets, bucketOffset);
+            long bucketWord = table.bucketBase + ((long) bucket << 3);
+            long current = (long) LONG_ACCESS.getAcquire(MEMORY, bucketWord);
             while (true) {
+                table.ensureOpen();
                 word = current;
                 count = 0;
                 if (BihashBucket.isEmpty(current)) {
                     return false;
                 }
                 long set = BihashBucket.address(current);
-                MemorySegment chunk = table.chunks[(int) (set >>> CHUNK_SHIFT)];
-                long base = set & CHUNK_MASK;
+                long base = table.chunkBases[(int) (set >>> CHUNK_SHIFT)] + (set & CHUNK_MASK);
                 int slots = KVP_PER_PAGE << BihashBucket.log2Pages(current);
                 for (int s = 0; s < slots; s++) {
-                    long offset = base + (long) s * table.kvBytes;
+                    long slot = base + (long) s * table.kvBytes;
                     boolean free = true;
                     for (int w = 0; w < table.keyWords; w++) {
-                        free &= chunk.get(WORD, offset + ((long) w << 3)) == FREE_WORD;
+                        free &= MEMORY.get(WORD, slot + ((long) w << 3)) == FREE_WORD;
                     }
                     if (free) {
                         continue;
@@ -888,12 +979,12 @@ final class BihashTable {
                     int at = count * stride;
                     entries[at] = s;
                     for (int w = 0; w <= table.keyWords; w++) {
-                        entries[at + 1 + w] = chunk.get(WORD, offset + ((long) w << 3));
+                        entries[at + 1 + w] = MEMORY.get(WORD, slot + ((long) w << 3));
                     }
                     count++;
                 }
                 VarHandle.acquireFence();
-                long again = (long) LONG_ACCESS.getAcquire(table.buckets, bucketOffset);
+                long again = (long) LONG_ACCESS.getAcquire(MEMORY, bucketWord);
                 if (again == current) {
                     return true;
                 }
