@@ -14,10 +14,13 @@ import java.util.Objects;
  *
  * <h2>Layout</h2>
  * <pre>
- *  bucket array (8 bytes per bucket, see {@link BihashBucket})
- * +--------+--------+--------+--------+-- ... --+
- * | word 0 | word 1 | word 2 | word 3 |         |     bucket = hash &amp; (bucketCount - 1)
- * +--------+---+----+--------+--------+-- ... --+
+ *  bucket array (8 bytes per bucket, see {@link BihashBucket}), then one int per bucket
+ * +--------+--------+--------+-- ... --+---------+---------+-- ... --+
+ * | word 0 | word 1 | word 2 |         | count 0 | count 1 |         |
+ * +--------+---+----+--------+-- ... --+---------+---------+-- ... --+
+ *              |    bucket = hash &amp; (bucketCount - 1)    entries in the bucket, kept by the
+ *              |                                          writer only (VPP's refcnt; the word's
+ *              |                                          bits go to the version here)
  *              |  offset, log2 pages = 1, linear = 0, version
  *              v
  *  page set: 1 &lt;&lt; log2Pages pages, 64-byte aligned, in page memory ({@link BihashArena})
@@ -103,6 +106,9 @@ final class BihashTable {
     private static final long CHUNK_MASK = BihashArena.CHUNK_MASK;
     private static final MemorySegment MEMORY = BihashArena.MEMORY;
     private static final int PAGE_BYTES_8_8 = 2 * Long.BYTES * KVP_PER_PAGE;
+    /** Memory per bucket: its word, and its entry count (an int) in a second array. */
+    private static final int BUCKET_BYTES = Long.BYTES + Integer.BYTES;
+    private static final ValueLayout.OfInt COUNT = ValueLayout.JAVA_INT;
     private static final long NO_SLOT = -1L;
     private static final long TOUCH_SENTINEL = 0x5DEECE66DL;
 
@@ -138,6 +144,8 @@ final class BihashTable {
     private final BihashArena arena;
     /** Absolute address of the bucket array. */
     private final long bucketBase;
+    /** Absolute address of the writer's entry count per bucket, just after the bucket words. */
+    private final long countBase;
     /** Absolute address of each page-memory chunk ({@link BihashArena#chunkBases}). */
     private final long[] chunkBases;
     /** The writer's copy of a one-word key, so 8_8 adds and deletes share the generic writer. */
@@ -163,7 +171,7 @@ final class BihashTable {
                     + largestLog2Pages + " (a bucket's page set must fit in a " + BihashArena.CHUNK_BYTES
                     + "-byte chunk)");
         }
-        long bucketBytes = (long) bucketCount * Long.BYTES;
+        long bucketBytes = (long) bucketCount * BUCKET_BYTES;
         long smallest = bucketBytes + BihashBucket.LINE_BYTES + 2 * BihashArena.setBytes(pageBytes, 0);
         if (memoryLimit < smallest) {
             throw new IllegalArgumentException(label + ": memory limit of " + memoryLimit + " bytes cannot hold "
@@ -181,6 +189,7 @@ final class BihashTable {
         this.maxLog2Pages = maxLog2Pages;
         this.arena = new BihashArena(label, pageBytes, maxLog2Pages, memoryLimit, bucketBytes);
         this.bucketBase = arena.allocateBuckets().address();
+        this.countBase = bucketBase + (long) bucketCount * Long.BYTES;
         this.chunkBases = arena.chunkBases;
         this.writerKey = new long[keyWords];
     }
@@ -459,45 +468,92 @@ final class BihashTable {
                 | equal(MEMORY.get(KEY_WORD, page + 48) ^ key) << 3;
     }
 
+    /** Absolute address of the slot holding the multi-word key, or {@link #NO_SLOT}. */
     private long findSlot(long word, long hash, long[] key, int keyOffset, int keyWords) {
-        int slotBytes = (keyWords + 1) * Long.BYTES;
-        long page = pageAddress(word, hash, slotBytes * KVP_PER_PAGE);
-        int pages = BihashBucket.isLinear(word) ? 1 << BihashBucket.log2Pages(word) : 1;
-        for (int p = 0; p < pages; p++, page += (long) slotBytes * KVP_PER_PAGE) {
-            int matches = 0;
-            for (int s = 0; s < KVP_PER_PAGE; s++) {
-                long slot = page + (long) s * slotBytes;
-                long difference = 0;
-                for (int w = 0; w < keyWords; w++) {
-                    difference |= MEMORY.get(KEY_WORD, slot + ((long) w << 3)) ^ key[keyOffset + w];
-                }
-                matches |= equal(difference) << s;
+        int pageBytes = (keyWords + 1) * Long.BYTES * KVP_PER_PAGE;
+        if (BihashBucket.isLinear(word)) {
+            return findSlotLinear(word, key, keyOffset, keyWords);
+        }
+        return findInPage(pageAddress(word, hash, pageBytes), key, keyOffset, keyWords);
+    }
+
+    private long findSlotLinear(long word, long[] key, int keyOffset, int keyWords) {
+        int pageBytes = (keyWords + 1) * Long.BYTES * KVP_PER_PAGE;
+        long page = pageAddress(word, 0, pageBytes);
+        int pages = 1 << BihashBucket.log2Pages(word);
+        for (int p = 0; p < pages; p++, page += pageBytes) {
+            long slot = findInPage(page, key, keyOffset, keyWords);
+            if (slot != NO_SLOT) {
+                return slot;
             }
-            if (matches != 0) {
-                return page + (long) Integer.numberOfTrailingZeros(matches) * slotBytes;
+        }
+        return NO_SLOT;
+    }
+
+    /**
+     * The first key word of the page's four slots is compared without branches, and only
+     * candidate slots (in practice the hit, if any) are compared in full, which keeps the
+     * compiled lookup small enough to inline at every width.
+     */
+    private static long findInPage(long page, long[] key, int keyOffset, int keyWords) {
+        int slotBytes = (keyWords + 1) * Long.BYTES;
+        long first = key[keyOffset];
+        int candidates = equal(MEMORY.get(KEY_WORD, page) ^ first)
+                | equal(MEMORY.get(KEY_WORD, page + slotBytes) ^ first) << 1
+                | equal(MEMORY.get(KEY_WORD, page + 2L * slotBytes) ^ first) << 2
+                | equal(MEMORY.get(KEY_WORD, page + 3L * slotBytes) ^ first) << 3;
+        while (candidates != 0) {
+            long slot = page + (long) Integer.numberOfTrailingZeros(candidates) * slotBytes;
+            candidates &= candidates - 1;
+            long difference = 0;
+            for (int w = 1; w < keyWords; w++) {
+                difference |= MEMORY.get(KEY_WORD, slot + ((long) w << 3)) ^ key[keyOffset + w];
+            }
+            if (difference == 0) {
+                return slot;
             }
         }
         return NO_SLOT;
     }
 
     private long findSlot(long word, long hash, MemorySegment key, long keyOffset, int keyWords) {
-        int slotBytes = (keyWords + 1) * Long.BYTES;
-        long page = pageAddress(word, hash, slotBytes * KVP_PER_PAGE);
-        int pages = BihashBucket.isLinear(word) ? 1 << BihashBucket.log2Pages(word) : 1;
-        for (int p = 0; p < pages; p++, page += (long) slotBytes * KVP_PER_PAGE) {
-            int matches = 0;
-            for (int s = 0; s < KVP_PER_PAGE; s++) {
-                long slot = page + (long) s * slotBytes;
-                long difference = 0;
-                for (int w = 0; w < keyWords; w++) {
-                    long keyWordOffset = (long) w << 3;
-                    difference |= MEMORY.get(KEY_WORD, slot + keyWordOffset)
-                            ^ key.get(KEY_WORD, keyOffset + keyWordOffset);
-                }
-                matches |= equal(difference) << s;
+        int pageBytes = (keyWords + 1) * Long.BYTES * KVP_PER_PAGE;
+        if (BihashBucket.isLinear(word)) {
+            return findSlotLinear(word, key, keyOffset, keyWords);
+        }
+        return findInPage(pageAddress(word, hash, pageBytes), key, keyOffset, keyWords);
+    }
+
+    private long findSlotLinear(long word, MemorySegment key, long keyOffset, int keyWords) {
+        int pageBytes = (keyWords + 1) * Long.BYTES * KVP_PER_PAGE;
+        long page = pageAddress(word, 0, pageBytes);
+        int pages = 1 << BihashBucket.log2Pages(word);
+        for (int p = 0; p < pages; p++, page += pageBytes) {
+            long slot = findInPage(page, key, keyOffset, keyWords);
+            if (slot != NO_SLOT) {
+                return slot;
             }
-            if (matches != 0) {
-                return page + (long) Integer.numberOfTrailingZeros(matches) * slotBytes;
+        }
+        return NO_SLOT;
+    }
+
+    private static long findInPage(long page, MemorySegment key, long keyOffset, int keyWords) {
+        int slotBytes = (keyWords + 1) * Long.BYTES;
+        long first = key.get(KEY_WORD, keyOffset);
+        int candidates = equal(MEMORY.get(KEY_WORD, page) ^ first)
+                | equal(MEMORY.get(KEY_WORD, page + slotBytes) ^ first) << 1
+                | equal(MEMORY.get(KEY_WORD, page + 2L * slotBytes) ^ first) << 2
+                | equal(MEMORY.get(KEY_WORD, page + 3L * slotBytes) ^ first) << 3;
+        while (candidates != 0) {
+            long slot = page + (long) Integer.numberOfTrailingZeros(candidates) * slotBytes;
+            candidates &= candidates - 1;
+            long difference = 0;
+            for (int w = 1; w < keyWords; w++) {
+                long keyWordOffset = (long) w << 3;
+                difference |= MEMORY.get(KEY_WORD, slot + keyWordOffset) ^ key.get(KEY_WORD, keyOffset + keyWordOffset);
+            }
+            if (difference == 0) {
+                return slot;
             }
         }
         return NO_SLOT;
@@ -550,7 +606,7 @@ final class BihashTable {
             arena.clear(set, 0);
             writeEntry(set, key, keyOffset, value);
             LONG_ACCESS.setRelease(MEMORY, bucketWord, BihashBucket.successor(word, set, 0, false));
-            countEntry(1);
+            countEntry(bucket, 1);
             return true;
         }
         long set = BihashBucket.address(word);
@@ -574,11 +630,11 @@ final class BihashTable {
             arena.copy(set, copy, (long) pageBytes << log2Pages);
             writeEntry(copy + (freeSlot - set), key, keyOffset, value);
             replace(bucketWord, word, copy, log2Pages, linear);
-            countEntry(1);
+            countEntry(bucket, 1);
             return true;
         }
         grow(bucket, word, hash, key, keyOffset, value);
-        countEntry(1);
+        countEntry(bucket, 1);
         return true;
     }
 
@@ -609,7 +665,7 @@ final class BihashTable {
             }
         }
         int linearLog2Pages = Math.min(log2Pages + 1, maxLog2Pages);
-        int entries = countEntries(set, log2Pages);
+        int entries = MEMORY.get(COUNT, countAddress(bucket));
         if (entries >= KVP_PER_PAGE << linearLog2Pages) {
             throw new IllegalStateException(label + ": page chain of bucket " + bucket + " is full ("
                     + (1 << linearLog2Pages) + " pages of " + KVP_PER_PAGE + " entries, at most "
@@ -667,6 +723,7 @@ final class BihashTable {
         if (isReservedKey(key, keyOffset, keyWords)) {
             return false;
         }
+        int bucket = (int) (hash & bucketMask);
         long bucketWord = bucketAddress(hash);
         long word = MEMORY.get(WORD, bucketWord);
         if (BihashBucket.isEmpty(word)) {
@@ -687,7 +744,7 @@ final class BihashTable {
         if (found == NO_SLOT) {
             return false;
         }
-        if (countEntries(set, log2Pages) == 1) {
+        if (MEMORY.get(COUNT, countAddress(bucket)) == 1) {
             LONG_ACCESS.setRelease(MEMORY, bucketWord, BihashBucket.emptied(word));
             arena.free(set, log2Pages);
         } else {
@@ -696,7 +753,7 @@ final class BihashTable {
             clearEntry(copy + (found - set));
             replace(bucketWord, word, copy, log2Pages, linear);
         }
-        countEntry(-1);
+        countEntry(bucket, -1);
         return true;
     }
 
@@ -706,8 +763,14 @@ final class BihashTable {
         arena.free(BihashBucket.address(word), BihashBucket.log2Pages(word));
     }
 
-    private void countEntry(long delta) {
+    private void countEntry(int bucket, int delta) {
+        long count = countAddress(bucket);
+        MEMORY.set(COUNT, count, MEMORY.get(COUNT, count) + delta);
         SIZE.setRelease(this, (long) SIZE.get(this) + delta);
+    }
+
+    private long countAddress(int bucket) {
+        return countBase + ((long) bucket << 2);
     }
 
     private boolean holdsKey(long slot, long[] key, int keyOffset) {
@@ -738,17 +801,6 @@ final class BihashTable {
             }
         }
         return NO_SLOT;
-    }
-
-    private int countEntries(long set, int log2Pages) {
-        int entries = 0;
-        long slots = (long) KVP_PER_PAGE << log2Pages;
-        for (long s = 0; s < slots; s++) {
-            if (!isFree(set + s * kvBytes)) {
-                entries++;
-            }
-        }
-        return entries;
     }
 
     private void writeEntry(long slot, long[] key, int keyOffset, long value) {

@@ -95,7 +95,7 @@ class BihashBadInputTest {
 
     @Test
     void shouldRejectAddAtTheMemoryLimitAndStillDelete() {
-        long limit = 16 * 8 + 4096;
+        long limit = 16 * 12 + 4096;
         try (Bihash8_8 table = new Bihash8_8("small", 16, limit)) {
             List<Long> added = new ArrayList<>();
             IllegalStateException limitReached = null;

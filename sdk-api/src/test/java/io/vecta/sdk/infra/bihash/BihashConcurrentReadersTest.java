@@ -32,12 +32,12 @@ class BihashConcurrentReadersTest {
 
     @Test
     void readersShouldSeeOnlyWholeEntriesOf8_8WhileTheWriterChurns() throws InterruptedException {
-        run(1, 300_000, 0xC0_8_8L);
+        run(1, 1_500_000, 0xC0_8_8L);
     }
 
     @Test
     void readersShouldSeeOnlyWholeEntriesOf40_8WhileTheWriterChurns() throws InterruptedException {
-        run(5, 200_000, 0xC0_40_8L);
+        run(5, 1_000_000, 0xC0_40_8L);
     }
 
     private static void run(int keyWords, int writerOperations, long seed) throws InterruptedException {

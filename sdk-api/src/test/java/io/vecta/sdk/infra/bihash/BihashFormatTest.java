@@ -25,7 +25,7 @@ class BihashFormatTest {
                     .contains("    0 linear search buckets\n")
                     .contains("    arena: used ")
                     .contains(" of 1048576 b (1 Mbytes)\n")
-                    .contains("           buckets 8192 b, 1 chunk(s) of up to 4194304 b, scrap 0 b\n")
+                    .contains("           buckets 12288 b, 1 chunk(s) of up to 4194304 b, scrap 0 b\n")
                     .contains("    1024 buckets, 4 kvp per page, at most 256 pages per bucket\n")
                     .doesNotContain("]: heap offset");
             assertThat(table.toString()).isEqualTo("bihash_8_8 'l2fib'");
