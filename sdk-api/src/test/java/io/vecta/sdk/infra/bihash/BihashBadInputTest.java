@@ -156,7 +156,8 @@ class BihashBadInputTest {
 
     @Test
     void shouldReserveTheAllOnesKeyForFreeSlots() {
-        try (Bihash8_8 narrow = new Bihash8_8("narrow", 16, ROOMY); Bihash16_8 wide = new Bihash16_8("wide", 16, ROOMY)) {
+        try (Bihash8_8 narrow = new Bihash8_8("narrow", 16, ROOMY);
+                Bihash16_8 wide = new Bihash16_8("wide", 16, ROOMY)) {
             assertThatThrownBy(() -> narrow.add(-1L, 5))
                     .isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining("bihash_8_8 'narrow': the key with every bit set");
