@@ -4,8 +4,9 @@ import java.lang.foreign.MemorySegment;
 
 /**
  * A bounded-index extensible hash from 24-byte keys (3 longs) to 8-byte values,
- * VPP's {@code clib_bihash_24_8_t}, over off-heap memory. Fits an IPv6 address with a table id, as in VPP's IPv6 FIB. Layout, growth and the
- * concurrency argument are described on {@link BihashTable}.
+ * VPP's {@code clib_bihash_24_8_t}, over off-heap memory.
+ * Fits an IPv6 address with a table id, as in VPP's IPv6 FIB.
+ * Layout, growth and the concurrency argument are described on {@link BihashTable}.
  *
  * <p><b>Threads.</b> One writer at a time ({@link #add}, {@link #delete}); the caller
  * serializes writers. Any number of threads may look up, iterate, count and format at the

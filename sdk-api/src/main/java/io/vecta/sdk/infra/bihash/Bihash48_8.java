@@ -4,8 +4,9 @@ import java.lang.foreign.MemorySegment;
 
 /**
  * A bounded-index extensible hash from 48-byte keys (6 longs) to 8-byte values,
- * VPP's {@code clib_bihash_48_8_t}, over off-heap memory. Fits an IPv6 five-tuple with more context, as in VPP's session tables. Layout, growth and the
- * concurrency argument are described on {@link BihashTable}.
+ * VPP's {@code clib_bihash_48_8_t}, over off-heap memory.
+ * Fits an IPv6 five-tuple with more context, as in VPP's session tables.
+ * Layout, growth and the concurrency argument are described on {@link BihashTable}.
  *
  * <p><b>Threads.</b> One writer at a time ({@link #add}, {@link #delete}); the caller
  * serializes writers. Any number of threads may look up, iterate, count and format at the

@@ -54,6 +54,10 @@ public final class Bihash8_8 implements Bihash {
 
     /** Hashes {@code keys[0..count)} into {@code hashes}. */
     public static void hashAll(long[] keys, long[] hashes, int count) {
+        if (count < 0 || count > keys.length || count > hashes.length) {
+            throw new IllegalArgumentException("bihash_8_8: " + count + " keys need " + count + " key words and "
+                    + count + " hashes; got " + keys.length + " and " + hashes.length);
+        }
         for (int i = 0; i < count; i++) {
             hashes[i] = BihashHash.hash(keys[i]);
         }

@@ -14,13 +14,13 @@ import java.util.Objects;
  *
  * <h2>Layout</h2>
  * <pre>
- *  bucket array (8 bytes per bucket, see {@link BihashBucket}), then one int per bucket
- * +--------+--------+--------+-- ... --+---------+---------+-- ... --+
- * | word 0 | word 1 | word 2 |         | count 0 | count 1 |         |
- * +--------+---+----+--------+-- ... --+---------+---------+-- ... --+
- *              |    bucket = hash &amp; (bucketCount - 1)    entries in the bucket, kept by the
- *              |                                          writer only (VPP's refcnt; the word's
- *              |                                          bits go to the version here)
+ *  bucket words: 8 bytes each ({@link BihashBucket})    entry counts: 4 bytes each, right after
+ * +--------+--------+--------+-- ... --+               +---------+---------+-- ... --+
+ * | word 0 | word 1 | word 2 |         |               | count 0 | count 1 |         |
+ * +--------+---+----+--------+-- ... --+               +---------+---------+-- ... --+
+ *   bucket = hash &amp; (bucketCount - 1)                  kept and read by the writer only; VPP
+ *              |                                         keeps it (refcnt) in the word, whose
+ *              |                                         bits go to the version here
  *              |  offset, log2 pages = 1, linear = 0, version
  *              v
  *  page set: 1 &lt;&lt; log2Pages pages, 64-byte aligned, in page memory ({@link BihashArena})

@@ -31,6 +31,16 @@
  * feature owns). Any number of concurrent readers: they never block and never see a torn
  * entry, because the writer builds a changed copy of a bucket and publishes it with one
  * store of the bucket word, and readers check that word again after searching.
+ * {@code close()} frees the memory at once and must not race readers: close a table only
+ * when no worker can be looking it up (behind the workers' barrier).
+ *
+ * <h2>Memory</h2>
+ * Bucket array and page memory are off-heap, from a shared {@link java.lang.foreign.Arena}
+ * per table; page memory grows in 4 MiB chunks up to the table's limit. All of it is read and
+ * written through one constant segment over the whole address space at absolute addresses:
+ * measured against each chunk's own segment, this halves the compiled size of a lookup (so
+ * the JIT inlines it into the caller's loop) and makes it about a third faster, at the cost
+ * of FFM's check that would turn a lookup racing {@code close()} into an exception.
  *
  * <h2>Hot path</h2>
  * Lookups, adds and deletes allocate nothing and make no virtual calls. Hashes are exposed
@@ -41,13 +51,17 @@
  * <h2>Why one class per shape over one engine</h2>
  * All the logic is in one package-private engine, {@code BihashTable}, parameterised by the
  * key width. The public shapes are small final classes that call its search kernels with the
- * width as a compile-time constant. The kernels are small enough for the JIT to inline into
- * each call site, where the constant unrolls the key-compare and hash loops, so a
- * {@code Bihash40_8} lookup runs code specialised for five words with no shared type profile
- * and no virtual call, while the writer, iteration and statistics exist once. The 8_8 shape
- * additionally has its own kernel taking the key as a {@code long}. A common abstract class
- * with an overridable width would instead merge the profiles of every shape in use into one
- * call site, and a class copied per shape would repeat the whole algorithm five times.
+ * width as a compile-time constant. Once the JIT inlines a kernel into the shape's method the
+ * constant unrolls the key-compare and hash loops, so a {@code Bihash40_8} lookup runs code
+ * for five words, with no type profile shared with other shapes and no virtual call; the
+ * writer, iteration and statistics exist once. The kernels are written to stay small when
+ * compiled (the four slots of a page compared without branches on one word, full compares
+ * only for candidates, linear buckets and retries out of line), because C2 will not inline a
+ * method it has already compiled to more than about 2.5 KB, and a lookup that is not inlined
+ * costs a call per key. The 8_8 shape has its own kernel taking the key as a {@code long}. A
+ * common abstract class with an overridable width would instead merge the profiles of every
+ * shape in use into one call site, and a class copied per shape would repeat the whole
+ * algorithm five times.
  *
  * <h2>Hash</h2>
  * MurmurHash3's 64-bit finaliser for one-word keys (a bijection, two multiplies) and an

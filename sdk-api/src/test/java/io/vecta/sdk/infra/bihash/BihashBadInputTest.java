@@ -136,6 +136,9 @@ class BihashBadInputTest {
                     .isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining("bihash_40_8 'flows': a key is 5 words, but offset -1");
             assertThatThrownBy(() -> table.delete(fourWords, 0)).isInstanceOf(IllegalArgumentException.class);
+            assertThatThrownBy(() -> Bihash8_8.hashAll(new long[1], new long[2], 2))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("bihash_8_8: 2 keys need 2 key words");
             assertThatThrownBy(() -> Bihash40_8.hashAll(new long[9], new long[2], 2))
                     .isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining("2 keys need 10 key words");
@@ -153,7 +156,8 @@ class BihashBadInputTest {
 
     @Test
     void shouldReserveTheAllOnesKeyForFreeSlots() {
-        try (Bihash8_8 narrow = new Bihash8_8("narrow", 16, ROOMY); Bihash16_8 wide = new Bihash16_8("wide", 16, ROOMY)) {
+        try (Bihash8_8 narrow = new Bihash8_8("narrow", 16, ROOMY);
+                Bihash16_8 wide = new Bihash16_8("wide", 16, ROOMY)) {
             assertThatThrownBy(() -> narrow.add(-1L, 5))
                     .isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining("bihash_8_8 'narrow': the key with every bit set");

@@ -203,7 +203,8 @@ class BihashModelTest {
     private static void check(boolean condition, String context, int op, String what, Object subject) {
         if (!condition) {
             Object shown = subject instanceof long[] words ? new Key(words) : subject;
-            throw new AssertionError(context + ", op " + op + ": " + what + " of " + shown + " disagrees with the model");
+            throw new AssertionError(
+                    context + ", op " + op + ": " + what + " of " + shown + " disagrees with the model");
         }
     }
 }
