@@ -145,8 +145,8 @@ final class DispatcherWriter {
         if (errors) {
             method.addStatement("int[] errorCounts = this.errorCounts");
         }
-        method.beginControlFlow("for (int i = 0; i < $L && i < count; i++)", QUAD)
-                .addStatement("flags[i] = buffers.flags(from[i])")
+        method.beginControlFlow("for (int first = 0; first < $L && first < count; first++)", QUAD)
+                .addStatement("flags[first] = buffers.flags(from[first])")
                 .endControlFlow()
                 .addStatement("int i = 0")
                 .addComment("Four at a time while eight remain: the next four buffers' metadata is read now,")
