@@ -94,10 +94,14 @@ final class GraphChecks {
     }
 
     /**
-     * Edit distance with adjacent swaps (optimal string alignment), where turning one digit into
-     * another is not a typo: {@code ip4-input} and {@code ip6-input} are both real names.
+     * Edit distance with adjacent swaps (optimal string alignment); names that differ only in
+     * their digits are never typos of each other: {@code ip4-input} and {@code ip6-input} are
+     * both real names.
      */
     static int typoDistance(String a, String b) {
+        if (a.replaceAll("[0-9]", "").equals(b.replaceAll("[0-9]", ""))) {
+            return Integer.MAX_VALUE;
+        }
         int[][] d = new int[a.length() + 1][b.length() + 1];
         for (int i = 0; i <= a.length(); i++) {
             d[i][0] = i;
@@ -109,7 +113,7 @@ final class GraphChecks {
             for (int j = 1; j <= b.length(); j++) {
                 char x = a.charAt(i - 1);
                 char y = b.charAt(j - 1);
-                int substitution = x == y ? 0 : Character.isDigit(x) && Character.isDigit(y) ? TYPO_DISTANCE + 1 : 1;
+                int substitution = x == y ? 0 : 1;
                 int best = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + substitution);
                 if (i > 1 && j > 1 && x == b.charAt(j - 2) && a.charAt(i - 2) == y) {
                     best = Math.min(best, d[i - 2][j - 2] + 1);
