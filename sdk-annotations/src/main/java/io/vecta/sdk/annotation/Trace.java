@@ -13,6 +13,10 @@ import java.lang.annotation.Target;
  * prints itself for {@code show trace} with a {@code format()} method if it has one, else with
  * {@code toString()}. VPP's trace struct and its format function in one type.
  *
+ * <p>In a {@link PerPacket} node the generated dispatcher calls it. A {@link PerFrame} node
+ * checks the traced flag and calls it itself, passing the record to {@code ctx.addTrace};
+ * the annotation still names the record type in the node's registration.
+ *
  * <pre>{@code
  * record TtlTrace(int ttl, int next) {}
  *

@@ -81,7 +81,7 @@ public final class NodeProcessor extends AbstractProcessor {
             new GraphChecks(annotations, diagnostics).check(declaredNodes, nodes);
         }
         if (diagnostics.errorCount() > 0) {
-            return false;
+            return true;
         }
         DispatcherWriter dispatchers = new DispatcherWriter();
         for (NodeModel node : roundNodes) {
@@ -91,7 +91,8 @@ public final class NodeProcessor extends AbstractProcessor {
             writeSource(new RegistrationWriter().write(plugin), plugin.element());
             writeServiceEntry(plugin);
         }
-        return false;
+        // The Vecta annotations are this processor's alone.
+        return true;
     }
 
     /** Members that only mean something inside a {@code @GraphNode} class, found elsewhere. */

@@ -66,7 +66,7 @@ final class RegistrationWriter {
         if (items.isEmpty()) {
             return CodeBlock.of("$T.of()", DispatcherWriter.LIST);
         }
-        return CodeBlock.of("$T.of($>$>\n$L$<$<)", DispatcherWriter.LIST, CodeBlock.join(items, ",\n"));
+        return CodeBlock.of("$T.of(\n$L)", DispatcherWriter.LIST, CodeBlock.join(items, ",\n"));
     }
 
     private static CodeBlock strings(List<String> strings) {
