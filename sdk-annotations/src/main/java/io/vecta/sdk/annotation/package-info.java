@@ -1,0 +1,38 @@
+/**
+ * The annotations a plugin author writes: graph nodes, their next nodes, errors and traces,
+ * feature arcs and features, and the plugin itself.
+ *
+ * <p>Each annotation replaces one of VPP's registration macros ({@code VLIB_REGISTER_NODE},
+ * {@code VNET_FEATURE_ARC_INIT}, {@code VNET_FEATURE_INIT}, {@code VLIB_PLUGIN_REGISTER}). The
+ * annotation processor of {@code sdk-processor} reads them at compile time, checks them, and
+ * writes the dispatch loop of every node and the plugin's registration; nothing here is read
+ * by reflection at run time, so the annotations have {@code CLASS} retention.
+ *
+ * <p>A node in full:
+ * <pre>{@code
+ * @GraphNode(name = "ttl-check", errors = TtlCheck.Error.class)
+ * public final class TtlCheck {
+ *     @Next("ip4-lookup") static final int NEXT_LOOKUP = 0;
+ *     @Next("error-drop") static final int NEXT_DROP = 1;
+ *
+ *     enum Error {
+ *         @ErrorCounter(description = "ttl expired") TTL_EXPIRED
+ *     }
+ *
+ *     @PerPacket
+ *     int process(NodeContext ctx, int bi) {
+ *         Buffers b = ctx.buffers();
+ *         int ttl = Ip4.ttl(b.memory(), b.dataOffset(bi));
+ *         return ttl > 1 ? NEXT_LOOKUP : Outcome.withError(NEXT_DROP, Error.TTL_EXPIRED);
+ *     }
+ *
+ *     @Trace
+ *     TtlTrace trace(NodeContext ctx, int bi, int next) {
+ *         return new TtlTrace(next);
+ *     }
+ * }
+ * }</pre>
+ *
+ * <p>{@code @CliCommand} and {@code @ApiHandler} will join this package for the control plane.
+ */
+package io.vecta.sdk.annotation;

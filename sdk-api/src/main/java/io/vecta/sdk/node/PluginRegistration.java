@@ -1,0 +1,39 @@
+package io.vecta.sdk.node;
+
+import java.util.List;
+
+/**
+ * A plugin, as the runtime finds it with {@link java.util.ServiceLoader}: VPP's
+ * {@code vlib_plugin_registration_t} plus everything the plugin registers. The processor
+ * generates the implementation from {@code @Plugin} and the nodes, arcs and features of the
+ * compilation, and its {@code META-INF/services} entry.
+ *
+ * <p>The runtime first checks {@link #sdkVersion()} with {@link SdkVersion#checkCompatible},
+ * and refuses the plugin, naming both versions, when it does not fit.
+ */
+public interface PluginRegistration {
+
+    /** The plugin's unique name. */
+    String name();
+
+    /** The plugin's own version. */
+    String version();
+
+    /** One line for {@code show plugins}. */
+    String description();
+
+    /** Whether the runtime loads it unless the configuration disables it. */
+    boolean enabledByDefault();
+
+    /** The SDK version the plugin was compiled against. */
+    SdkVersion sdkVersion();
+
+    /** The plugin's nodes. */
+    List<NodeDescriptor> nodes();
+
+    /** The feature arcs the plugin declares. */
+    List<FeatureArcDescriptor> featureArcs();
+
+    /** The features the plugin puts on arcs (its own or other plugins'). */
+    List<FeatureDescriptor> features();
+}

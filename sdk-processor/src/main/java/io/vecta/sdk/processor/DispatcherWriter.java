@@ -1,0 +1,195 @@
+package io.vecta.sdk.processor;
+
+import com.palantir.javapoet.AnnotationSpec;
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
+import com.palantir.javapoet.JavaFile;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.TypeSpec;
+import javax.lang.model.element.Modifier;
+
+/**
+ * Writes {@code <Node>_Dispatch}, the {@code NodeFunction} that runs one node over a frame.
+ *
+ * <p>For a {@code @PerPacket} node the loop has VPP's shape: four buffers at a time while at
+ * least eight remain, reading the metadata of the next four one iteration early (VPP
+ * prefetches them; here the read flags are kept for the trace check, so the JIT cannot drop
+ * the reads), then one at a time. Next indices go into an array handed to the runtime in one
+ * bulk enqueue; error counts go into an array added once per frame; the trace method runs only
+ * for buffers with the traced flag. The node is held in a final field of its exact class, so
+ * every call to it is monomorphic and a stack trace shows the dispatcher, then the node's
+ * own method.
+ */
+final class DispatcherWriter {
+
+    static final ClassName NODE_FUNCTION = ClassName.get(Names.NODE_PACKAGE, "NodeFunction");
+    static final ClassName NODE_CONTEXT = ClassName.get(Names.NODE_PACKAGE, "NodeContext");
+    static final ClassName FRAME = ClassName.get(Names.NODE_PACKAGE, "Frame");
+    static final ClassName OUTCOME = ClassName.get(Names.NODE_PACKAGE, "Outcome");
+    static final ClassName NODE_DESCRIPTOR = ClassName.get(Names.NODE_PACKAGE, "NodeDescriptor");
+    static final ClassName ERROR_DESCRIPTOR = ClassName.get(Names.NODE_PACKAGE, "ErrorDescriptor");
+    static final ClassName BUFFERS = ClassName.get("io.vecta.sdk.buffer", "Buffers");
+    static final ClassName BUFFER_FLAGS = ClassName.get("io.vecta.sdk.buffer", "BufferFlags");
+    static final ClassName NODE_TYPE = ClassName.get(Names.ANNOTATION_PACKAGE, "NodeType");
+    static final ClassName SEVERITY = ClassName.get(Names.ANNOTATION_PACKAGE, "Severity");
+    static final ClassName GENERATED = ClassName.get("javax.annotation.processing", "Generated");
+    static final ClassName LIST = ClassName.get("java.util", "List");
+    static final ClassName ARRAYS = ClassName.get("java.util", "Arrays");
+    static final String PROCESSOR = "io.vecta.sdk.processor.NodeProcessor";
+
+    private static final int QUAD = 4;
+
+    /** The dispatcher's source. */
+    JavaFile write(NodeModel node) {
+        ClassName self = node.dispatcherClass();
+        TypeSpec.Builder type = TypeSpec.classBuilder(self)
+                .addOriginatingElement(node.element())
+                .addAnnotation(generated(node.nodeClass().canonicalName()))
+                .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+                .addSuperinterface(NODE_FUNCTION)
+                .addJavadoc("Runs node {@code $S} ({@link $T}) over a frame: "
+                        + (node.perPacket() ? "its per-packet method for each buffer, four at a time.\n"
+                                : "its per-frame method.\n"), node.name(), node.nodeClass())
+                .addField(FieldSpec.builder(node.nodeClass(), "node", Modifier.PRIVATE, Modifier.FINAL).build());
+        if (node.perPacket()) {
+            type.addField(scratch("nexts", "Next index of each buffer of the frame, enqueued in bulk.",
+                    CodeBlock.of("new int[$T.CAPACITY]", FRAME)));
+            type.addField(scratch("flags", "Flags of each buffer, read one quad ahead of its processing.",
+                    CodeBlock.of("new int[$T.CAPACITY]", FRAME)));
+            if (!node.errors().isEmpty()) {
+                type.addField(scratch("errorCounts",
+                        "Packets of this frame per error slot: 0 for none, else the error code plus one.",
+                        CodeBlock.of("new int[$L]", node.errors().size() + 1)));
+            }
+        }
+        type.addMethod(MethodSpec.constructorBuilder()
+                .addModifiers(Modifier.PUBLIC)
+                .addJavadoc("A dispatcher for one thread's instance of the node.\n")
+                .addParameter(node.nodeClass(), "node")
+                .addStatement("this.node = node")
+                .build());
+        type.addMethod(descriptor(node));
+        type.addMethod(node.perPacket() ? perPacketDispatch(node) : perFrameDispatch(node));
+        return JavaFile.builder(self.packageName(), type.build())
+                .indent("    ")
+                .skipJavaLangImports(true)
+                .build();
+    }
+
+    static AnnotationSpec generated(String origin) {
+        return AnnotationSpec.builder(GENERATED)
+                .addMember("value", "$S", PROCESSOR)
+                .addMember("comments", "$S", "origin: " + origin)
+                .build();
+    }
+
+    private static FieldSpec scratch(String name, String doc, CodeBlock initializer) {
+        return FieldSpec.builder(int[].class, name, Modifier.PRIVATE, Modifier.FINAL)
+                .addJavadoc(doc + "\n")
+                .initializer(initializer)
+                .build();
+    }
+
+    private static MethodSpec descriptor(NodeModel node) {
+        CodeBlock errors = java.util.stream.IntStream.range(0, node.errors().size())
+                .mapToObj(code -> CodeBlock.of("\nnew $T($L, $S, $S, $T.$L)", ERROR_DESCRIPTOR, code,
+                        node.errors().get(code).name(), node.errors().get(code).description(), SEVERITY,
+                        node.errors().get(code).severity()))
+                .collect(CodeBlock.joining(","));
+        CodeBlock nexts = node.nextNames().stream()
+                .map(n -> CodeBlock.of("$S", n))
+                .collect(CodeBlock.joining(", "));
+        CodeBlock trace = node.hasTrace() ? CodeBlock.of("$T.class", node.traceType()) : CodeBlock.of("Void.class");
+        return MethodSpec.methodBuilder("descriptor")
+                .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+                .returns(NODE_DESCRIPTOR)
+                .addJavadoc("The node as its plugin registers it; each thread gets its own node instance.\n")
+                .addCode("return new $T(\n$>$>", NODE_DESCRIPTOR)
+                .addCode("$S,\n", node.name())
+                .addCode("$T.$L,\n", NODE_TYPE, node.type())
+                .addCode("$T.of($L),\n", LIST, nexts)
+                .addCode("$S,\n", node.siblingOf())
+                .addCode(node.errors().isEmpty() ? "$T.of($L),\n" : "$T.of($>$>$L$<$<),\n", LIST, errors)
+                .addCode("$L,\n", trace)
+                .addCode("() -> new $T(new $T()));\n$<$<", node.dispatcherClass(), node.nodeClass())
+                .build();
+    }
+
+    private static MethodSpec perFrameDispatch(NodeModel node) {
+        return MethodSpec.methodBuilder("dispatch")
+                .addAnnotation(Override.class)
+                .addModifiers(Modifier.PUBLIC)
+                .returns(int.class)
+                .addParameter(NODE_CONTEXT, "ctx")
+                .addParameter(FRAME, "frame")
+                .addStatement("node.$L(ctx, frame)", node.processMethod())
+                .addStatement("return frame.count()")
+                .build();
+    }
+
+    private static MethodSpec perPacketDispatch(NodeModel node) {
+        boolean errors = !node.errors().isEmpty();
+        MethodSpec.Builder method = MethodSpec.methodBuilder("dispatch")
+                .addAnnotation(Override.class)
+                .addModifiers(Modifier.PUBLIC)
+                .returns(int.class)
+                .addParameter(NODE_CONTEXT, "ctx")
+                .addParameter(FRAME, "frame")
+                .addStatement("$T node = this.node", node.nodeClass())
+                .addStatement("$T buffers = ctx.buffers()", BUFFERS)
+                .addStatement("int[] from = frame.buffers()")
+                .addStatement("int count = frame.count()")
+                .addStatement("int[] nexts = this.nexts")
+                .addStatement("int[] flags = this.flags");
+        if (errors) {
+            method.addStatement("int[] errorCounts = this.errorCounts");
+        }
+        method.beginControlFlow("for (int first = 0; first < $L && first < count; first++)", QUAD)
+                .addStatement("flags[first] = buffers.flags(from[first])")
+                .endControlFlow()
+                .addStatement("int i = 0")
+                .addComment("Four at a time while eight remain: the next four buffers' metadata is read now,")
+                .addComment("one iteration before their turn, so that it is in cache by then.")
+                .beginControlFlow("while (count - i >= $L)", 2 * QUAD);
+        for (int k = 0; k < QUAD; k++) {
+            method.addStatement("flags[i + $L] = buffers.flags(from[i + $L])", QUAD + k, QUAD + k);
+        }
+        for (int k = 0; k < QUAD; k++) {
+            method.addCode(processOne(node, k == 0 ? "i" : "i + " + k, Integer.toString(k)));
+        }
+        method.addStatement("i += $L", QUAD)
+                .endControlFlow()
+                .beginControlFlow("while (i < count)")
+                .addStatement("flags[i] = buffers.flags(from[i])")
+                .addCode(processOne(node, "i", ""))
+                .addStatement("i++")
+                .endControlFlow()
+                .addStatement("ctx.enqueueToNext(from, nexts, count)");
+        if (errors) {
+            method.addStatement("ctx.addErrors(errorCounts, 1)")
+                    .addStatement("$T.fill(errorCounts, 0)", ARRAYS);
+        }
+        return method.addStatement("return count").build();
+    }
+
+    /** The work on buffer {@code from[at]}: call the node, keep the next, count the error, trace. */
+    private static CodeBlock processOne(NodeModel node, String at, String suffix) {
+        CodeBlock.Builder code = CodeBlock.builder();
+        if (node.errors().isEmpty()) {
+            code.addStatement("nexts[$L] = node.$L(ctx, from[$L])", at, node.processMethod(), at);
+        } else {
+            String outcome = "outcome" + suffix;
+            code.addStatement("int $L = node.$L(ctx, from[$L])", outcome, node.processMethod(), at)
+                    .addStatement("nexts[$L] = $T.next($L)", at, OUTCOME, outcome)
+                    .addStatement("errorCounts[$T.errorSlot($L)]++", OUTCOME, outcome);
+        }
+        if (node.hasTrace()) {
+            code.beginControlFlow("if ((flags[$L] & $T.IS_TRACED) != 0)", at, BUFFER_FLAGS)
+                    .addStatement("ctx.addTrace(from[$L], node.$L(ctx, from[$L], nexts[$L]))", at, node.traceMethod(),
+                            at, at)
+                    .endControlFlow();
+        }
+        return code.build();
+    }
+}

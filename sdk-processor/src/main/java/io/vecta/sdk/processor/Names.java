@@ -1,0 +1,25 @@
+package io.vecta.sdk.processor;
+
+/** The qualified names of the annotations and sdk-api types the processor reads and writes. */
+final class Names {
+
+    static final String ANNOTATION_PACKAGE = "io.vecta.sdk.annotation";
+    static final String GRAPH_NODE = ANNOTATION_PACKAGE + ".GraphNode";
+    static final String NEXT = ANNOTATION_PACKAGE + ".Next";
+    static final String PER_PACKET = ANNOTATION_PACKAGE + ".PerPacket";
+    static final String PER_FRAME = ANNOTATION_PACKAGE + ".PerFrame";
+    static final String TRACE = ANNOTATION_PACKAGE + ".Trace";
+    static final String ERROR_COUNTER = ANNOTATION_PACKAGE + ".ErrorCounter";
+    static final String FEATURE = ANNOTATION_PACKAGE + ".Feature";
+    static final String FEATURE_ARC = ANNOTATION_PACKAGE + ".FeatureArc";
+    static final String FEATURE_ARCS = ANNOTATION_PACKAGE + ".FeatureArcs";
+    static final String PLUGIN = ANNOTATION_PACKAGE + ".Plugin";
+
+    static final String NODE_PACKAGE = "io.vecta.sdk.node";
+    static final String NODE_CONTEXT = NODE_PACKAGE + ".NodeContext";
+    static final String FRAME = NODE_PACKAGE + ".Frame";
+    static final String SDK_VERSION = NODE_PACKAGE + ".SdkVersion";
+
+    private Names() {
+    }
+}

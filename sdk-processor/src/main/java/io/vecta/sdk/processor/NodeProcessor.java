@@ -1,0 +1,220 @@
+package io.vecta.sdk.processor;
+
+import com.google.auto.service.AutoService;
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.JavaFile;
+import java.io.IOException;
+import java.io.Writer;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javax.annotation.processing.AbstractProcessor;
+import javax.annotation.processing.Filer;
+import javax.annotation.processing.Processor;
+import javax.annotation.processing.RoundEnvironment;
+import javax.lang.model.SourceVersion;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.PackageElement;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
+import javax.lang.model.util.ElementFilter;
+import javax.tools.Diagnostic;
+import javax.tools.FileObject;
+import javax.tools.StandardLocation;
+
+/**
+ * Reads {@code @GraphNode}, {@code @Feature}, {@code @FeatureArc} and {@code @Plugin}, checks
+ * them all, and only then writes each node's dispatcher and the plugin's registration.
+ *
+ * <p>The registration is written in the round that sees {@code @Plugin} and lists the nodes,
+ * arcs and features found up to that round, which covers every hand-written class; nodes
+ * produced by other processors in later rounds are not listed.
+ */
+@AutoService(Processor.class)
+public final class NodeProcessor extends AbstractProcessor {
+
+    private final Map<String, List<TypeElement>> declaredNodes = new LinkedHashMap<>();
+    private final List<NodeModel> nodes = new ArrayList<>();
+    private final List<PluginModel.ArcModel> arcs = new ArrayList<>();
+    private Element pluginElement;
+    private boolean registrationWritten;
+
+    @Override
+    public Set<String> getSupportedAnnotationTypes() {
+        return Set.of(Names.GRAPH_NODE, Names.FEATURE, Names.FEATURE_ARC, Names.FEATURE_ARCS, Names.PLUGIN,
+                Names.NEXT, Names.PER_PACKET, Names.PER_FRAME, Names.TRACE, Names.ERROR_COUNTER);
+    }
+
+    @Override
+    public SourceVersion getSupportedSourceVersion() {
+        return SourceVersion.latestSupported();
+    }
+
+    @Override
+    public boolean process(Set<? extends TypeElement> annotationTypes, RoundEnvironment round) {
+        if (round.processingOver()) {
+            return false;
+        }
+        Diagnostics diagnostics = new Diagnostics(processingEnv.getMessager());
+        Annotations annotations = new Annotations(processingEnv.getElementUtils());
+        NodeReader reader = new NodeReader(annotations, processingEnv.getTypeUtils(), diagnostics);
+
+        List<NodeModel> roundNodes = new ArrayList<>();
+        for (TypeElement node : ElementFilter.typesIn(round.getElementsAnnotatedWith(
+                processingEnv.getElementUtils().getTypeElement(Names.GRAPH_NODE)))) {
+            String name = annotations.string(annotations.find(node, Names.GRAPH_NODE), "name");
+            declaredNodes.computeIfAbsent(name, n -> new ArrayList<>()).add(node);
+            NodeModel model = reader.read(node);
+            if (model != null) {
+                roundNodes.add(model);
+            }
+        }
+        checkStrayAnnotations(round, annotations, diagnostics);
+        readArcs(round, annotations, diagnostics);
+        nodes.addAll(roundNodes);
+        PluginModel plugin = readPlugin(round, annotations, diagnostics);
+        if (!roundNodes.isEmpty() || plugin != null) {
+            new GraphChecks(annotations, diagnostics).check(declaredNodes, nodes);
+        }
+        if (diagnostics.errorCount() > 0) {
+            return true;
+        }
+        DispatcherWriter dispatchers = new DispatcherWriter();
+        for (NodeModel node : roundNodes) {
+            writeSource(dispatchers.write(node), node.element());
+        }
+        if (plugin != null) {
+            writeSource(new RegistrationWriter().write(plugin), plugin.element());
+            writeServiceEntry(plugin);
+        }
+        // The Vecta annotations are this processor's alone.
+        return true;
+    }
+
+    /** Members that only mean something inside a {@code @GraphNode} class, found elsewhere. */
+    private void checkStrayAnnotations(RoundEnvironment round, Annotations annotations, Diagnostics diagnostics) {
+        for (String member : List.of(Names.PER_PACKET, Names.PER_FRAME, Names.TRACE, Names.NEXT, Names.FEATURE)) {
+            TypeElement type = processingEnv.getElementUtils().getTypeElement(member);
+            for (Element element : round.getElementsAnnotatedWith(type)) {
+                Element owner = element.getKind().isClass() ? element : element.getEnclosingElement();
+                if (annotations.find(owner, Names.GRAPH_NODE) == null) {
+                    String simple = member.substring(member.lastIndexOf('.') + 1);
+                    diagnostics.error(element, "VectaNotInNode", "@" + simple + " on " + element.getSimpleName()
+                            + " has no effect outside a @GraphNode class",
+                            "annotate " + owner.getSimpleName() + " with @GraphNode(name = \"...\"), or remove @"
+                                    + simple);
+                }
+            }
+        }
+    }
+
+    private void readArcs(RoundEnvironment round, Annotations annotations, Diagnostics diagnostics) {
+        for (String type : List.of(Names.FEATURE_ARC, Names.FEATURE_ARCS)) {
+            for (Element element : round.getElementsAnnotatedWith(processingEnv.getElementUtils().getTypeElement(type))) {
+                if (type.equals(Names.FEATURE_ARCS) && annotations.find(element, Names.FEATURE_ARC) != null) {
+                    continue;
+                }
+                for (AnnotationMirror arc : annotations.findRepeated(element, Names.FEATURE_ARC, Names.FEATURE_ARCS)) {
+                    String name = annotations.string(arc, "name");
+                    List<String> starts = annotations.strings(arc, "startNodes");
+                    if (name.isBlank() || starts.isEmpty() || annotations.string(arc, "lastNode").isBlank()) {
+                        diagnostics.error(element, "VectaFeatureArc", "@FeatureArc '" + name
+                                + "' needs a name, at least one start node and a last node",
+                                "e.g. @FeatureArc(name = \"ip4-unicast\", startNodes = \"ip4-input\","
+                                        + " lastNode = \"ip4-lookup\")");
+                        continue;
+                    }
+                    if (arcs.stream().anyMatch(a -> a.name().equals(name))) {
+                        diagnostics.error(element, "VectaFeatureArc", "feature arc '" + name + "' is declared twice",
+                                "declare each arc once");
+                        continue;
+                    }
+                    arcs.add(new PluginModel.ArcModel(element, name, starts, annotations.string(arc, "lastNode")));
+                }
+            }
+        }
+    }
+
+    private PluginModel readPlugin(RoundEnvironment round, Annotations annotations, Diagnostics diagnostics) {
+        PluginModel model = null;
+        for (Element element : round.getElementsAnnotatedWith(
+                processingEnv.getElementUtils().getTypeElement(Names.PLUGIN))) {
+            if (pluginElement != null) {
+                diagnostics.error(element, "VectaDuplicatePlugin", "a second @Plugin in one compilation (the first is on "
+                        + pluginElement + ")", "one compilation builds one plugin: keep a single @Plugin");
+                continue;
+            }
+            pluginElement = element;
+            AnnotationMirror plugin = annotations.find(element, Names.PLUGIN);
+            String name = annotations.string(plugin, "name");
+            String version = annotations.string(plugin, "version");
+            if (name.isBlank() || version.isBlank()) {
+                diagnostics.error(element, "VectaPlugin", "@Plugin needs a name and a version",
+                        "e.g. @Plugin(name = \"acme-acl\", version = \"1.0.0\")");
+                continue;
+            }
+            int[] sdkVersion = sdkVersion();
+            if (sdkVersion == null) {
+                diagnostics.error(element, "VectaPlugin", "io.vecta.sdk.node.SdkVersion is not on the class path",
+                        "add the io.vecta:sdk-api dependency to the plugin");
+                continue;
+            }
+            String packageName = element instanceof PackageElement p ? p.getQualifiedName().toString()
+                    : processingEnv.getElementUtils().getPackageOf(element).getQualifiedName().toString();
+            String simpleName = element.getKind() == ElementKind.PACKAGE ? "Plugin"
+                    : String.join("_", ClassName.get((TypeElement) element).simpleNames());
+            model = new PluginModel(element, ClassName.get(packageName, simpleName + "_Registration"), name, version,
+                    annotations.string(plugin, "description"), (Boolean) annotations.value(plugin, "enabledByDefault"),
+                    sdkVersion, nodes, arcs);
+        }
+        return model;
+    }
+
+    /** Major, minor and patch of the sdk-api the plugin compiles against, read from its constants. */
+    private int[] sdkVersion() {
+        TypeElement version = processingEnv.getElementUtils().getTypeElement(Names.SDK_VERSION);
+        if (version == null) {
+            return null;
+        }
+        int[] parts = new int[3];
+        List<String> names = List.of("MAJOR", "MINOR", "PATCH");
+        for (VariableElement field : ElementFilter.fieldsIn(version.getEnclosedElements())) {
+            int at = names.indexOf(field.getSimpleName().toString());
+            if (at >= 0 && field.getConstantValue() instanceof Integer value) {
+                parts[at] = value;
+            }
+        }
+        return parts;
+    }
+
+    private void writeSource(JavaFile file, Element origin) {
+        try {
+            file.writeTo(processingEnv.getFiler());
+        } catch (IOException e) {
+            processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR, "cannot write "
+                    + file.packageName() + "." + file.typeSpec().name() + ": " + e.getMessage(), origin);
+        }
+    }
+
+    private void writeServiceEntry(PluginModel plugin) {
+        if (registrationWritten) {
+            return;
+        }
+        registrationWritten = true;
+        Filer filer = processingEnv.getFiler();
+        try {
+            FileObject file = filer.createResource(StandardLocation.CLASS_OUTPUT, "", RegistrationWriter.SERVICE_FILE,
+                    plugin.element());
+            try (Writer writer = file.openWriter()) {
+                writer.write(plugin.registrationClass().canonicalName() + "\n");
+            }
+        } catch (IOException e) {
+            processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR, "cannot write "
+                    + RegistrationWriter.SERVICE_FILE + ": " + e.getMessage(), plugin.element());
+        }
+    }
+}

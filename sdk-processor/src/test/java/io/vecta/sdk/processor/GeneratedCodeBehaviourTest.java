@@ -1,0 +1,250 @@
+package io.vecta.sdk.processor;
+
+import static com.google.testing.compile.CompilationSubject.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.testing.compile.Compilation;
+import io.vecta.sdk.annotation.NodeType;
+import io.vecta.sdk.annotation.Severity;
+import io.vecta.sdk.buffer.BufferAllocator;
+import io.vecta.sdk.buffer.BufferFlags;
+import io.vecta.sdk.buffer.BufferPoolLayout;
+import io.vecta.sdk.buffer.Buffers;
+import io.vecta.sdk.node.ErrorDescriptor;
+import io.vecta.sdk.node.FeatureArcDescriptor;
+import io.vecta.sdk.node.FeatureDescriptor;
+import io.vecta.sdk.node.Frame;
+import io.vecta.sdk.node.NodeContext;
+import io.vecta.sdk.node.NodeDescriptor;
+import io.vecta.sdk.node.NodeFunction;
+import io.vecta.sdk.node.PluginRegistration;
+import io.vecta.sdk.node.SdkVersion;
+import java.lang.foreign.Arena;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import javax.tools.StandardLocation;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Runs generated dispatchers and registrations over real off-heap buffers and checks what
+ * they hand the runtime against a model computed here.
+ */
+class GeneratedCodeBehaviourTest {
+
+    private static final long SEED = 0x5eed_7711L;
+    private static final int BUFFER_COUNT = 256;
+
+    private final Arena arena = Arena.ofShared();
+    private final BufferPoolLayout pool = new BufferPoolLayout("test", 1, BUFFER_COUNT, 256);
+    private final Buffers buffers = new Buffers(arena.allocate(pool.endOffset() + 4096, 4096), List.of(pool));
+
+    @AfterEach
+    void closeMemory() {
+        arena.close();
+    }
+
+    @Test
+    void shouldEnqueueNextsCountErrorsAndTraceOnlyTracedBuffersForEveryFrameSize() throws Exception {
+        Compilation compilation = Sources.compile(Sources.ttlCheck());
+        assertThat(compilation).succeeded();
+        NodeDescriptor descriptor = descriptor(new CompiledClasses(compilation), "com.acme.TtlCheck_Dispatch");
+        NodeFunction function = descriptor.newFunction();
+        Random random = new Random(SEED);
+
+        for (int size : new int[] {0, 1, 3, 4, 7, 8, 9, 13, 255, 256}) {
+            Frame frame = new Frame();
+            int[] expectedNexts = new int[size];
+            int[] expectedErrors = new int[2];
+            List<String> expectedTraces = new ArrayList<>();
+            for (int n = 0; n < size; n++) {
+                int bi = pool.bufferIndex(n);
+                int ttl = switch (random.nextInt(4)) {
+                    case 0 -> 1;
+                    case 1 -> 99;
+                    default -> 2 + random.nextInt(60);
+                };
+                boolean traced = random.nextInt(5) == 0;
+                buffers.setFlowId(bi, ttl);
+                buffers.setFlags(bi, traced ? BufferFlags.IS_TRACED : 0);
+                frame.add(bi);
+                expectedNexts[n] = ttl > 1 ? 0 : 1;
+                if (ttl == 99) {
+                    expectedErrors[1]++;
+                } else if (ttl <= 1) {
+                    expectedErrors[0]++;
+                }
+                if (traced) {
+                    expectedTraces.add(bi + ":TtlTrace[bi=" + bi + ", next=" + expectedNexts[n] + "]");
+                }
+            }
+            RecordingContext ctx = new RecordingContext(buffers);
+
+            int processed = function.dispatch(ctx, frame);
+
+            String seed = "seed " + SEED + ", frame of " + size;
+            assertThat(processed).as(seed).isEqualTo(size);
+            assertThat(ctx.nexts).as(seed).containsExactly(expectedNexts);
+            assertThat(ctx.errors).as(seed).containsExactly(expectedErrors);
+            assertThat(ctx.traces).as(seed).containsExactlyElementsOf(expectedTraces);
+        }
+    }
+
+    @Test
+    void shouldDescribeTheNodeWithItsNextsErrorsAndTrace() throws Exception {
+        Compilation compilation = Sources.compile(Sources.ttlCheck());
+        NodeDescriptor descriptor = descriptor(new CompiledClasses(compilation), "com.acme.TtlCheck_Dispatch");
+
+        assertThat(descriptor.name()).isEqualTo("ttl-check");
+        assertThat(descriptor.type()).isEqualTo(NodeType.INTERNAL);
+        assertThat(descriptor.nextNames()).containsExactly("ip4-lookup", "error-drop");
+        assertThat(descriptor.errors()).containsExactly(
+                new ErrorDescriptor(0, "TTL_EXPIRED", "ttl expired", Severity.ERROR),
+                new ErrorDescriptor(1, "OPTIONS", "options present", Severity.INFO));
+        assertThat(descriptor.traceType().getName()).isEqualTo("com.acme.TtlCheck$TtlTrace");
+        assertThat(descriptor.newFunction()).isNotSameAs(descriptor.newFunction());
+    }
+
+    @Test
+    void shouldHandTheWholeFrameToAPerFrameNode() throws Exception {
+        Compilation compilation = Sources.compile(Sources.source("Tx", """
+                @GraphNode(name = "acme-tx", type = NodeType.INPUT)
+                final class Tx {
+                    @Next("interface-output") static final int NEXT_OUTPUT = 0;
+
+                    @PerFrame
+                    void process(NodeContext ctx, Frame frame) {
+                        ctx.enqueueToSingleNext(frame.buffers(), NEXT_OUTPUT, frame.count());
+                    }
+                }
+                """));
+        assertThat(compilation).succeededWithoutWarnings();
+        NodeDescriptor descriptor = descriptor(new CompiledClasses(compilation), "com.acme.Tx_Dispatch");
+        Frame frame = new Frame();
+        frame.add(pool.bufferIndex(0));
+        frame.add(pool.bufferIndex(1));
+        RecordingContext ctx = new RecordingContext(buffers);
+
+        assertThat(descriptor.newFunction().dispatch(ctx, frame)).isEqualTo(2);
+        assertThat(ctx.nexts).containsExactly(0, 0);
+        assertThat(descriptor.type()).isEqualTo(NodeType.INPUT);
+        assertThat(descriptor.hasTrace()).isFalse();
+        assertThat(descriptor.errors()).isEmpty();
+    }
+
+    @Test
+    void shouldRegisterThePluginWithItsNodesArcsAndFeaturesForServiceLoader() throws Exception {
+        Compilation compilation = Sources.compile(Sources.ttlCheck(), Sources.source("AclIn", """
+                @GraphNode(name = "acl-in")
+                @Feature(arc = "ip4-unicast", runsBefore = "ttl-check", runsAfter = "ip4-input-check")
+                final class AclIn {
+                    @Next("ttl-check") static final int NEXT = 0;
+                    @PerPacket int process(NodeContext ctx, int bi) { return NEXT; }
+                }
+                """), Sources.source("AcmePlugin", """
+                @Plugin(name = "acme", version = "2.1.0", description = "Acme nodes", enabledByDefault = false)
+                @FeatureArc(name = "ip4-unicast", startNodes = "ip4-input", lastNode = "ip4-lookup")
+                public final class AcmePlugin {
+                }
+                """));
+        assertThat(compilation).succeededWithoutWarnings();
+        String entry = compilation.generatedFile(StandardLocation.CLASS_OUTPUT,
+                        "META-INF/services/io.vecta.sdk.node.PluginRegistration").orElseThrow()
+                .getCharContent(false).toString();
+        assertThat(entry).isEqualTo("com.acme.AcmePlugin_Registration\n");
+
+        PluginRegistration plugin = (PluginRegistration) new CompiledClasses(compilation).loadClass(entry.strip())
+                .getConstructor().newInstance();
+
+        assertThat(plugin.name()).isEqualTo("acme");
+        assertThat(plugin.version()).isEqualTo("2.1.0");
+        assertThat(plugin.description()).isEqualTo("Acme nodes");
+        assertThat(plugin.enabledByDefault()).isFalse();
+        assertThat(plugin.sdkVersion()).isEqualTo(SdkVersion.CURRENT);
+        assertThat(plugin.nodes()).extracting(NodeDescriptor::name).containsExactlyInAnyOrder("ttl-check", "acl-in");
+        assertThat(plugin.featureArcs()).containsExactly(
+                new FeatureArcDescriptor("ip4-unicast", List.of("ip4-input"), "ip4-lookup"));
+        assertThat(plugin.features()).containsExactly(
+                new FeatureDescriptor("acl-in", "ip4-unicast", List.of("ttl-check"), List.of("ip4-input-check")));
+    }
+
+    @Test
+    void shouldNameARegistrationOfAPackageAfterThePackage() throws Exception {
+        Compilation compilation = Sources.compile(Sources.ttlCheck(),
+                com.google.testing.compile.JavaFileObjects.forSourceString("com.acme.package-info", """
+                        @io.vecta.sdk.annotation.Plugin(name = "acme", version = "1.0.0")
+                        package com.acme;
+                        """));
+        assertThat(compilation).succeededWithoutWarnings();
+        String entry = new String(compilation.generatedFile(StandardLocation.CLASS_OUTPUT,
+                        "META-INF/services/io.vecta.sdk.node.PluginRegistration").orElseThrow()
+                .openInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(entry).isEqualTo("com.acme.Plugin_Registration\n");
+        PluginRegistration plugin = (PluginRegistration) new CompiledClasses(compilation).loadClass(entry.strip())
+                .getConstructor().newInstance();
+        assertThat(plugin.nodes()).extracting(NodeDescriptor::name).containsExactly("ttl-check");
+        assertThat(plugin.enabledByDefault()).isTrue();
+    }
+
+    private static NodeDescriptor descriptor(ClassLoader loader, String dispatcher) throws Exception {
+        return (NodeDescriptor) loader.loadClass(dispatcher).getMethod("descriptor").invoke(null);
+    }
+
+    /** A context that records what a dispatcher hands over. */
+    private static final class RecordingContext implements NodeContext {
+        private final Buffers buffers;
+        int[] nexts = new int[0];
+        int[] errors = new int[2];
+        final List<String> traces = new ArrayList<>();
+
+        RecordingContext(Buffers buffers) {
+            this.buffers = buffers;
+        }
+
+        @Override
+        public Buffers buffers() {
+            return buffers;
+        }
+
+        @Override
+        public BufferAllocator allocator() {
+            throw new UnsupportedOperationException("no allocator in this test");
+        }
+
+        @Override
+        public void enqueueToNext(int[] from, int[] nextIndices, int count) {
+            nexts = Arrays.copyOf(nextIndices, count);
+        }
+
+        @Override
+        public void enqueueToSingleNext(int[] from, int next, int count) {
+            nexts = new int[count];
+            Arrays.fill(nexts, next);
+        }
+
+        @Override
+        public void addErrors(int[] counts, int offset) {
+            for (int code = 0; code < errors.length && offset + code < counts.length; code++) {
+                errors[code] += counts[offset + code];
+            }
+        }
+
+        @Override
+        public void addTrace(int bi, Object record) {
+            traces.add(bi + ":" + record);
+        }
+
+        @Override
+        public int threadIndex() {
+            return 1;
+        }
+
+        @Override
+        public int nodeIndex() {
+            return 7;
+        }
+    }
+}
