@@ -38,8 +38,6 @@ final class BufferPoolThreadCache extends BufferPoolThreadCacheFields {
     final long strideTestMultiplier;
     /** Bytes 8 to 15 of a free buffer of the pool, written by every free. */
     final long freeTemplateWord8;
-    /** Bytes 8 to 15 of an allocated, unshared buffer of the pool, under the ref_count and pool mask. */
-    final long singleReferenceWord8;
 
     BufferPoolThreadCache(BufferPool pool, int threadIndex) {
         this.pool = pool;
@@ -48,7 +46,6 @@ final class BufferPoolThreadCache extends BufferPoolThreadCacheFields {
         this.spanLines = pool.layout().spanLines();
         this.strideTestMultiplier = pool.layout().strideTestMultiplier();
         this.freeTemplateWord8 = ThreadBufferAllocator.freeTemplateWord8(pool.index());
-        this.singleReferenceWord8 = ThreadBufferAllocator.singleReferenceWord8(pool.index());
     }
 }
 

@@ -139,8 +139,7 @@ public final class BufferPools implements AutoCloseable {
                 BufferPoolLayout layout = layouts.get(index);
                 long word8 = ThreadBufferAllocator.freeTemplateWord8(index);
                 for (int n = 0; n < layout.bufferCount(); n++) {
-                    ThreadBufferAllocator.writeFreeTemplate(
-                            region.segment().address() + Buffers.metadataOffset(layout.bufferIndex(n)), word8);
+                    ThreadBufferAllocator.writeFreeTemplate(region.segment(), layout.bufferIndex(n), word8);
                 }
                 pools.add(new BufferPool(index, specs.get(index).numaNode(), layout, threadCount));
             }
@@ -283,13 +282,7 @@ public final class BufferPools implements AutoCloseable {
         return text.length() >= width ? text : " ".repeat(width - text.length()) + text;
     }
 
-    /**
-     * Unmaps buffer memory and closes its memfd. Only when no thread can touch a buffer any
-     * more (at shutdown, after the workers stopped): the field accessors of {@link Buffers} and
-     * the allocators' per-buffer loops read and write at absolute addresses without checking
-     * that the memory is still mapped, so a late access would touch unmapped memory and crash
-     * the JVM. The allocators refuse calls made after the close on the closing thread.
-     */
+    /** Unmaps buffer memory and closes its memfd; every later access to a buffer fails. */
     @Override
     public void close() {
         region.close();

@@ -31,14 +31,6 @@ import java.util.Objects;
  * double-free detection, since a free buffer is the only one with a count of 0, and the
  * metadata line is usually written by the allocating node right after anyway.
  *
- * <h2>Access</h2>
- * The per-buffer loops read and write metadata through a constant segment over the whole
- * address space at absolute addresses, as {@link Buffers} does, so that no per-access bounds
- * or liveness check is left in them. Every index that comes in from outside is checked before
- * its metadata is touched: free checks it against the pool geometry (inside a pool, on its
- * stride); alloc hands out only indices that came from a cache or the pool's free list.
- * Whether buffer memory is still mapped is checked once per call.
- *
  * <h2>Cache policy</h2>
  * Allocation pops from the cache; when it runs short, the cache is refilled from the global
  * free list with enough for the request plus half a cache. Free pushes onto the cache; when
@@ -46,11 +38,7 @@ import java.util.Objects;
  * up to half a cache at a time therefore settles where neither end is reached, and takes the
  * pool lock no more.
  */
-@SuppressWarnings("restricted")
 final class ThreadBufferAllocator implements BufferAllocator {
-
-    /** The whole address space; the per-buffer loops reach metadata in it at absolute addresses. */
-    private static final MemorySegment ADDRESS_SPACE = MemorySegment.NULL.reinterpret(Long.MAX_VALUE);
 
     private static final int FLAGS_OFFSET = Buffers.FLAGS_OFFSET;
     private static final int NEXT_BUFFER_OFFSET = Buffers.NEXT_BUFFER_OFFSET;
@@ -59,15 +47,11 @@ final class ThreadBufferAllocator implements BufferAllocator {
     /** Where ref_count and buffer_pool_index sit in the native-order long at metadata offset 8. */
     private static final int REF_COUNT_SHIFT = bitOffsetInWord8(Buffers.REF_COUNT_OFFSET);
     private static final int POOL_INDEX_SHIFT = bitOffsetInWord8(Buffers.BUFFER_POOL_INDEX_OFFSET);
-    /** ref_count and buffer_pool_index in the long at metadata offset 8. */
-    private static final long REF_COUNT_AND_POOL_MASK = (0xffL << REF_COUNT_SHIFT) | (0xffL << POOL_INDEX_SHIFT);
     /** Payloads up to this much longer than the clone head are copied rather than shared. */
     private static final int CLONE_COPY_THRESHOLD = 2 * Buffers.CACHE_LINE;
 
     private final Buffers buffers;
     private final MemorySegment memory;
-    /** Address of buffer memory's first byte. */
-    private final long base;
     private final BufferPoolThreadCache[] caches;
     private final BufferPoolThreadCache defaultCache;
     private final long indexLimit;
@@ -77,7 +61,6 @@ final class ThreadBufferAllocator implements BufferAllocator {
     ThreadBufferAllocator(Buffers buffers, BufferPool[] pools, int threadIndex, int defaultPool) {
         this.buffers = buffers;
         this.memory = buffers.memory();
-        this.base = memory.address();
         this.caches = new BufferPoolThreadCache[pools.length];
         for (BufferPool pool : pools) {
             caches[pool.index()] = pool.cache(threadIndex);
@@ -99,23 +82,15 @@ final class ThreadBufferAllocator implements BufferAllocator {
     }
 
     /**
-     * Bytes 8 to 15 of an allocated, unshared buffer of pool {@code poolIndex} in native order,
-     * masked by {@link #REF_COUNT_AND_POOL_MASK}: ref_count 1 and the pool index.
+     * Writes the first 32 bytes of buffer {@code bi}'s metadata as those of a free buffer:
+     * {@code word8} (from {@link #freeTemplateWord8}) at offset 8, zero elsewhere.
      */
-    static long singleReferenceWord8(int poolIndex) {
-        return freeTemplateWord8(poolIndex) | (1L << REF_COUNT_SHIFT);
-    }
-
-    /**
-     * Writes the first 32 bytes of the metadata at {@code address} as those of a free buffer:
-     * {@code word8} (from {@link #freeTemplateWord8}) at offset 8, zero elsewhere. The address
-     * must be that of a buffer: nothing is checked.
-     */
-    static void writeFreeTemplate(long address, long word8) {
-        ADDRESS_SPACE.set(JAVA_LONG_UNALIGNED, address, 0L);
-        ADDRESS_SPACE.set(JAVA_LONG_UNALIGNED, address + 8, word8);
-        ADDRESS_SPACE.set(JAVA_LONG_UNALIGNED, address + 16, 0L);
-        ADDRESS_SPACE.set(JAVA_LONG_UNALIGNED, address + 24, 0L);
+    static void writeFreeTemplate(MemorySegment memory, int bi, long word8) {
+        long metadata = Buffers.metadataOffset(bi);
+        memory.set(JAVA_LONG_UNALIGNED, metadata, 0L);
+        memory.set(JAVA_LONG_UNALIGNED, metadata + 8, word8);
+        memory.set(JAVA_LONG_UNALIGNED, metadata + 16, 0L);
+        memory.set(JAVA_LONG_UNALIGNED, metadata + 24, 0L);
     }
 
     @Override
@@ -126,19 +101,17 @@ final class ThreadBufferAllocator implements BufferAllocator {
     @Override
     public int alloc(int[] dst, int offset, int count) {
         Objects.checkFromIndexSize(offset, count, dst.length);
-        checkMapped();
         return allocFrom(defaultCache, dst, offset, count);
     }
 
     @Override
     public void allocExactly(int[] dst, int offset, int count) {
         Objects.checkFromIndexSize(offset, count, dst.length);
-        checkMapped();
         BufferPoolThreadCache cache = defaultCache;
         int allocated = allocFrom(cache, dst, offset, count);
         if (allocated < count) {
             for (int i = offset; i < offset + allocated; i++) {
-                ADDRESS_SPACE.set(JAVA_BYTE, base + Buffers.metadataOffset(dst[i]) + REF_COUNT_OFFSET, (byte) 0);
+                memory.set(JAVA_BYTE, Buffers.metadataOffset(dst[i]) + REF_COUNT_OFFSET, (byte) 0);
                 push(cache, dst[i]);
             }
             // none was delivered: the ones given back count as failures too
@@ -181,11 +154,9 @@ final class ThreadBufferAllocator implements BufferAllocator {
         return done;
     }
 
-    /** Sets ref_count 1 on buffers that came from a cache, which holds only checked indices. */
     private void markAllocated(int[] indices, int offset, int count) {
-        long base = this.base;
         for (int i = offset, end = offset + count; i < end; i++) {
-            ADDRESS_SPACE.set(JAVA_BYTE, base + Buffers.metadataOffset(indices[i]) + REF_COUNT_OFFSET, ONE_REFERENCE);
+            memory.set(JAVA_BYTE, Buffers.metadataOffset(indices[i]) + REF_COUNT_OFFSET, ONE_REFERENCE);
         }
     }
 
@@ -200,19 +171,8 @@ final class ThreadBufferAllocator implements BufferAllocator {
         }
         int bi = cache.indices[--cached];
         cache.count = cached;
-        ADDRESS_SPACE.set(JAVA_BYTE, base + Buffers.metadataOffset(bi) + REF_COUNT_OFFSET, ONE_REFERENCE);
+        memory.set(JAVA_BYTE, Buffers.metadataOffset(bi) + REF_COUNT_OFFSET, ONE_REFERENCE);
         return bi;
-    }
-
-    /**
-     * Refuses to work on unmapped memory. Checked once per call, not per buffer, and not
-     * synchronised: it catches a thread that goes on after closing the pools itself, while
-     * workers must have stopped before buffer memory is unmapped (see the package comment).
-     */
-    private void checkMapped() {
-        if (!memory.scope().isAlive()) {
-            throw new IllegalStateException("buffer memory is unmapped: the buffer pools were closed");
-        }
     }
 
     @Override
@@ -236,52 +196,59 @@ final class ThreadBufferAllocator implements BufferAllocator {
      * after it: a packet holds one reference on every buffer of its chain), returning buffers
      * whose count reaches zero to this thread's cache of their pool.
      *
-     * <p>One loop for the whole array, with the current pool's stack, depth and geometry in
-     * locals: a method call or a field write per buffer would cost more than the rest of the
-     * work. The index is checked against the current pool's geometry before its metadata is
-     * read, so nothing outside a pool is ever touched; an unshared buffer of that pool (the
-     * usual case) is then recognised by one compare of ref_count and pool index together.
+     * <p>One loop for the whole array, with the current pool's stack and depth in locals: a
+     * method call or a field write per buffer would cost more than the rest of the work.
      */
     private void freeBuffers(int[] src, int offset, int count, boolean followChain) {
         Objects.checkFromIndexSize(offset, count, src.length);
-        checkMapped();
-        long base = this.base;
         BufferPoolThreadCache cache = defaultCache;
+        int cachePool = cache.pool.index();
         int[] stack = cache.indices;
         int depth = cache.count;
         long firstIndex = cache.firstIndex;
         long spanLines = cache.spanLines;
         long strideTestMultiplier = cache.strideTestMultiplier;
         long freeWord8 = cache.freeTemplateWord8;
-        long singleReference = cache.singleReferenceWord8;
         try {
             for (int i = offset, end = offset + count; i < end; i++) {
                 int b = src[i];
                 while (true) {
                     long index = Integer.toUnsignedLong(b);
-                    if (!BufferPoolLayout.isBufferAt(index - firstIndex, spanLines, strideTestMultiplier)) {
+                    if (index >= indexLimit) {
+                        throw notABuffer(b);
+                    }
+                    long metadata = index << Buffers.LOG2_CACHE_LINE;
+                    // flow_id, ref_count, buffer_pool_index and error in one load
+                    long word8 = memory.get(JAVA_LONG_UNALIGNED, metadata + 8);
+                    int pool = (int) (word8 >>> POOL_INDEX_SHIFT) & 0xff;
+                    if (pool != cachePool) {
+                        if (pool >= caches.length) {
+                            throw notABuffer(b);
+                        }
                         cache.count = depth;
-                        cache = cacheOf(b);
+                        cache = caches[pool];
+                        cachePool = pool;
                         stack = cache.indices;
                         depth = cache.count;
                         firstIndex = cache.firstIndex;
                         spanLines = cache.spanLines;
                         strideTestMultiplier = cache.strideTestMultiplier;
                         freeWord8 = cache.freeTemplateWord8;
-                        singleReference = cache.singleReferenceWord8;
                     }
-                    long metadata = base + (index << Buffers.LOG2_CACHE_LINE);
-                    // flow_id, ref_count, buffer_pool_index and error in one load
-                    long word8 = ADDRESS_SPACE.get(JAVA_LONG_UNALIGNED, metadata + 8);
-                    int flags = ADDRESS_SPACE.get(JAVA_INT_UNALIGNED, metadata + FLAGS_OFFSET);
-                    int next = ADDRESS_SPACE.get(JAVA_INT_UNALIGNED, metadata + NEXT_BUFFER_OFFSET);
-                    if ((word8 & REF_COUNT_AND_POOL_MASK) == singleReference
-                            || isLastReference(b, word8, cache.pool.index())) {
-                        writeFreeTemplate(metadata, freeWord8);
+                    if (!BufferPoolLayout.isBufferAt(index - firstIndex, spanLines, strideTestMultiplier)) {
+                        throw notABuffer(b);
+                    }
+                    int flags = memory.get(JAVA_INT_UNALIGNED, metadata + FLAGS_OFFSET);
+                    int next = memory.get(JAVA_INT_UNALIGNED, metadata + NEXT_BUFFER_OFFSET);
+                    int references = (int) (word8 >>> REF_COUNT_SHIFT) & 0xff;
+                    if (references == 1 || (references > 1 && dropSharedReference(b) == 1)) {
+                        writeFreeTemplate(memory, b, freeWord8);
                         if (depth == BufferPoolThreadCache.CAPACITY) {
                             depth = spill(cache);
                         }
                         stack[depth++] = b;
+                    } else if (references == 0) {
+                        throw freedTwice(b);
                     }
                     if (!followChain || (flags & BufferFlags.NEXT_PRESENT) == 0) {
                         break;
@@ -292,32 +259,6 @@ final class ThreadBufferAllocator implements BufferAllocator {
         } finally {
             cache.count = depth;
         }
-    }
-
-    /**
-     * The cache of the pool buffer {@code bi} belongs to, after the full check of
-     * {@link Buffers#checkBuffer}.
-     */
-    private BufferPoolThreadCache cacheOf(int bi) {
-        return caches[buffers.checkBuffer(bi)];
-    }
-
-    /**
-     * For a buffer of {@code pool} that is not an unshared one of that pool: whether this free
-     * drops its last reference.
-     *
-     * @throws IllegalArgumentException if its metadata names another pool (not a buffer start)
-     * @throws IllegalStateException    if it is already free
-     */
-    private boolean isLastReference(int bi, long word8, int pool) {
-        if (((int) (word8 >>> POOL_INDEX_SHIFT) & 0xff) != pool) {
-            throw notABuffer(bi);
-        }
-        int references = (int) (word8 >>> REF_COUNT_SHIFT) & 0xff;
-        if (references == 0) {
-            throw freedTwice(bi);
-        }
-        return dropSharedReference(bi) == 1;
     }
 
     /**

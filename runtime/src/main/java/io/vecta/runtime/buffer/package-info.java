@@ -17,9 +17,6 @@
  *
  * <p>Threads: {@code BufferPools} is built on the main thread before workers start; each
  * worker then uses only its own allocator. Counters read by {@code show buffers} from the
- * main thread are snapshots. {@code BufferPools.close()} unmaps buffer memory, which is only
- * safe once no thread can touch a buffer: buffer metadata is read and written at absolute
- * addresses without a per-access liveness check (see {@link io.vecta.sdk.buffer.Buffers}), so
- * the runtime closes the pools at shutdown, after its workers stopped.
+ * main thread are snapshots.
  */
 package io.vecta.runtime.buffer;

@@ -75,17 +75,12 @@ import java.util.Objects;
  * ({@link #NO_BUFFER}) is never a buffer, so zeroed memory reads as "no buffer".
  *
  * <h2>Cost and checks</h2>
- * Every node reads and writes metadata per packet, so each field accessor must cost what a
- * load or store costs. Fields are therefore read and written through one constant segment
- * over the whole address space, at absolute addresses (the address of buffer memory, held in
- * a final field, plus the buffer's offset): the JIT folds that segment's liveness check away
- * and keeps only a compare against a constant, where going through the buffer memory
- * segment, which is not a constant, costs a liveness check and a bounds check on every
- * access. The class allocates nothing. What is checked:
+ * This class is final, its fields are final and its layouts static final, so that each field
+ * accessor compiles to one load or store plus the segment's own bounds check, and allocates
+ * nothing. What is checked:
  * <ul>
- *   <li>every field accessor: the index lies inside buffer memory (an unsigned compare with
- *       the number of cache lines, {@link IndexOutOfBoundsException} otherwise; several
- *       accessors on one index in a loop share it);</li>
+ *   <li>every accessor: the byte offset lies inside buffer memory (the segment's check), and
+ *       after the memory is closed no access succeeds (its liveness check);</li>
  *   <li>setters of 8- and 16-bit fields: the value fits the field;</li>
  *   <li>{@link #advance}, copies, {@link #tailroom}: the range stays within the buffer's
  *       headroom and data;</li>
@@ -93,15 +88,8 @@ import java.util.Objects;
  *   <li>{@link #checkBuffer}: that an index names the first byte of a buffer of a pool. This
  *       is the full check; the allocator makes it on every free, accessors do not.</li>
  * </ul>
- * A buffer index inside buffer memory that is not a buffer reads or writes the wrong bytes of
- * buffer memory, as in VPP; {@link #checkBuffer} is the tool to find such bugs. Copies in and
- * out go through the buffer memory segment, whose checks cost once per copy.
- *
- * <p>What is not checked: that buffer memory is still mapped. The field accessors do not go
- * through the buffer memory segment, so unmapping it does not stop them: an access after the
- * unmap touches unmapped memory and the JVM dies of it, instead of an
- * {@link IllegalStateException}. Buffer memory must therefore be unmapped only when no thread
- * can touch a buffer any more; the runtime unmaps it at shutdown, after its workers stopped.
+ * A buffer index that passes the segment check but is not a buffer reads or writes the wrong
+ * bytes of buffer memory, as in VPP; {@link #checkBuffer} is the tool to find such bugs.
  *
  * <h2>Threads</h2>
  * A buffer belongs to one thread at a time, the one whose frame holds its index; handing a
@@ -109,7 +97,6 @@ import java.util.Objects;
  * writes. Only the reference count of data shared by clones is changed by several threads,
  * through {@link #addRefCountAtomically}.
  */
-@SuppressWarnings("restricted")
 public final class Buffers {
 
     /** log2 of the cache line size, the unit of buffer indices. */
@@ -175,8 +162,6 @@ public final class Buffers {
     /** Most pools in one buffer memory ({@code buffer_pool_index} is 8 bits). */
     public static final int MAX_POOLS = 0x100;
 
-    /** The whole address space; buffer fields are read and written in it at absolute addresses. */
-    private static final MemorySegment ADDRESS_SPACE = MemorySegment.NULL.reinterpret(Long.MAX_VALUE);
     private static final ValueLayout.OfByte U8 = JAVA_BYTE;
     private static final ValueLayout.OfShort U16 = JAVA_SHORT_UNALIGNED;
     private static final ValueLayout.OfInt U32 = JAVA_INT_UNALIGNED;
@@ -186,8 +171,6 @@ public final class Buffers {
     private static final int GEOMETRY_LONGS = 3;
 
     private final MemorySegment memory;
-    /** Address of the first byte of buffer memory. */
-    private final long base;
     private final long indexLimit;
     private final List<BufferPoolLayout> pools;
     /**
@@ -220,7 +203,6 @@ public final class Buffers {
             throw new IllegalArgumentException("buffer memory holds 1 to " + MAX_POOLS + " pools, not " + pools.size());
         }
         this.memory = memory;
-        this.base = memory.address();
         this.indexLimit = memory.byteSize() >>> LOG2_CACHE_LINE;
         this.pools = List.copyOf(pools);
         int count = pools.size();
@@ -275,20 +257,11 @@ public final class Buffers {
         return Integer.toUnsignedLong(bi) << LOG2_CACHE_LINE;
     }
 
-    /** Address of buffer {@code bi}'s metadata. */
-    private long metadata(int bi) {
-        long index = Integer.toUnsignedLong(bi);
-        if (index >= indexLimit) {
-            throw new IndexOutOfBoundsException(whyNotABuffer(bi));
-        }
-        return base + (index << LOG2_CACHE_LINE);
-    }
-
     // ---- cache line 0 ----
 
     /** {@code current_data}: signed offset of the current byte from the first data byte. */
     public int currentData(int bi) {
-        return ADDRESS_SPACE.get(U16, metadata(bi) + CURRENT_DATA_OFFSET);
+        return memory.get(U16, metadataOffset(bi) + CURRENT_DATA_OFFSET);
     }
 
     /**
@@ -300,12 +273,12 @@ public final class Buffers {
         if (value < -PRE_DATA_SIZE || value > Short.MAX_VALUE) {
             throw fieldRange(bi, "current_data", value, -PRE_DATA_SIZE, Short.MAX_VALUE);
         }
-        ADDRESS_SPACE.set(U16, metadata(bi) + CURRENT_DATA_OFFSET, (short) value);
+        memory.set(U16, metadataOffset(bi) + CURRENT_DATA_OFFSET, (short) value);
     }
 
     /** {@code current_length}: bytes of this buffer from the current byte on. */
     public int currentLength(int bi) {
-        return Short.toUnsignedInt(ADDRESS_SPACE.get(U16, metadata(bi) + CURRENT_LENGTH_OFFSET));
+        return Short.toUnsignedInt(memory.get(U16, metadataOffset(bi) + CURRENT_LENGTH_OFFSET));
     }
 
     /**
@@ -317,44 +290,44 @@ public final class Buffers {
         if ((value & ~0xffff) != 0) {
             throw fieldRange(bi, "current_length", value, 0, 0xffff);
         }
-        ADDRESS_SPACE.set(U16, metadata(bi) + CURRENT_LENGTH_OFFSET, (short) value);
+        memory.set(U16, metadataOffset(bi) + CURRENT_LENGTH_OFFSET, (short) value);
     }
 
     /** {@code flags}: {@link BufferFlags}. */
     public int flags(int bi) {
-        return ADDRESS_SPACE.get(U32, metadata(bi) + FLAGS_OFFSET);
+        return memory.get(U32, metadataOffset(bi) + FLAGS_OFFSET);
     }
 
     /** Sets all of {@code flags}. */
     public void setFlags(int bi, int flags) {
-        ADDRESS_SPACE.set(U32, metadata(bi) + FLAGS_OFFSET, flags);
+        memory.set(U32, metadataOffset(bi) + FLAGS_OFFSET, flags);
     }
 
     /** Sets the bits of {@code mask} in {@code flags}, leaving the others. */
     public void addFlags(int bi, int mask) {
-        long address = metadata(bi) + FLAGS_OFFSET;
-        ADDRESS_SPACE.set(U32, address, ADDRESS_SPACE.get(U32, address) | mask);
+        long offset = metadataOffset(bi) + FLAGS_OFFSET;
+        memory.set(U32, offset, memory.get(U32, offset) | mask);
     }
 
     /** Clears the bits of {@code mask} in {@code flags}, leaving the others. */
     public void clearFlags(int bi, int mask) {
-        long address = metadata(bi) + FLAGS_OFFSET;
-        ADDRESS_SPACE.set(U32, address, ADDRESS_SPACE.get(U32, address) & ~mask);
+        long offset = metadataOffset(bi) + FLAGS_OFFSET;
+        memory.set(U32, offset, memory.get(U32, offset) & ~mask);
     }
 
     /** {@code flow_id}. */
     public int flowId(int bi) {
-        return ADDRESS_SPACE.get(U32, metadata(bi) + FLOW_ID_OFFSET);
+        return memory.get(U32, metadataOffset(bi) + FLOW_ID_OFFSET);
     }
 
     /** Sets {@code flow_id}. */
     public void setFlowId(int bi, int value) {
-        ADDRESS_SPACE.set(U32, metadata(bi) + FLOW_ID_OFFSET, value);
+        memory.set(U32, metadataOffset(bi) + FLOW_ID_OFFSET, value);
     }
 
     /** {@code ref_count}: 1 for an allocated buffer, more while clones share it, 0 while free. */
     public int refCount(int bi) {
-        return Byte.toUnsignedInt(ADDRESS_SPACE.get(U8, metadata(bi) + REF_COUNT_OFFSET));
+        return Byte.toUnsignedInt(memory.get(U8, metadataOffset(bi) + REF_COUNT_OFFSET));
     }
 
     /**
@@ -367,7 +340,7 @@ public final class Buffers {
         if ((value & ~MAX_REF_COUNT) != 0) {
             throw fieldRange(bi, "ref_count", value, 0, MAX_REF_COUNT);
         }
-        ADDRESS_SPACE.set(U8, metadata(bi) + REF_COUNT_OFFSET, (byte) value);
+        memory.set(U8, metadataOffset(bi) + REF_COUNT_OFFSET, (byte) value);
     }
 
     /**
@@ -378,9 +351,9 @@ public final class Buffers {
      * @throws IllegalStateException if the count would leave 0 to 255; it is left unchanged
      */
     public int addRefCountAtomically(int bi, int delta) {
-        long address = metadata(bi) + REF_COUNT_OFFSET;
+        long offset = metadataOffset(bi) + REF_COUNT_OFFSET;
         while (true) {
-            int word = (int) REF_COUNT_WORD.getVolatile(ADDRESS_SPACE, address);
+            int word = (int) REF_COUNT_WORD.getVolatile(memory, offset);
             int count = (word >>> REF_COUNT_SHIFT) & MAX_REF_COUNT;
             int updated = count + delta;
             if ((updated & ~MAX_REF_COUNT) != 0) {
@@ -388,7 +361,7 @@ public final class Buffers {
                         + (delta < 0 ? " - " + -delta : " + " + delta) + " leaves 0 to " + MAX_REF_COUNT);
             }
             int replacement = (word & ~(MAX_REF_COUNT << REF_COUNT_SHIFT)) | (updated << REF_COUNT_SHIFT);
-            if (REF_COUNT_WORD.compareAndSet(ADDRESS_SPACE, address, word, replacement)) {
+            if (REF_COUNT_WORD.compareAndSet(memory, offset, word, replacement)) {
                 return count;
             }
         }
@@ -396,7 +369,7 @@ public final class Buffers {
 
     /** {@code buffer_pool_index}: the pool the buffer belongs to. */
     public int bufferPoolIndex(int bi) {
-        return Byte.toUnsignedInt(ADDRESS_SPACE.get(U8, metadata(bi) + BUFFER_POOL_INDEX_OFFSET));
+        return Byte.toUnsignedInt(memory.get(U8, metadataOffset(bi) + BUFFER_POOL_INDEX_OFFSET));
     }
 
     /**
@@ -408,12 +381,12 @@ public final class Buffers {
         if (value < 0 || value >= poolDataSize.length) {
             throw fieldRange(bi, "buffer_pool_index", value, 0, poolDataSize.length - 1);
         }
-        ADDRESS_SPACE.set(U8, metadata(bi) + BUFFER_POOL_INDEX_OFFSET, (byte) value);
+        memory.set(U8, metadataOffset(bi) + BUFFER_POOL_INDEX_OFFSET, (byte) value);
     }
 
     /** {@code error}: the error counter a dropped packet is counted under. */
     public int error(int bi) {
-        return Short.toUnsignedInt(ADDRESS_SPACE.get(U16, metadata(bi) + ERROR_OFFSET));
+        return Short.toUnsignedInt(memory.get(U16, metadataOffset(bi) + ERROR_OFFSET));
     }
 
     /**
@@ -425,47 +398,47 @@ public final class Buffers {
         if ((value & ~0xffff) != 0) {
             throw fieldRange(bi, "error", value, 0, 0xffff);
         }
-        ADDRESS_SPACE.set(U16, metadata(bi) + ERROR_OFFSET, (short) value);
+        memory.set(U16, metadataOffset(bi) + ERROR_OFFSET, (short) value);
     }
 
     /** {@code next_buffer}: meaningful only when {@link BufferFlags#NEXT_PRESENT} is set. */
     public int nextBuffer(int bi) {
-        return ADDRESS_SPACE.get(U32, metadata(bi) + NEXT_BUFFER_OFFSET);
+        return memory.get(U32, metadataOffset(bi) + NEXT_BUFFER_OFFSET);
     }
 
     /** Sets {@code next_buffer}; see {@link #chainAppend} to link buffers with the flags kept right. */
     public void setNextBuffer(int bi, int next) {
-        ADDRESS_SPACE.set(U32, metadata(bi) + NEXT_BUFFER_OFFSET, next);
+        memory.set(U32, metadataOffset(bi) + NEXT_BUFFER_OFFSET, next);
     }
 
     /** The feature config index: where the packet is on its feature arc. */
     public int featureConfigIndex(int bi) {
-        return ADDRESS_SPACE.get(U32, metadata(bi) + FEATURE_CONFIG_INDEX_OFFSET);
+        return memory.get(U32, metadataOffset(bi) + FEATURE_CONFIG_INDEX_OFFSET);
     }
 
     /** Sets the feature config index. */
     public void setFeatureConfigIndex(int bi, int value) {
-        ADDRESS_SPACE.set(U32, metadata(bi) + FEATURE_CONFIG_INDEX_OFFSET, value);
+        memory.set(U32, metadataOffset(bi) + FEATURE_CONFIG_INDEX_OFFSET, value);
     }
 
     /** The software interface the packet came in on. */
     public int rxSwIfIndex(int bi) {
-        return ADDRESS_SPACE.get(U32, metadata(bi) + RX_SW_IF_INDEX_OFFSET);
+        return memory.get(U32, metadataOffset(bi) + RX_SW_IF_INDEX_OFFSET);
     }
 
     /** Sets the software interface the packet came in on. */
     public void setRxSwIfIndex(int bi, int value) {
-        ADDRESS_SPACE.set(U32, metadata(bi) + RX_SW_IF_INDEX_OFFSET, value);
+        memory.set(U32, metadataOffset(bi) + RX_SW_IF_INDEX_OFFSET, value);
     }
 
     /** The software interface (or FIB, by convention of the node) the packet goes to. */
     public int txSwIfIndex(int bi) {
-        return ADDRESS_SPACE.get(U32, metadata(bi) + TX_SW_IF_INDEX_OFFSET);
+        return memory.get(U32, metadataOffset(bi) + TX_SW_IF_INDEX_OFFSET);
     }
 
     /** Sets the software interface (or FIB) the packet goes to. */
     public void setTxSwIfIndex(int bi, int value) {
-        ADDRESS_SPACE.set(U32, metadata(bi) + TX_SW_IF_INDEX_OFFSET, value);
+        memory.set(U32, metadataOffset(bi) + TX_SW_IF_INDEX_OFFSET, value);
     }
 
     /**
@@ -474,7 +447,7 @@ public final class Buffers {
      * @throws IndexOutOfBoundsException if {@code word} is outside 0 to 7
      */
     public int opaque(int bi, int word) {
-        return ADDRESS_SPACE.get(U32, metadata(bi) + OPAQUE_OFFSET + 4L * Objects.checkIndex(word, OPAQUE_WORDS));
+        return memory.get(U32, metadataOffset(bi) + OPAQUE_OFFSET + 4L * Objects.checkIndex(word, OPAQUE_WORDS));
     }
 
     /**
@@ -483,19 +456,19 @@ public final class Buffers {
      * @throws IndexOutOfBoundsException if {@code word} is outside 0 to 7
      */
     public void setOpaque(int bi, int word, int value) {
-        ADDRESS_SPACE.set(U32, metadata(bi) + OPAQUE_OFFSET + 4L * Objects.checkIndex(word, OPAQUE_WORDS), value);
+        memory.set(U32, metadataOffset(bi) + OPAQUE_OFFSET + 4L * Objects.checkIndex(word, OPAQUE_WORDS), value);
     }
 
     // ---- cache line 1 ----
 
     /** {@code trace_handle}: meaningful only when {@link BufferFlags#IS_TRACED} is set. */
     public int traceHandle(int bi) {
-        return ADDRESS_SPACE.get(U32, metadata(bi) + TRACE_HANDLE_OFFSET);
+        return memory.get(U32, metadataOffset(bi) + TRACE_HANDLE_OFFSET);
     }
 
     /** Sets {@code trace_handle}. */
     public void setTraceHandle(int bi, int value) {
-        ADDRESS_SPACE.set(U32, metadata(bi) + TRACE_HANDLE_OFFSET, value);
+        memory.set(U32, metadataOffset(bi) + TRACE_HANDLE_OFFSET, value);
     }
 
     /**
@@ -504,7 +477,7 @@ public final class Buffers {
      * way to the packet length.
      */
     public long totalLengthNotIncludingFirstBuffer(int bi) {
-        return Integer.toUnsignedLong(ADDRESS_SPACE.get(U32, metadata(bi) + TOTAL_LENGTH_NOT_INCLUDING_FIRST_BUFFER_OFFSET));
+        return Integer.toUnsignedLong(memory.get(U32, metadataOffset(bi) + TOTAL_LENGTH_NOT_INCLUDING_FIRST_BUFFER_OFFSET));
     }
 
     /**
@@ -517,7 +490,7 @@ public final class Buffers {
         if ((value & ~0xffff_ffffL) != 0) {
             throw fieldRange(bi, "total_length_not_including_first_buffer", value, 0, 0xffff_ffffL);
         }
-        ADDRESS_SPACE.set(U32, metadata(bi) + TOTAL_LENGTH_NOT_INCLUDING_FIRST_BUFFER_OFFSET, (int) value);
+        memory.set(U32, metadataOffset(bi) + TOTAL_LENGTH_NOT_INCLUDING_FIRST_BUFFER_OFFSET, (int) value);
     }
 
     /**
@@ -526,7 +499,7 @@ public final class Buffers {
      * @throws IndexOutOfBoundsException if {@code word} is outside 0 to 13
      */
     public int opaque2(int bi, int word) {
-        return ADDRESS_SPACE.get(U32, metadata(bi) + OPAQUE2_OFFSET + 4L * Objects.checkIndex(word, OPAQUE2_WORDS));
+        return memory.get(U32, metadataOffset(bi) + OPAQUE2_OFFSET + 4L * Objects.checkIndex(word, OPAQUE2_WORDS));
     }
 
     /**
@@ -535,7 +508,7 @@ public final class Buffers {
      * @throws IndexOutOfBoundsException if {@code word} is outside 0 to 13
      */
     public void setOpaque2(int bi, int word, int value) {
-        ADDRESS_SPACE.set(U32, metadata(bi) + OPAQUE2_OFFSET + 4L * Objects.checkIndex(word, OPAQUE2_WORDS), value);
+        memory.set(U32, metadataOffset(bi) + OPAQUE2_OFFSET + 4L * Objects.checkIndex(word, OPAQUE2_WORDS), value);
     }
 
     // ---- data ----
@@ -545,7 +518,8 @@ public final class Buffers {
      * current_data}; a packet header view reads the packet at {@code (memory(), dataOffset(bi))}.
      */
     public long dataOffset(int bi) {
-        return metadataOffset(bi) + DATA_OFFSET + ADDRESS_SPACE.get(U16, metadata(bi) + CURRENT_DATA_OFFSET);
+        long metadata = metadataOffset(bi);
+        return metadata + DATA_OFFSET + memory.get(U16, metadata + CURRENT_DATA_OFFSET);
     }
 
     /** Bytes of headroom in front of the current byte: {@code PRE_DATA_SIZE + current_data}. */
@@ -577,9 +551,9 @@ public final class Buffers {
      *                                   current byte would move into the metadata
      */
     public void advance(int bi, int n) {
-        long metadata = metadata(bi);
-        int data = ADDRESS_SPACE.get(U16, metadata + CURRENT_DATA_OFFSET);
-        int length = Short.toUnsignedInt(ADDRESS_SPACE.get(U16, metadata + CURRENT_LENGTH_OFFSET));
+        long metadata = metadataOffset(bi);
+        int data = memory.get(U16, metadata + CURRENT_DATA_OFFSET);
+        int length = Short.toUnsignedInt(memory.get(U16, metadata + CURRENT_LENGTH_OFFSET));
         int newData = data + n;
         int newLength = length - n;
         if (newLength < 0 || newLength > 0xffff || newData < -PRE_DATA_SIZE || newData > Short.MAX_VALUE) {
@@ -587,8 +561,8 @@ public final class Buffers {
                     + " with current_data " + data + " and current_length " + length + " (headroom is "
                     + PRE_DATA_SIZE + " bytes)");
         }
-        ADDRESS_SPACE.set(U16, metadata + CURRENT_DATA_OFFSET, (short) newData);
-        ADDRESS_SPACE.set(U16, metadata + CURRENT_LENGTH_OFFSET, (short) newLength);
+        memory.set(U16, metadata + CURRENT_DATA_OFFSET, (short) newData);
+        memory.set(U16, metadata + CURRENT_LENGTH_OFFSET, (short) newLength);
     }
 
     /**
@@ -647,9 +621,9 @@ public final class Buffers {
      * cached total gets one, so the next call is cheap.
      */
     public long lengthInChain(int bi) {
-        long metadata = metadata(bi);
-        int flags = ADDRESS_SPACE.get(U32, metadata + FLAGS_OFFSET);
-        int length = Short.toUnsignedInt(ADDRESS_SPACE.get(U16, metadata + CURRENT_LENGTH_OFFSET));
+        long metadata = metadataOffset(bi);
+        int flags = memory.get(U32, metadata + FLAGS_OFFSET);
+        int length = Short.toUnsignedInt(memory.get(U16, metadata + CURRENT_LENGTH_OFFSET));
         if ((flags & BufferFlags.NEXT_PRESENT) == 0) {
             return length;
         }
@@ -743,7 +717,7 @@ public final class Buffers {
         if (index >= indexLimit) {
             throw new IllegalArgumentException(whyNotABuffer(bi));
         }
-        int pool = Byte.toUnsignedInt(ADDRESS_SPACE.get(U8, base + (index << LOG2_CACHE_LINE) + BUFFER_POOL_INDEX_OFFSET));
+        int pool = Byte.toUnsignedInt(memory.get(U8, (index << LOG2_CACHE_LINE) + BUFFER_POOL_INDEX_OFFSET));
         int geometry = pool * GEOMETRY_LONGS;
         if (!BufferPoolLayout.isBufferAt(index - poolGeometry[geometry], poolGeometry[geometry + 1],
                 poolGeometry[geometry + 2])) {
@@ -800,7 +774,7 @@ public final class Buffers {
 
     private long checkedDataRange(int bi, int offset, int length) {
         long metadata = metadataOffset(bi);
-        int start = ADDRESS_SPACE.get(U16, metadata(bi) + CURRENT_DATA_OFFSET) + offset;
+        int start = memory.get(U16, metadata + CURRENT_DATA_OFFSET) + offset;
         int dataSize = dataSize(bi);
         if (length < 0 || start < -PRE_DATA_SIZE || (long) start + length > dataSize) {
             throw new IndexOutOfBoundsException("buffer 0x" + Integer.toHexString(bi) + ": " + length
