@@ -28,7 +28,10 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * <p>{@link #metadataTrafficFloor} makes the same loads and stores on the same buffers with no
  * allocator logic around them: what the machine charges for the memory traffic alone, to read
- * the first figure against.
+ * the first figure against. The other floors split that traffic into its passes and kinds of
+ * access, and {@link #contiguousStoresFloor} makes the stores of a free on 32 contiguous bytes
+ * per buffer instead of one line per buffer 2368 bytes apart: the gap between the two is what
+ * touching a new line, and every second buffer a new 4K page, costs per buffer.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -93,5 +96,55 @@ public class BufferAllocFreeBenchmark {
             memory.set(ValueLayout.JAVA_LONG_UNALIGNED, metadata + 24, 0L);
         }
         return sum;
+    }
+
+    /** The store of alloc alone: ref_count 1, one byte per buffer. */
+    @Benchmark
+    @OperationsPerInvocation(FRAME)
+    public void allocPassFloor() {
+        for (int bi : frame) {
+            memory.set(ValueLayout.JAVA_BYTE, Buffers.metadataOffset(bi) + 12, (byte) 1);
+        }
+    }
+
+    /** The loads of free alone: a long and two ints per buffer. */
+    @Benchmark
+    @OperationsPerInvocation(FRAME)
+    public long freePassLoadsFloor() {
+        long sum = 0;
+        for (int bi : frame) {
+            long metadata = Buffers.metadataOffset(bi);
+            sum += memory.get(ValueLayout.JAVA_LONG_UNALIGNED, metadata + 8)
+                    + memory.get(ValueLayout.JAVA_INT_UNALIGNED, metadata + 4)
+                    + memory.get(ValueLayout.JAVA_INT_UNALIGNED, metadata + 16);
+        }
+        return sum;
+    }
+
+    /** The stores of free alone: four longs per buffer. */
+    @Benchmark
+    @OperationsPerInvocation(FRAME)
+    public void freePassStoresFloor() {
+        for (int bi : frame) {
+            long metadata = Buffers.metadataOffset(bi);
+            memory.set(ValueLayout.JAVA_LONG_UNALIGNED, metadata, 0L);
+            memory.set(ValueLayout.JAVA_LONG_UNALIGNED, metadata + 8, 0L);
+            memory.set(ValueLayout.JAVA_LONG_UNALIGNED, metadata + 16, 0L);
+            memory.set(ValueLayout.JAVA_LONG_UNALIGNED, metadata + 24, 0L);
+        }
+    }
+
+    /** The stores of free on contiguous memory: 8 KiB in all, 32 bytes per buffer. */
+    @Benchmark
+    @OperationsPerInvocation(FRAME)
+    public void contiguousStoresFloor() {
+        long start = Buffers.metadataOffset(frame[0]);
+        for (int i = 0; i < FRAME; i++) {
+            long metadata = start + 32L * i;
+            memory.set(ValueLayout.JAVA_LONG_UNALIGNED, metadata, 0L);
+            memory.set(ValueLayout.JAVA_LONG_UNALIGNED, metadata + 8, 0L);
+            memory.set(ValueLayout.JAVA_LONG_UNALIGNED, metadata + 16, 0L);
+            memory.set(ValueLayout.JAVA_LONG_UNALIGNED, metadata + 24, 0L);
+        }
     }
 }
