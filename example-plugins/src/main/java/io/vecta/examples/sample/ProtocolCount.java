@@ -39,11 +39,23 @@ public final class ProtocolCount {
         TRUNCATED
     }
 
-    /** What {@code show trace} prints for a traced packet. */
+    /**
+     * What {@code show trace} prints for a traced packet.
+     *
+     * @param etherType the frame's ethertype, -1 if the frame was too short
+     * @param protocol  the IPv4 protocol, -1 if not IPv4
+     * @param next      the next index chosen
+     */
     record ProtocolTrace(int etherType, int protocol, int next) {
         /** One line, in the style of VPP's trace format functions. */
         public String format() {
-            return String.format("sample: ethertype 0x%04x protocol %d next %d", etherType, protocol, next);
+            if (etherType < 0) {
+                return "sample: too short, next " + next;
+            }
+            if (protocol < 0) {
+                return String.format("sample: ethertype 0x%04x is not ip4, next %d", etherType, next);
+            }
+            return "sample: ip4 protocol " + protocol + ", next " + next;
         }
     }
 
@@ -71,8 +83,10 @@ public final class ProtocolCount {
             return new ProtocolTrace(-1, -1, next);
         }
         long frame = buffers.dataOffset(bi);
-        return new ProtocolTrace(Ethernet.etherType(buffers.memory(), frame),
-                Ip4.protocol(buffers.memory(), frame + Ethernet.HEADER_LENGTH), next);
+        int etherType = Ethernet.etherType(buffers.memory(), frame);
+        int protocol = etherType == Ethernet.ETHER_TYPE_IP4
+                ? Ip4.protocol(buffers.memory(), frame + Ethernet.HEADER_LENGTH) : -1;
+        return new ProtocolTrace(etherType, protocol, next);
     }
 
     /** IPv4 packets of protocol {@code protocol} this thread's instance has counted. */
