@@ -9,6 +9,7 @@ import io.vecta.sdk.node.Frame;
 import io.vecta.sdk.node.NodeContext;
 import io.vecta.sdk.node.NodeFunction;
 import java.util.Arrays;
+import java.util.Objects;
 
 /**
  * One node on one thread (VPP's {@code vlib_node_runtime_t}): the node's dispatcher, its
@@ -43,6 +44,7 @@ public final class NodeRuntime implements NodeContext {
     private int[] touched;
     private int touchedCount;
     private long enqueued;
+    private final boolean countsProduced;
     private NodeState state;
 
     long calls;
@@ -63,7 +65,10 @@ public final class NodeRuntime implements NodeContext {
         int arcs = Math.max(4, nexts.count());
         this.nextFrames = new Frame[arcs];
         this.touched = new int[arcs];
-        this.state = node.descriptor().type() == NodeType.INPUT ? NodeState.POLLING : null;
+        NodeType type = node.descriptor().type();
+        // an input node is called with an empty frame: its vectors are the packets it produced
+        this.countsProduced = type == NodeType.INPUT || type == NodeType.PRE_INPUT;
+        this.state = type == NodeType.INPUT ? NodeState.POLLING : null;
     }
 
     @Override
@@ -194,7 +199,7 @@ public final class NodeRuntime implements NodeContext {
 
     /** Error counter {@code code} of the node on this thread. */
     public long errorCount(int code) {
-        return errorTable[errorBase + java.util.Objects.checkIndex(code, errorCount)];
+        return errorTable[errorBase + Objects.checkIndex(code, errorCount)];
     }
 
     /** Runs the dispatcher over {@code frame}; returns the vectors to count. */
@@ -202,8 +207,7 @@ public final class NodeRuntime implements NodeContext {
         long before = enqueued;
         int processed = function.dispatch(this, frame);
         flushNextFrames();
-        NodeType type = node.descriptor().type();
-        return type == NodeType.INPUT || type == NodeType.PRE_INPUT ? (int) (enqueued - before) : processed;
+        return countsProduced ? (int) (enqueued - before) : processed;
     }
 
     private Frame nextFrame(int next) {

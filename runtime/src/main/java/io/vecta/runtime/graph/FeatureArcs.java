@@ -57,7 +57,7 @@ public final class FeatureArcs {
                     starts[i] = arcNode(plugin, descriptor, descriptor.startNodes().get(i));
                 }
                 Arc arc = new Arc(arcs.size(), descriptor.name(), starts, arcNode(plugin, descriptor,
-                        descriptor.lastNode()));
+                        descriptor.lastNode()), graph);
                 arcs.add(arc);
                 byName.put(arc.name, arc);
             }
@@ -217,10 +217,8 @@ public final class FeatureArcs {
         Arc arc = arcs.get(arcIndex);
         FeatureChain chain = arc.chain(buffers.rxSwIfIndex(bi));
         buffers.setFeatureConfigIndex(bi, 0);
-        if (chain == null) {
-            return arc.lastNext(startNode, graph);
-        }
-        return chain.nextFromStart()[arc.startPosition(startNode)];
+        int start = arc.startPosition(startNode);
+        return chain == null ? arc.lastNextFromStart[start] : chain.nextFromStart()[start];
     }
 
     /**
@@ -228,8 +226,16 @@ public final class FeatureArcs {
      * interface (VPP's {@code vnet_feature_next}), advancing the buffer's feature config index.
      */
     public int next(int arcIndex, Buffers buffers, int bi) {
-        FeatureChain chain = arcs.get(arcIndex).chain(buffers.rxSwIfIndex(bi));
+        Arc arc = arcs.get(arcIndex);
+        int swIfIndex = buffers.rxSwIfIndex(bi);
+        FeatureChain chain = arc.chain(swIfIndex);
         int position = buffers.featureConfigIndex(bi);
+        if (chain == null || position < 0 || position >= chain.nextAfter().length) {
+            throw new IllegalStateException("buffer 0x" + Integer.toHexString(bi) + " is at feature " + position
+                    + " of arc '" + arc.name + "' on sw_if_index " + swIfIndex + ", which has "
+                    + (chain == null ? 0 : chain.nextAfter().length) + " features enabled: it did not enter the arc"
+                    + " through start(), or the features changed without stopping the dispatch threads");
+        }
         buffers.setFeatureConfigIndex(bi, position + 1);
         return chain.nextAfter()[position];
     }
@@ -253,15 +259,21 @@ public final class FeatureArcs {
         final String name;
         final int[] startNodes;
         final int lastNode;
+        /** By start node position: the next index from that start node straight to the last node. */
+        final int[] lastNextFromStart;
         int[] features = new int[0];
         FeatureChain[] chains = new FeatureChain[0];
         boolean[][] enabled = new boolean[0][];
 
-        Arc(int index, String name, int[] startNodes, int lastNode) {
+        Arc(int index, String name, int[] startNodes, int lastNode, Graph graph) {
             this.index = index;
             this.name = name;
             this.startNodes = startNodes;
             this.lastNode = lastNode;
+            this.lastNextFromStart = new int[startNodes.length];
+            for (int i = 0; i < startNodes.length; i++) {
+                lastNextFromStart[i] = graph.addNext(startNodes[i], lastNode);
+            }
         }
 
         FeatureChain chain(int swIfIndex) {
@@ -288,10 +300,6 @@ public final class FeatureArcs {
             throw new IllegalArgumentException("node " + startNode + " is not a start node of feature arc '" + name + "'");
         }
 
-        int lastNext(int startNode, Graph graph) {
-            startPosition(startNode);
-            return graph.addNext(startNode, lastNode);
-        }
 
         void rebuild(int swIfIndex, boolean[] on, Graph graph) {
             int count = 0;

@@ -112,6 +112,22 @@ class FeatureArcsTest {
                 .hasMessageStartingWith("[VectaUnknownFeature] 'nat' is not a feature of arc 'in' (its features: [acl])");
     }
 
+    @Test
+    void shouldRefuseTheNextFeatureOfABufferThatIsNotOnTheArc() {
+        Graph graph = graph(feature("acl", List.of(), List.of()));
+        int[] bi = new int[1];
+        pools.allocator(0).allocExactly(bi, 0, 1);
+        pools.buffers().setRxSwIfIndex(bi[0], 3);
+        int arc = graph.featureArcs().arcIndex("in");
+
+        assertThatThrownBy(() -> graph.featureArcs().next(arc, pools.buffers(), bi[0]))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("buffer 0x" + Integer.toHexString(bi[0]) + " is at feature 0 of arc 'in' on sw_if_index 3,"
+                        + " which has 0 features enabled: it did not enter the arc through start(), or the features"
+                        + " changed without stopping the dispatch threads");
+        pools.allocator(0).free(bi[0]);
+    }
+
     /** The nodes a buffer of interface {@code swIfIndex} visits from the start node on, as dispatch would. */
     private List<String> walk(Graph graph, int swIfIndex) {
         Buffers buffers = pools.buffers();
