@@ -81,43 +81,47 @@ public final class NodeRuntime implements NodeContext {
         return allocator;
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Buffers are moved in runs of equal next index, each run with one array copy per next
+     * frame it fills, as VPP's {@code vlib_buffer_enqueue_to_next} does: most frames go almost
+     * whole to one next.
+     */
     @Override
     public void enqueueToNext(int[] bis, int[] nextIndices, int count) {
-        Frame frame = null;
-        int frameNext = -1;
-        for (int i = 0; i < count; i++) {
+        int i = 0;
+        while (i < count) {
             int next = nextIndices[i];
-            if (next != frameNext || frame == null) {
-                frame = nextFrame(next);
-                frameNext = next;
+            int end = i + 1;
+            while (end < count && nextIndices[end] == next) {
+                end++;
             }
-            int[] to = frame.buffers();
-            int n = frame.count();
-            to[n] = bis[i];
-            frame.setCount(n + 1);
-            if (n + 1 == Frame.CAPACITY) {
-                putFull(next, frame);
-                frame = null;
-            }
+            append(next, bis, i, end - i);
+            i = end;
         }
         enqueued += count;
     }
 
     @Override
     public void enqueueToSingleNext(int[] bis, int next, int count) {
+        append(next, bis, 0, count);
+        enqueued += count;
+    }
+
+    private void append(int next, int[] bis, int offset, int count) {
         int done = 0;
         while (done < count) {
             Frame frame = nextFrame(next);
             int n = frame.count();
             int chunk = Math.min(Frame.CAPACITY - n, count - done);
-            System.arraycopy(bis, done, frame.buffers(), n, chunk);
+            System.arraycopy(bis, offset + done, frame.buffers(), n, chunk);
             frame.setCount(n + chunk);
             done += chunk;
             if (n + chunk == Frame.CAPACITY) {
                 putFull(next, frame);
             }
         }
-        enqueued += count;
     }
 
     @Override

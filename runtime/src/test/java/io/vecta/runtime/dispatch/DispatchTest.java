@@ -165,6 +165,43 @@ class DispatchTest {
     }
 
     @Test
+    void shouldSplitRunsOfNextsOverFullFramesOfEachNext() {
+        int produced = 1500;
+        Random random = new Random(SEED);
+        int[] nexts = new int[produced];
+        int[] byNext = new int[3];
+        for (int i = 0; i < produced; ) {
+            int next = random.nextInt(3);
+            int run = 1 + random.nextInt(random.nextBoolean() ? 4 : 400);
+            for (int k = 0; k < run && i < produced; k++, i++) {
+                nexts[i] = next;
+                byNext[next]++;
+            }
+        }
+        NodeFunction source = (ctx, frame) -> {
+            int[] bis = new int[produced];
+            ctx.allocator().allocExactly(bis, 0, produced);
+            ctx.enqueueToNext(bis, nexts, produced);
+            return 0;
+        };
+        Graph graph = graph(TestPlugins.node("source", NodeType.INPUT, source, "error-drop", "null-node", "error-punt"));
+        ThreadRuntime thread = runtime(graph);
+
+        thread.runOnce();
+
+        String seed = "seed " + SEED;
+        String[] sinks = {"error-drop", "null-node", "error-punt"};
+        for (int next = 0; next < 3; next++) {
+            NodeRuntime sink = thread.node(sinks[next]);
+            assertThat(sink.vectors()).as(seed + " " + sinks[next]).isEqualTo(byNext[next]);
+            assertThat(sink.calls()).as(seed + " " + sinks[next])
+                    .isEqualTo((byNext[next] + Frame.CAPACITY - 1) / Frame.CAPACITY);
+            assertThat(sink.errorCount(0)).as(seed).isEqualTo(byNext[next]);
+        }
+        assertEveryBufferFree();
+    }
+
+    @Test
     void shouldCountADropByTheErrorItsBufferCarries() {
         Graph graph = graph(classify());
         ThreadRuntime thread = runtime(graph);
