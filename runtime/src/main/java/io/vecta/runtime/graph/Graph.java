@@ -13,12 +13,12 @@ import java.util.Map;
  *
  * <pre>
  *   plugins (registrations)          graph
- *   +---------------------+          node 0 "error-drop"   nexts: -
- *   | builtin: error-drop | ------&gt;  node 1 "error-punt"   nexts: -
- *   |          error-punt |          node 2 "null-node"    nexts: -
- *   |          null-node  |          node 3 "sample-count" nexts: 0 -&gt; node 4, 1 -&gt; node 0
- *   | sample:  sample-... |          ...
- *   +---------------------+
+ *   +--------------------------------+         node 0 "error-drop"             nexts: -
+ *   | builtin: error-drop            | ------&gt; node 1 "error-punt"             nexts: -
+ *   |          error-punt            |         node 2 "null-node"              nexts: -
+ *   |          null-node             |         node 3 "sample-protocol-count"  nexts: 0 -&gt; node 2,
+ *   | sample:  sample-protocol-count |                                                1 -&gt; node 0
+ *   +--------------------------------+
  * </pre>
  *
  * <ul>
