@@ -1,0 +1,30 @@
+package io.vecta.benchmarks.node;
+
+import io.vecta.sdk.annotation.GraphNode;
+import io.vecta.sdk.annotation.Next;
+import io.vecta.sdk.annotation.PerPacket;
+import io.vecta.sdk.buffer.Buffers;
+import io.vecta.sdk.node.NodeContext;
+import io.vecta.sdk.packet.Ethernet;
+import io.vecta.sdk.packet.Ip4;
+import java.lang.foreign.MemorySegment;
+
+/** Node 3 of the 5-node chain: reads one IPv4 header field and passes the packet on. */
+@GraphNode(name = "bench-chain-3")
+public final class Chain3 {
+
+    @Next("bench-chain-4")
+    static final int NEXT = 0;
+
+    /** A sum of the field read, so the read is not dead code; per thread. */
+    private final long[] seen = new long[1];
+
+    @PerPacket
+    int process(NodeContext ctx, int bi) {
+        Buffers buffers = ctx.buffers();
+        MemorySegment m = buffers.memory();
+        long ip = buffers.dataOffset(bi) + Ethernet.HEADER_LENGTH;
+        seen[0] += Ip4.tos(m, ip);
+        return NEXT;
+    }
+}

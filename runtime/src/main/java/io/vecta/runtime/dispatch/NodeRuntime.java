@@ -1,0 +1,256 @@
+package io.vecta.runtime.dispatch;
+
+import io.vecta.runtime.graph.GraphNodeEntry;
+import io.vecta.runtime.graph.NextArcs;
+import io.vecta.sdk.annotation.NodeType;
+import io.vecta.sdk.buffer.BufferAllocator;
+import io.vecta.sdk.buffer.Buffers;
+import io.vecta.sdk.node.Frame;
+import io.vecta.sdk.node.NodeContext;
+import io.vecta.sdk.node.NodeFunction;
+import java.util.Arrays;
+import java.util.Objects;
+
+/**
+ * One node on one thread (VPP's {@code vlib_node_runtime_t}): the node's dispatcher, its
+ * next frames, its statistics, and the {@link NodeContext} its code calls.
+ *
+ * <p>This final class is the only {@code NodeContext} the runtime ever passes, so the calls of
+ * generated dispatchers into it see one receiver type and stay monomorphic (inlined).
+ *
+ * <h2>Next frames</h2>
+ * Buffers enqueued to next index {@code n} are appended to this node's next frame for
+ * {@code n}, taken from the thread's frame pool when first needed. A frame that fills up (256
+ * buffers) goes onto the thread's pending queue at once and a new one is started; after the
+ * node's dispatch returns every partly filled next frame goes there too (VPP's
+ * {@code vlib_put_next_frame}).
+ *
+ * <h2>Statistics</h2>
+ * Calls, vectors, suspends and nanoseconds, kept by the thread's dispatch loop once per call;
+ * errors go to the thread's global error table at the node's error base.
+ */
+public final class NodeRuntime implements NodeContext {
+
+    private final ThreadRuntime thread;
+    private final GraphNodeEntry node;
+    private final NodeFunction function;
+    private final NextArcs nexts;
+    private final Buffers buffers;
+    private final BufferAllocator allocator;
+    private final long[] errorTable;
+    private final int errorBase;
+    private final int errorCount;
+    private Frame[] nextFrames;
+    private int[] touched;
+    private int touchedCount;
+    private long enqueued;
+    private final boolean countsProduced;
+    private NodeState state;
+
+    long calls;
+    long vectors;
+    long suspends;
+    long nanos;
+
+    NodeRuntime(ThreadRuntime thread, GraphNodeEntry node, long[] errorTable) {
+        this.thread = thread;
+        this.node = node;
+        this.function = node.descriptor().newFunction();
+        this.nexts = node.nexts();
+        this.buffers = thread.buffers();
+        this.allocator = thread.allocator();
+        this.errorTable = errorTable;
+        this.errorBase = node.errorBase();
+        this.errorCount = node.descriptor().errors().size();
+        int arcs = Math.max(4, nexts.count());
+        this.nextFrames = new Frame[arcs];
+        this.touched = new int[arcs];
+        NodeType type = node.descriptor().type();
+        // an input node is called with an empty frame: its vectors are the packets it produced
+        this.countsProduced = type == NodeType.INPUT || type == NodeType.PRE_INPUT;
+        this.state = type == NodeType.INPUT ? NodeState.POLLING : null;
+    }
+
+    @Override
+    public Buffers buffers() {
+        return buffers;
+    }
+
+    @Override
+    public BufferAllocator allocator() {
+        return allocator;
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Buffers are moved in runs of equal next index, each run with one array copy per next
+     * frame it fills, as VPP's {@code vlib_buffer_enqueue_to_next} does: most frames go almost
+     * whole to one next.
+     */
+    @Override
+    public void enqueueToNext(int[] bis, int[] nextIndices, int count) {
+        int i = 0;
+        while (i < count) {
+            int next = nextIndices[i];
+            int end = i + 1;
+            while (end < count && nextIndices[end] == next) {
+                end++;
+            }
+            append(next, bis, i, end - i);
+            i = end;
+        }
+        enqueued += count;
+    }
+
+    @Override
+    public void enqueueToSingleNext(int[] bis, int next, int count) {
+        append(next, bis, 0, count);
+        enqueued += count;
+    }
+
+    private void append(int next, int[] bis, int offset, int count) {
+        int done = 0;
+        while (done < count) {
+            Frame frame = nextFrame(next);
+            int n = frame.count();
+            int chunk = Math.min(Frame.CAPACITY - n, count - done);
+            System.arraycopy(bis, offset + done, frame.buffers(), n, chunk);
+            frame.setCount(n + chunk);
+            done += chunk;
+            if (n + chunk == Frame.CAPACITY) {
+                putFull(next, frame);
+            }
+        }
+    }
+
+    @Override
+    public void addErrors(int[] counts, int offset) {
+        long[] table = errorTable;
+        int base = errorBase;
+        for (int code = 0; code < errorCount; code++) {
+            table[base + code] += counts[offset + code];
+        }
+    }
+
+    @Override
+    public void addTrace(int bi, Object record) {
+        thread.addTrace(new TraceRecord(node.name(), bi, record));
+    }
+
+    @Override
+    public int threadIndex() {
+        return thread.threadIndex();
+    }
+
+    @Override
+    public int nodeIndex() {
+        return node.index();
+    }
+
+    /**
+     * Counts each buffer of {@code bis[0 .. count)} whose error field holds a global error
+     * index against that error, as VPP's {@code error-drop} counts {@code b->error}.
+     */
+    public void countBufferErrors(int[] bis, int count) {
+        long[] table = errorTable;
+        for (int i = 0; i < count; i++) {
+            int error = buffers.error(bis[i]);
+            if (error != 0) {
+                table[error]++;
+            }
+        }
+    }
+
+    /** The graph node this runs. */
+    public GraphNodeEntry node() {
+        return node;
+    }
+
+    /** The input node's state on this thread, or null for other node types. */
+    public NodeState state() {
+        return state;
+    }
+
+    /** Sets an input node's state on this thread. */
+    public void setState(NodeState state) {
+        if (node.descriptor().type() != NodeType.INPUT) {
+            throw new IllegalStateException("node '" + node.name() + "' is " + node.descriptor().type()
+                    + ", only input nodes have a polling state");
+        }
+        this.state = state;
+    }
+
+    /** Calls of the node's dispatcher (resumes of a process). */
+    public long calls() {
+        return calls;
+    }
+
+    /** Buffers the node processed (for input nodes: produced). */
+    public long vectors() {
+        return vectors;
+    }
+
+    /** Times a process suspended. */
+    public long suspends() {
+        return suspends;
+    }
+
+    /** Nanoseconds spent in the node's calls. */
+    public long nanos() {
+        return nanos;
+    }
+
+    /** Error counter {@code code} of the node on this thread. */
+    public long errorCount(int code) {
+        return errorTable[errorBase + Objects.checkIndex(code, errorCount)];
+    }
+
+    /** Runs the dispatcher over {@code frame}; returns the vectors to count. */
+    int run(Frame frame) {
+        long before = enqueued;
+        int processed = function.dispatch(this, frame);
+        flushNextFrames();
+        return countsProduced ? (int) (enqueued - before) : processed;
+    }
+
+    private Frame nextFrame(int next) {
+        if (next >= nextFrames.length || next < 0) {
+            nexts.target(next);
+            growTo(nexts.count());
+        }
+        Frame frame = nextFrames[next];
+        if (frame == null) {
+            nexts.target(next);
+            frame = thread.takeFrame();
+            nextFrames[next] = frame;
+            if (touchedCount == touched.length) {
+                touched = Arrays.copyOf(touched, touchedCount * 2);
+            }
+            touched[touchedCount++] = next;
+        }
+        return frame;
+    }
+
+    private void growTo(int count) {
+        nextFrames = Arrays.copyOf(nextFrames, count);
+        touched = Arrays.copyOf(touched, Math.max(touched.length, count));
+    }
+
+    private void putFull(int next, Frame frame) {
+        nextFrames[next] = null;
+        thread.putPending(nexts.target(next), frame);
+    }
+
+    private void flushNextFrames() {
+        for (int i = 0; i < touchedCount; i++) {
+            int next = touched[i];
+            Frame frame = nextFrames[next];
+            if (frame != null) {
+                nextFrames[next] = null;
+                thread.putPending(nexts.target(next), frame);
+            }
+        }
+        touchedCount = 0;
+    }
+}

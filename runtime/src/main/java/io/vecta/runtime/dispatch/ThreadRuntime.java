@@ -1,0 +1,303 @@
+package io.vecta.runtime.dispatch;
+
+import io.vecta.runtime.graph.Graph;
+import io.vecta.runtime.graph.GraphNodeEntry;
+import io.vecta.sdk.buffer.BufferAllocator;
+import io.vecta.sdk.buffer.Buffers;
+import io.vecta.sdk.node.Frame;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicIntegerArray;
+import java.util.function.BooleanSupplier;
+import org.agrona.concurrent.BackoffIdleStrategy;
+import org.agrona.concurrent.IdleStrategy;
+
+/**
+ * One dispatch thread's copy of the graph and its loop (VPP's {@code vlib_main_t}): a
+ * {@link NodeRuntime} per node, the pending frames, a pool of frames, the global error table
+ * and the trace records.
+ *
+ * <h2>One turn of the loop ({@link #runOnce})</h2>
+ * <pre>
+ *   1. pre-input nodes, each called with an empty frame
+ *   2. input nodes in state POLLING, and those in INTERRUPT state that were interrupted
+ *   3. pending frames, first in first out, until none is left: the graph is quiet
+ *   4. on the main thread, processes whose timer expired or who got an event
+ * </pre>
+ * Each node call reads {@link System#nanoTime()} once: a call's time runs from the end of the
+ * previous call on this thread to its own end, so the loop's own bookkeeping is charged to the
+ * node that follows it, as VPP's clock-per-dispatch accounting does.
+ *
+ * <h2>Idle</h2>
+ * {@link #run} turns the loop and hands the work count of each turn to an {@link IdleStrategy}:
+ * {@link BackoffIdleStrategy} spins, then yields, then parks up to a millisecond while there is
+ * nothing to do, so an idle runtime costs almost no CPU and wakes within a millisecond.
+ *
+ * <h2>Threads</h2>
+ * Everything here belongs to the thread that runs the loop, except {@link #interrupt}, which
+ * any thread may call.
+ */
+public final class ThreadRuntime {
+
+    /** Frames kept ready per thread before the pool allocates more. */
+    private static final int INITIAL_FRAMES = 64;
+
+    private final Graph graph;
+    private final int threadIndex;
+    private final Buffers buffers;
+    private final BufferAllocator allocator;
+    private final long[] errorTable;
+    private final NodeRuntime[] nodes;
+    private final int[] preInputNodes;
+    private final int[] inputNodes;
+    private final AtomicIntegerArray interrupts;
+    private final Frame emptyFrame = new Frame();
+    private final ProcessScheduler processes;
+    private final List<TraceRecord> traces = new ArrayList<>();
+
+    private Frame[] freeFrames = new Frame[INITIAL_FRAMES];
+    private int freeFrameCount;
+    private int[] pendingNodes = new int[INITIAL_FRAMES];
+    private Frame[] pendingFrames = new Frame[INITIAL_FRAMES];
+    private int pendingHead;
+    private int pendingCount;
+    private long lastNanos;
+    private long loops;
+
+    /**
+     * The runtime of thread {@code threadIndex} (0 is main and also runs the processes) over
+     * {@code graph}, with that thread's buffer allocator.
+     */
+    public ThreadRuntime(Graph graph, int threadIndex, BufferAllocator allocator) {
+        this.graph = graph;
+        this.threadIndex = threadIndex;
+        this.allocator = allocator;
+        this.buffers = allocator.buffers();
+        this.errorTable = new long[graph.errorCount()];
+        this.nodes = new NodeRuntime[graph.nodeCount()];
+        List<Integer> preInput = new ArrayList<>();
+        List<Integer> input = new ArrayList<>();
+        List<NodeRuntime> processNodes = new ArrayList<>();
+        for (GraphNodeEntry entry : graph.nodes()) {
+            nodes[entry.index()] = new NodeRuntime(this, entry, errorTable);
+            switch (entry.descriptor().type()) {
+                case PRE_INPUT -> preInput.add(entry.index());
+                case INPUT -> input.add(entry.index());
+                case PROCESS -> processNodes.add(nodes[entry.index()]);
+                case INTERNAL -> { }
+            }
+        }
+        this.preInputNodes = preInput.stream().mapToInt(Integer::intValue).toArray();
+        this.inputNodes = input.stream().mapToInt(Integer::intValue).toArray();
+        this.interrupts = new AtomicIntegerArray(graph.nodeCount());
+        this.processes = threadIndex == 0 ? new ProcessScheduler(processNodes) : null;
+        for (int i = 0; i < INITIAL_FRAMES; i++) {
+            freeFrames[freeFrameCount++] = new Frame();
+        }
+        this.lastNanos = System.nanoTime();
+    }
+
+    /**
+     * One turn of the loop: pre-input, input, pending frames until the graph is quiet, and on
+     * the main thread the processes that are due.
+     *
+     * @return the work done: vectors processed plus processes resumed; 0 means idle
+     */
+    public int runOnce() {
+        int work = 0;
+        lastNanos = System.nanoTime();
+        for (int node : preInputNodes) {
+            work += dispatch(nodes[node], emptyFrame);
+        }
+        for (int node : inputNodes) {
+            NodeRuntime input = nodes[node];
+            NodeState state = input.state();
+            if (state == NodeState.POLLING
+                    || state == NodeState.INTERRUPT && interrupts.get(node) != 0 && interrupts.getAndSet(node, 0) != 0) {
+                work += dispatch(input, emptyFrame);
+            }
+        }
+        work += drainPending();
+        if (processes != null) {
+            work += processes.runDue(System.nanoTime(), this);
+        }
+        loops++;
+        return work;
+    }
+
+    /**
+     * Dispatches every pending frame, and those they produce, until none is left.
+     *
+     * @return vectors processed
+     */
+    public int drainPending() {
+        int work = 0;
+        while (pendingCount > 0) {
+            int slot = pendingHead;
+            int node = pendingNodes[slot];
+            Frame frame = pendingFrames[slot];
+            pendingFrames[slot] = null;
+            pendingHead = (slot + 1) & (pendingFrames.length - 1);
+            pendingCount--;
+            work += dispatch(nodes[node], frame);
+            frame.clear();
+            releaseFrame(frame);
+        }
+        return work;
+    }
+
+    /**
+     * Turns the loop until {@code keepRunning} says stop, idling with {@code idle} after turns
+     * without work.
+     */
+    public void run(BooleanSupplier keepRunning, IdleStrategy idle) {
+        while (keepRunning.getAsBoolean()) {
+            idle.idle(runOnce());
+        }
+    }
+
+    /** Turns the loop until {@code keepRunning} says stop, idling with a {@link #defaultIdleStrategy()}. */
+    public void run(BooleanSupplier keepRunning) {
+        run(keepRunning, defaultIdleStrategy());
+    }
+
+    /** Spin briefly, then yield, then park from 1 microsecond growing to 1 millisecond. */
+    public static IdleStrategy defaultIdleStrategy() {
+        return new BackoffIdleStrategy(10, 20, 1_000, 1_000_000);
+    }
+
+    /**
+     * Queues {@code frame} for node {@code node}, as if a node had enqueued it: how input from
+     * outside the graph (tests, the packet generator) enters. The frame becomes the thread's.
+     */
+    public void putPending(int node, Frame frame) {
+        if (pendingCount == pendingFrames.length) {
+            growPending();
+        }
+        int slot = (pendingHead + pendingCount) & (pendingFrames.length - 1);
+        pendingNodes[slot] = node;
+        pendingFrames[slot] = frame;
+        pendingCount++;
+    }
+
+    /** Asks for interrupt-mode input node {@code node} to be called on the next turn; any thread. */
+    public void interrupt(int node) {
+        interrupts.set(node, 1);
+    }
+
+    /** A frame from the thread's pool, empty; give it to {@link #putPending} or back. */
+    public Frame takeFrame() {
+        return freeFrameCount > 0 ? freeFrames[--freeFrameCount] : new Frame();
+    }
+
+    /** How many frames wait to be dispatched. */
+    public int pendingFrames() {
+        return pendingCount;
+    }
+
+    /** Turns of the loop so far. */
+    public long loops() {
+        return loops;
+    }
+
+    /** The thread index. */
+    public int threadIndex() {
+        return threadIndex;
+    }
+
+    /** The graph this thread runs. */
+    public Graph graph() {
+        return graph;
+    }
+
+    /** The buffer memory. */
+    public Buffers buffers() {
+        return buffers;
+    }
+
+    /** This thread's buffer allocator. */
+    public BufferAllocator allocator() {
+        return allocator;
+    }
+
+    /** Node {@code index} on this thread. */
+    public NodeRuntime node(int index) {
+        return nodes[index];
+    }
+
+    /** The node called {@code name} on this thread. */
+    public NodeRuntime node(String name) {
+        return nodes[graph.node(name).index()];
+    }
+
+    /** The global error counter {@code errorIndex} on this thread (see {@link Graph#errorIndex}). */
+    public long errorCounter(int errorIndex) {
+        return errorTable[errorIndex];
+    }
+
+    /** The main thread's processes; null on workers. */
+    public ProcessScheduler processes() {
+        return processes;
+    }
+
+    /** The trace records taken so far, oldest first. */
+    public List<TraceRecord> traces() {
+        return List.copyOf(traces);
+    }
+
+    /** Forgets the trace records ({@code clear trace}). */
+    public void clearTraces() {
+        traces.clear();
+    }
+
+    void addTrace(TraceRecord record) {
+        traces.add(record);
+    }
+
+    /** Resets every node's statistics and error counter ({@code clear runtime}, {@code clear errors}). */
+    public void clearCounters() {
+        Arrays.fill(errorTable, 0);
+        for (NodeRuntime node : nodes) {
+            node.calls = 0;
+            node.vectors = 0;
+            node.suspends = 0;
+            node.nanos = 0;
+        }
+    }
+
+    int dispatch(NodeRuntime node, Frame frame) {
+        int vectors = node.run(frame);
+        long now = System.nanoTime();
+        node.calls++;
+        node.vectors += vectors;
+        node.nanos += now - lastNanos;
+        lastNanos = now;
+        return vectors;
+    }
+
+    void markClock(long nanos) {
+        lastNanos = nanos;
+    }
+
+    private void releaseFrame(Frame frame) {
+        if (freeFrameCount == freeFrames.length) {
+            freeFrames = Arrays.copyOf(freeFrames, freeFrameCount * 2);
+        }
+        freeFrames[freeFrameCount++] = frame;
+    }
+
+    private void growPending() {
+        int size = pendingFrames.length;
+        int[] nodesCopy = new int[size * 2];
+        Frame[] framesCopy = new Frame[size * 2];
+        for (int i = 0; i < pendingCount; i++) {
+            int slot = (pendingHead + i) & (size - 1);
+            nodesCopy[i] = pendingNodes[slot];
+            framesCopy[i] = pendingFrames[slot];
+        }
+        pendingNodes = nodesCopy;
+        pendingFrames = framesCopy;
+        pendingHead = 0;
+    }
+}

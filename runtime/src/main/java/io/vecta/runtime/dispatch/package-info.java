@@ -1,0 +1,18 @@
+/**
+ * The dispatch loop: each thread's copy of the graph, frames passed between nodes, input
+ * polling, process nodes, statistics and error counters.
+ *
+ * <pre>
+ *   ThreadRuntime (one per thread)
+ *     ├─ NodeRuntime per node ── the NodeContext its dispatcher calls; next frames; stats
+ *     ├─ pending frames ─────── (node, frame) queue, dispatched until the graph is quiet
+ *     ├─ frame pool ─────────── frames of 256 buffer indices, reused, never freed
+ *     ├─ global error table ─── long per error of every node (show errors)
+ *     └─ ProcessScheduler ───── main thread: process steps woken by timers and events
+ *   RuntimeReport ── show runtime / show errors text
+ * </pre>
+ *
+ * Nothing here allocates per packet or per frame once the frame pool has warmed up; the only
+ * locks are none. Everything belongs to its thread except {@code ThreadRuntime.interrupt}.
+ */
+package io.vecta.runtime.dispatch;

@@ -1,0 +1,20 @@
+/**
+ * The runtime's own nodes, written with the SDK's annotations like any plugin's and built by
+ * the same processor: the proof that the SDK carries the real path.
+ *
+ * <ul>
+ *   <li>{@link io.vecta.runtime.node.ErrorDrop} ({@code error-drop}): where every dropped
+ *       packet ends; counts it and frees its buffers.</li>
+ *   <li>{@link io.vecta.runtime.node.ErrorPunt} ({@code error-punt}): packets handed to the
+ *       control plane; with no punt handler yet, counted and freed.</li>
+ *   <li>{@link io.vecta.runtime.node.NullNode} ({@code null-node}): next index 0 of nodes
+ *       that have no real next; counts and frees what reaches it.</li>
+ * </ul>
+ *
+ * The three form the {@code builtin} plugin, found like any other through
+ * {@link java.util.ServiceLoader}.
+ */
+@Plugin(name = "builtin", version = "0.1.0", description = "Nodes every graph needs: error-drop, error-punt, null-node")
+package io.vecta.runtime.node;
+
+import io.vecta.sdk.annotation.Plugin;

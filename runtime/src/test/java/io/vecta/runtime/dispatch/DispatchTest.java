@@ -1,0 +1,462 @@
+package io.vecta.runtime.dispatch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.vecta.runtime.buffer.BufferConfig;
+import io.vecta.runtime.buffer.BufferPageSize;
+import io.vecta.runtime.buffer.BufferPool;
+import io.vecta.runtime.buffer.BufferPools;
+import io.vecta.runtime.graph.Graph;
+import io.vecta.runtime.graph.LoadedPlugin;
+import io.vecta.runtime.graph.PluginLoader;
+import io.vecta.runtime.graph.TestPlugins;
+import io.vecta.sdk.annotation.NodeType;
+import io.vecta.sdk.buffer.BufferFlags;
+import io.vecta.sdk.buffer.Buffers;
+import io.vecta.sdk.node.Frame;
+import io.vecta.sdk.node.NodeContext;
+import io.vecta.sdk.node.NodeDescriptor;
+import io.vecta.sdk.node.NodeFunction;
+import io.vecta.sdk.node.PluginRegistration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.agrona.concurrent.IdleStrategy;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class DispatchTest {
+
+    private static final long SEED = 0x0d15_7a7cL;
+
+    private final BufferPools pools = BufferPools.create(
+            BufferConfig.builder().buffersPerNuma(2000).pageSize(BufferPageSize.SIZE_4K).build(), 1);
+    private final Buffers buffers = pools.buffers();
+
+    @AfterEach
+    void closePools() {
+        pools.close();
+    }
+
+    /** Sends each buffer to next (flow id mod 3): error-drop, null-node, error-punt; counts error (flow id mod 2). */
+    private static final class Classify implements NodeFunction {
+        private final int[] nexts = new int[Frame.CAPACITY];
+        private final int[] errors = new int[2];
+
+        @Override
+        public int dispatch(NodeContext ctx, Frame frame) {
+            int[] from = frame.buffers();
+            for (int i = 0; i < frame.count(); i++) {
+                int flow = ctx.buffers().flowId(from[i]);
+                nexts[i] = flow % 3;
+                errors[flow % 2]++;
+                if ((ctx.buffers().flags(from[i]) & BufferFlags.IS_TRACED) != 0) {
+                    ctx.addTrace(from[i], "flow " + flow);
+                }
+            }
+            ctx.enqueueToNext(from, nexts, frame.count());
+            ctx.addErrors(errors, 0);
+            errors[0] = 0;
+            errors[1] = 0;
+            return frame.count();
+        }
+    }
+
+    private static NodeDescriptor classify() {
+        return TestPlugins.nodeWithErrors("classify", new Classify(), List.of("error-drop", "null-node", "error-punt"),
+                "even flows", "odd flows");
+    }
+
+    private static Graph graph(NodeDescriptor... nodes) {
+        List<PluginRegistration> plugins = new ArrayList<>();
+        for (LoadedPlugin plugin : PluginLoader.current().fromClassPath(DispatchTest.class.getClassLoader())) {
+            plugins.add(plugin.registration());
+        }
+        plugins.add(TestPlugins.plugin("test", nodes));
+        return Graph.buildFrom(plugins);
+    }
+
+    private ThreadRuntime runtime(Graph graph) {
+        return new ThreadRuntime(graph, 0, pools.allocator(0));
+    }
+
+    private void assertEveryBufferFree() {
+        BufferPool pool = pools.pool(0);
+        assertThat(pool.used()).as("buffers held after the run").isZero();
+        assertThat(pool.available() + pool.cached()).isEqualTo(pool.total());
+    }
+
+    @Test
+    void shouldRunFramesThroughTheGraphCountingExactlyAndFreeingEveryBuffer() {
+        Graph graph = graph(classify());
+        ThreadRuntime thread = runtime(graph);
+        Random random = new Random(SEED);
+        int total = 600;
+        int[] bis = new int[total];
+        pools.allocator(0).allocExactly(bis, 0, total);
+        int[] byNext = new int[3];
+        int[] byParity = new int[2];
+        List<String> traces = new ArrayList<>();
+        for (int bi : bis) {
+            int flow = random.nextInt(1000);
+            buffers.setFlowId(bi, flow);
+            byNext[flow % 3]++;
+            byParity[flow % 2]++;
+            if (random.nextInt(10) == 0) {
+                buffers.addFlags(bi, BufferFlags.IS_TRACED);
+                traces.add(bi + " flow " + flow);
+            }
+        }
+        int classify = graph.node("classify").index();
+        for (int start = 0; start < total; start += Frame.CAPACITY) {
+            Frame frame = thread.takeFrame();
+            int n = Math.min(Frame.CAPACITY, total - start);
+            System.arraycopy(bis, start, frame.buffers(), 0, n);
+            frame.setCount(n);
+            thread.putPending(classify, frame);
+        }
+
+        int work = thread.runOnce();
+
+        String seed = "seed " + SEED;
+        assertThat(work).as(seed).isEqualTo(total + total);
+        assertEveryBufferFree();
+        assertThat(thread.pendingFrames()).isZero();
+        NodeRuntime node = thread.node("classify");
+        assertThat(node.calls()).isEqualTo(3);
+        assertThat(node.vectors()).isEqualTo(total);
+        assertThat(node.errorCount(0)).as(seed).isEqualTo(byParity[0]);
+        assertThat(node.errorCount(1)).as(seed).isEqualTo(byParity[1]);
+        assertThat(thread.node("error-drop").vectors()).as(seed).isEqualTo(byNext[0]);
+        assertThat(thread.node("error-drop").calls()).isEqualTo(3);
+        assertThat(thread.node("error-drop").errorCount(0)).as(seed).isEqualTo(byNext[0]);
+        assertThat(thread.node("null-node").errorCount(0)).as(seed).isEqualTo(byNext[1]);
+        assertThat(thread.node("error-punt").errorCount(0)).as(seed).isEqualTo(byNext[2]);
+        assertThat(thread.traces()).extracting(t -> t.bi() + " " + t.record()).as(seed)
+                .containsExactlyInAnyOrderElementsOf(traces);
+        assertThat(thread.traces()).extracting(TraceRecord::node).containsOnly("classify");
+        assertThat(node.nanos()).isPositive();
+    }
+
+    @Test
+    void shouldPutAFullNextFrameOnThePendingQueueAndStartANewOne() {
+        int produced = 700;
+        NodeFunction source = (ctx, frame) -> {
+            int[] bis = new int[produced];
+            ctx.allocator().allocExactly(bis, 0, produced);
+            ctx.enqueueToSingleNext(bis, 0, produced);
+            return 0;
+        };
+        Graph graph = graph(TestPlugins.node("source", NodeType.INPUT, source, "error-drop"));
+        ThreadRuntime thread = runtime(graph);
+
+        assertThat(thread.runOnce()).isEqualTo(produced + produced);
+        thread.node("source").setState(NodeState.DISABLED);
+        assertThat(thread.runOnce()).isZero();
+
+        assertThat(thread.node("source").calls()).isEqualTo(1);
+        assertThat(thread.node("source").vectors()).isEqualTo(produced);
+        assertThat(thread.node("error-drop").calls()).isEqualTo(3);
+        assertThat(thread.node("error-drop").vectors()).isEqualTo(produced);
+        assertThat(thread.node("error-drop").errorCount(0)).isEqualTo(produced);
+        assertThat(thread.loops()).isEqualTo(2);
+        assertEveryBufferFree();
+    }
+
+    @Test
+    void shouldSplitRunsOfNextsOverFullFramesOfEachNext() {
+        int produced = 1500;
+        Random random = new Random(SEED);
+        int[] nexts = new int[produced];
+        int[] byNext = new int[3];
+        for (int i = 0; i < produced; ) {
+            int next = random.nextInt(3);
+            int run = 1 + random.nextInt(random.nextBoolean() ? 4 : 400);
+            for (int k = 0; k < run && i < produced; k++, i++) {
+                nexts[i] = next;
+                byNext[next]++;
+            }
+        }
+        NodeFunction source = (ctx, frame) -> {
+            int[] bis = new int[produced];
+            ctx.allocator().allocExactly(bis, 0, produced);
+            ctx.enqueueToNext(bis, nexts, produced);
+            return 0;
+        };
+        Graph graph = graph(TestPlugins.node("source", NodeType.INPUT, source, "error-drop", "null-node", "error-punt"));
+        ThreadRuntime thread = runtime(graph);
+
+        thread.runOnce();
+
+        String seed = "seed " + SEED;
+        String[] sinks = {"error-drop", "null-node", "error-punt"};
+        for (int next = 0; next < 3; next++) {
+            NodeRuntime sink = thread.node(sinks[next]);
+            assertThat(sink.vectors()).as(seed + " " + sinks[next]).isEqualTo(byNext[next]);
+            assertThat(sink.calls()).as(seed + " " + sinks[next])
+                    .isEqualTo((byNext[next] + Frame.CAPACITY - 1) / Frame.CAPACITY);
+            assertThat(sink.errorCount(0)).as(seed).isEqualTo(byNext[next]);
+        }
+        assertEveryBufferFree();
+    }
+
+    @Test
+    void shouldCountADropByTheErrorItsBufferCarries() {
+        Graph graph = graph(classify());
+        ThreadRuntime thread = runtime(graph);
+        int reason = graph.errorIndex(graph.node("classify").index(), 1);
+        int[] bis = new int[5];
+        pools.allocator(0).allocExactly(bis, 0, 5);
+        Frame frame = thread.takeFrame();
+        for (int i = 0; i < 5; i++) {
+            buffers.setError(bis[i], i < 3 ? reason : 0);
+            frame.add(bis[i]);
+        }
+        thread.putPending(graph.node("error-drop").index(), frame);
+
+        thread.runOnce();
+
+        assertThat(thread.errorCounter(reason)).isEqualTo(3);
+        assertThat(thread.node("classify").errorCount(1)).isEqualTo(3);
+        assertThat(thread.node("error-drop").errorCount(0)).isEqualTo(5);
+        assertEveryBufferFree();
+    }
+
+    @Test
+    void shouldDispatchToANextAddedAtRunTime() {
+        int[] nextToPunt = {-1};
+        NodeFunction forward = (ctx, frame) -> {
+            ctx.enqueueToSingleNext(frame.buffers(), nextToPunt[0], frame.count());
+            return frame.count();
+        };
+        Graph graph = graph(TestPlugins.node("forward", NodeType.INTERNAL, forward, "error-drop"));
+        ThreadRuntime thread = runtime(graph);
+        int node = graph.node("forward").index();
+        nextToPunt[0] = graph.addNext(node, "error-punt");
+        for (int more = 0; more < 6; more++) {
+            graph.addNext(node, graph.node(more % graph.nodeCount()).name());
+        }
+        int[] bis = new int[4];
+        pools.allocator(0).allocExactly(bis, 0, 4);
+        Frame frame = thread.takeFrame();
+        for (int bi : bis) {
+            frame.add(bi);
+        }
+        thread.putPending(node, frame);
+
+        thread.runOnce();
+
+        assertThat(nextToPunt[0]).isEqualTo(1);
+        assertThat(thread.node("error-punt").vectors()).isEqualTo(4);
+        assertThat(thread.node("error-drop").calls()).isZero();
+        assertEveryBufferFree();
+    }
+
+    @Test
+    void shouldRefuseANextIndexTheNodeDoesNotHave() {
+        NodeFunction wrong = (ctx, frame) -> {
+            ctx.enqueueToSingleNext(frame.buffers(), 5, frame.count());
+            return frame.count();
+        };
+        Graph graph = graph(TestPlugins.node("wrong", NodeType.INTERNAL, wrong, "error-drop"));
+        ThreadRuntime thread = runtime(graph);
+        Frame frame = thread.takeFrame();
+        frame.add(buffers.pools().getFirst().bufferIndex(0));
+        thread.putPending(graph.node("wrong").index(), frame);
+
+        assertThatThrownBy(thread::runOnce)
+                .isInstanceOf(IndexOutOfBoundsException.class)
+                .hasMessage("next index 5 is not one of the node's 1 next indices");
+    }
+
+    @Test
+    void shouldCallAnInterruptModeInputNodeOnlyAfterAnInterrupt() {
+        NodeFunction idleInput = (ctx, frame) -> 0;
+        Graph graph = graph(TestPlugins.node("rx", NodeType.INPUT, idleInput));
+        ThreadRuntime thread = runtime(graph);
+        NodeRuntime rx = thread.node("rx");
+        rx.setState(NodeState.INTERRUPT);
+
+        thread.runOnce();
+        thread.runOnce();
+        assertThat(rx.calls()).isZero();
+
+        thread.interrupt(rx.nodeIndex());
+        thread.runOnce();
+        thread.runOnce();
+        assertThat(rx.calls()).isEqualTo(1);
+        assertThatThrownBy(() -> thread.node("error-drop").setState(NodeState.POLLING))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("node 'error-drop' is INTERNAL, only input nodes have a polling state");
+    }
+
+    @Test
+    void shouldCallPreInputNodesBeforeInputNodesEveryTurn() {
+        List<String> order = new ArrayList<>();
+        Graph graph = graph(
+                TestPlugins.node("rx", NodeType.INPUT, (ctx, frame) -> {
+                    order.add("rx");
+                    return 0;
+                }),
+                TestPlugins.node("handoff-check", NodeType.PRE_INPUT, (ctx, frame) -> {
+                    order.add("pre");
+                    return 0;
+                }));
+        ThreadRuntime thread = runtime(graph);
+
+        thread.runOnce();
+        thread.runOnce();
+
+        assertThat(order).containsExactly("pre", "rx", "pre", "rx");
+    }
+
+    @Test
+    void shouldHandTheIdleStrategyZeroWorkWhileNothingHappens() {
+        ThreadRuntime thread = runtime(graph());
+        List<Integer> workSeen = new ArrayList<>();
+        IdleStrategy recording = new IdleStrategy() {
+            @Override
+            public void idle(int workCount) {
+                workSeen.add(workCount);
+            }
+
+            @Override
+            public void idle() {
+                workSeen.add(0);
+            }
+
+            @Override
+            public void reset() {
+            }
+        };
+
+        thread.run(() -> workSeen.size() < 100, recording);
+
+        assertThat(workSeen).hasSize(100).containsOnly(0);
+        assertThat(thread.loops()).isEqualTo(100);
+    }
+
+    @Test
+    void shouldStartAProcessThenResumeItOnEventsAndAfterItsSleep() {
+        Graph graph = graph(TestPlugins.node("ager", NodeType.PROCESS, (ctx, frame) -> 0));
+        ThreadRuntime thread = runtime(graph);
+        ProcessScheduler processes = thread.processes();
+        List<String> steps = new ArrayList<>();
+        processes.setTask("ager", control -> {
+            StringBuilder step = new StringBuilder(control.timedOut() ? "timeout" : "step");
+            for (int i = 0; i < control.eventCount(); i++) {
+                step.append(" ").append(control.eventType(i)).append("=").append(control.eventData(i));
+            }
+            steps.add(step.toString());
+            if (control.eventCount() > 0 && control.eventType(0) == 9) {
+                control.suspendFor(1);
+            } else {
+                control.waitForEvent();
+            }
+        });
+        assertThat(processes.state("ager")).isEqualTo(ProcessState.NOT_STARTED);
+
+        thread.runOnce();
+        thread.runOnce();
+        assertThat(steps).containsExactly("step");
+        assertThat(processes.state("ager")).isEqualTo(ProcessState.EVENT_WAIT);
+
+        processes.signalEvent("ager", 1, 10);
+        processes.signalEvent("ager", 2, 20);
+        thread.runOnce();
+        assertThat(steps).containsExactly("step", "step 1=10 2=20");
+
+        processes.signalEvent("ager", 9, 0);
+        thread.runOnce();
+        assertThat(processes.state("ager")).isEqualTo(ProcessState.SUSPENDED);
+        processes.signalEvent("ager", 3, 30);
+        while (processes.state("ager") == ProcessState.SUSPENDED) {
+            thread.runOnce();
+        }
+
+        assertThat(steps).containsExactly("step", "step 1=10 2=20", "step 9=0", "timeout 3=30");
+        assertThat(thread.node("ager").calls()).isEqualTo(4);
+        assertThat(thread.node("ager").suspends()).isEqualTo(4);
+    }
+
+    @Test
+    void shouldRunAProcessNodesDispatcherWithTheEventInTheFrameScalars() {
+        List<String> seen = new ArrayList<>();
+        Graph graph = graph(TestPlugins.node("events", NodeType.PROCESS, (ctx, frame) -> {
+            seen.add(frame.scalar(0) + ":" + frame.scalar(1));
+            return 0;
+        }));
+        ThreadRuntime thread = runtime(graph);
+
+        thread.runOnce();
+        thread.processes().signalEvent("events", 4, 44);
+        thread.runOnce();
+        thread.runOnce();
+
+        assertThat(seen).containsExactly("0:0", "4:44");
+        assertThat(thread.processes().state("events")).isEqualTo(ProcessState.EVENT_WAIT);
+    }
+
+    @Test
+    void shouldNotResumeAFinishedProcess() {
+        Graph graph = graph(TestPlugins.node("once", NodeType.PROCESS, (ctx, frame) -> 0));
+        ThreadRuntime thread = runtime(graph);
+        int[] runs = {0};
+        thread.processes().setTask("once", control -> {
+            runs[0]++;
+            control.finish();
+        });
+
+        thread.runOnce();
+        thread.runOnce();
+
+        assertThat(runs[0]).isEqualTo(1);
+        assertThat(thread.processes().state("once")).isEqualTo(ProcessState.DONE);
+        assertThatThrownBy(() -> thread.processes().signalEvent("once", 1, 1))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("process 'once' has finished and takes no events");
+    }
+
+    @Test
+    void shouldFormatShowRuntimeAndShowErrorsInVppsColumns() {
+        Graph graph = graph(classify(), TestPlugins.node("ager", NodeType.PROCESS, (ctx, frame) -> 0));
+        ThreadRuntime thread = runtime(graph);
+        int[] bis = new int[4];
+        pools.allocator(0).allocExactly(bis, 0, 4);
+        Frame frame = thread.takeFrame();
+        for (int i = 0; i < 4; i++) {
+            buffers.setFlowId(bis[i], i);
+            frame.add(bis[i]);
+        }
+        thread.putPending(graph.node("classify").index(), frame);
+        thread.runOnce();
+
+        String runtime = RuntimeReport.formatRuntime(thread);
+        String[] lines = runtime.split("\n");
+        assertThat(lines[0]).isEqualTo("Thread 0 vecta_main");
+        assertThat(lines[1]).isEqualTo(String.format("%-30s%-16s%16s%16s%16s%16s%16s", "             Name",
+                "     State", "Calls", "Vectors", "Suspends", "Packet-Nanos", "Vectors/Call"));
+        assertThat(lines).hasSize(7);
+        assertThat(lines[2]).startsWith("error-drop                         active                    1               2"
+                + "               0").endsWith("            2.00");
+        assertThat(lines[3]).startsWith("error-punt                         active                    1               1");
+        assertThat(lines[4]).startsWith("null-node                          active                    1               1");
+        assertThat(lines[5]).startsWith("classify                           active                    1               4")
+                .endsWith("            4.00");
+        assertThat(lines[6]).startsWith("ager                            \"event wait\"                 1               0"
+                + "               1");
+        for (String line : lines) {
+            assertThat(line.length()).as(line).isLessThanOrEqualTo(126);
+        }
+
+        String errors = RuntimeReport.formatErrors(thread);
+        assertThat(errors.split("\n")).containsExactly(
+                "     Count             Node                              Reason                   Severity  ",
+                "         2          error-drop                      packets dropped                error    ",
+                "         1          error-punt                       packets punted                 info    ",
+                "         1          null-node                      blackholed packets              error    ",
+                "         2           classify                          even flows                  error    ",
+                "         2           classify                          odd flows                   error    ");
+    }
+}
