@@ -48,7 +48,9 @@ final class SmokeRun {
             int total = pools.pools().get(0).total();
             out.printf("buffers: %d buffers of %d data bytes, mapped from memfd fd %d on %s pages%n",
                     total, pools.pools().get(0).dataSize(), pools.region().fd(), pageName(pools.pageSize()));
-            pools.pageSizeFallback().ifPresent(reason -> out.println("  " + reason));
+            if (pools.pageSizeFallback().isPresent()) {
+                out.println("  (no 2M hugepages could be mapped: 4K pages, as VPP falls back; the warning above says why)");
+            }
 
             byte[] frame = PacketBuilder.ethernet(MacAddress.parse("02:fe:00:00:00:02"), MacAddress.parse("02:fe:00:00:00:01"))
                     .ip4(Ip4Address.parse("10.0.0.1"), Ip4Address.parse("10.0.0.2"))
