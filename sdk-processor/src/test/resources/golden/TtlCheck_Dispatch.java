@@ -84,25 +84,33 @@ public final class TtlCheck_Dispatch implements NodeFunction {
             flags[i + 7] = buffers.flags(from[i + 7]);
             int outcome0 = node.process(ctx, from[i]);
             nexts[i] = Outcome.next(outcome0);
-            errorCounts[Outcome.errorSlot(outcome0)]++;
+            if (Outcome.errorSlot(outcome0) != 0) {
+                errorCounts[Outcome.errorSlot(outcome0)]++;
+            }
             if ((flags[i] & BufferFlags.IS_TRACED) != 0) {
                 ctx.addTrace(from[i], node.trace(ctx, from[i], nexts[i]));
             }
             int outcome1 = node.process(ctx, from[i + 1]);
             nexts[i + 1] = Outcome.next(outcome1);
-            errorCounts[Outcome.errorSlot(outcome1)]++;
+            if (Outcome.errorSlot(outcome1) != 0) {
+                errorCounts[Outcome.errorSlot(outcome1)]++;
+            }
             if ((flags[i + 1] & BufferFlags.IS_TRACED) != 0) {
                 ctx.addTrace(from[i + 1], node.trace(ctx, from[i + 1], nexts[i + 1]));
             }
             int outcome2 = node.process(ctx, from[i + 2]);
             nexts[i + 2] = Outcome.next(outcome2);
-            errorCounts[Outcome.errorSlot(outcome2)]++;
+            if (Outcome.errorSlot(outcome2) != 0) {
+                errorCounts[Outcome.errorSlot(outcome2)]++;
+            }
             if ((flags[i + 2] & BufferFlags.IS_TRACED) != 0) {
                 ctx.addTrace(from[i + 2], node.trace(ctx, from[i + 2], nexts[i + 2]));
             }
             int outcome3 = node.process(ctx, from[i + 3]);
             nexts[i + 3] = Outcome.next(outcome3);
-            errorCounts[Outcome.errorSlot(outcome3)]++;
+            if (Outcome.errorSlot(outcome3) != 0) {
+                errorCounts[Outcome.errorSlot(outcome3)]++;
+            }
             if ((flags[i + 3] & BufferFlags.IS_TRACED) != 0) {
                 ctx.addTrace(from[i + 3], node.trace(ctx, from[i + 3], nexts[i + 3]));
             }
@@ -112,7 +120,9 @@ public final class TtlCheck_Dispatch implements NodeFunction {
             flags[i] = buffers.flags(from[i]);
             int outcome = node.process(ctx, from[i]);
             nexts[i] = Outcome.next(outcome);
-            errorCounts[Outcome.errorSlot(outcome)]++;
+            if (Outcome.errorSlot(outcome) != 0) {
+                errorCounts[Outcome.errorSlot(outcome)]++;
+            }
             if ((flags[i] & BufferFlags.IS_TRACED) != 0) {
                 ctx.addTrace(from[i], node.trace(ctx, from[i], nexts[i]));
             }
