@@ -12,17 +12,19 @@ import javax.lang.model.element.Modifier;
 /**
  * Writes {@code <Node>_Dispatch}, the {@code NodeFunction} that runs one node over a frame.
  *
- * <p>For a {@code @PerPacket} node the loop has VPP's shape: four buffers at a time while at
- * least eight remain, then one at a time. A node with a trace method reads the flags of the
- * next four buffers one iteration early (VPP prefetches them; here the read flags are kept for
- * the trace check, so the JIT cannot drop the reads), and runs the trace method only for
- * buffers with the traced flag; a node without one reads no flags at all, since nothing would
- * use them. Next indices go into an array handed to the runtime in one bulk enqueue. An
- * outcome that carries an error is counted into an array added once per frame; the test for
- * one is a branch that almost always goes the same way, cheaper than an increment per packet
- * whose load waits on the previous packet's store. The node is held in a final field of its exact class, so
- * every call to it is monomorphic and a stack trace shows the dispatcher, then the node's
- * own method.
+ * <p>For a {@code @PerPacket} node the loop has VPP's shape: four buffers at a time while at least
+ * eight remain, then one at a time. A node with a trace method reads the flags of the next four
+ * buffers one iteration early (VPP prefetches them; here the read flags are kept for the trace
+ * check, so the JIT cannot drop the reads), and runs the trace method only for buffers with the
+ * traced flag; a node without one reads no flags at all, since nothing would use them. Next
+ * indices go into an array handed to the runtime in one bulk enqueue; the loop also keeps their OR
+ * and AND in two registers, and when those agree every buffer has the same next, so the frame goes
+ * to it in one single-next enqueue, with no pass over the array to find runs (most frames go whole
+ * to one next). An outcome that carries an error is counted into an array added once per frame;
+ * the test for one is a branch that almost always goes the same way, cheaper than an increment per
+ * packet whose load waits on the previous packet's store. The node is held in a final field of its
+ * exact class, so every call to it is monomorphic and a stack trace shows the dispatcher, then the
+ * node's own method.
  */
 final class DispatcherWriter {
 
@@ -160,7 +162,9 @@ final class DispatcherWriter {
                     .addStatement("flags[first] = buffers.flags(from[first])")
                     .endControlFlow();
         }
-        method.addStatement("int i = 0");
+        method.addStatement("int anyNext = 0")
+                .addStatement("int allNext = -1")
+                .addStatement("int i = 0");
         if (traced) {
             method.addComment("Four at a time while eight remain: the next four buffers' metadata is read now,")
                     .addComment("one iteration before their turn, so that it is in cache by then.");
@@ -185,7 +189,13 @@ final class DispatcherWriter {
         method.addCode(processOne(node, "i", ""))
                 .addStatement("i++")
                 .endControlFlow()
-                .addStatement("ctx.enqueueToNext(from, nexts, count)");
+                .addComment("The OR and the AND of the next indices agree only if all are equal: then one")
+                .addComment("next takes the whole frame with no look at each buffer's next.")
+                .beginControlFlow("if (anyNext == allNext)")
+                .addStatement("ctx.enqueueToSingleNext(from, anyNext, count)")
+                .nextControlFlow("else")
+                .addStatement("ctx.enqueueToNext(from, nexts, count)")
+                .endControlFlow();
         if (errors) {
             method.addStatement("ctx.addErrors(errorCounts, 1)")
                     .addStatement("$T.fill(errorCounts, 0)", ARRAYS);
@@ -196,16 +206,20 @@ final class DispatcherWriter {
     /** The work on buffer {@code from[at]}: call the node, keep the next, count the error, trace. */
     private static CodeBlock processOne(NodeModel node, String at, String suffix) {
         CodeBlock.Builder code = CodeBlock.builder();
+        String next = "next" + suffix;
         if (node.errors().isEmpty()) {
-            code.addStatement("nexts[$L] = node.$L(ctx, from[$L])", at, node.processMethod(), at);
+            code.addStatement("int $L = node.$L(ctx, from[$L])", next, node.processMethod(), at);
         } else {
             String outcome = "outcome" + suffix;
             code.addStatement("int $L = node.$L(ctx, from[$L])", outcome, node.processMethod(), at)
-                    .addStatement("nexts[$L] = $T.next($L)", at, OUTCOME, outcome)
+                    .addStatement("int $L = $T.next($L)", next, OUTCOME, outcome)
                     .beginControlFlow("if ($T.errorSlot($L) != 0)", OUTCOME, outcome)
                     .addStatement("errorCounts[$T.errorSlot($L)]++", OUTCOME, outcome)
                     .endControlFlow();
         }
+        code.addStatement("nexts[$L] = $L", at, next)
+                .addStatement("anyNext |= $L", next)
+                .addStatement("allNext &= $L", next);
         if (node.hasTrace()) {
             code.beginControlFlow("if ((flags[$L] & $T.IS_TRACED) != 0)", at, BUFFER_FLAGS)
                     .addStatement("ctx.addTrace(from[$L], node.$L(ctx, from[$L], nexts[$L]))", at, node.traceMethod(),
