@@ -74,6 +74,8 @@ public final class TtlCheck_Dispatch implements NodeFunction {
         for (int first = 0; first < 4 && first < count; first++) {
             flags[first] = buffers.flags(from[first]);
         }
+        int anyNext = 0;
+        int allNext = -1;
         int i = 0;
         // Four at a time while eight remain: the next four buffers' metadata is read now,
         // one iteration before their turn, so that it is in cache by then.
@@ -83,26 +85,46 @@ public final class TtlCheck_Dispatch implements NodeFunction {
             flags[i + 6] = buffers.flags(from[i + 6]);
             flags[i + 7] = buffers.flags(from[i + 7]);
             int outcome0 = node.process(ctx, from[i]);
-            nexts[i] = Outcome.next(outcome0);
-            errorCounts[Outcome.errorSlot(outcome0)]++;
+            int next0 = Outcome.next(outcome0);
+            if (Outcome.errorSlot(outcome0) != 0) {
+                errorCounts[Outcome.errorSlot(outcome0)]++;
+            }
+            nexts[i] = next0;
+            anyNext |= next0;
+            allNext &= next0;
             if ((flags[i] & BufferFlags.IS_TRACED) != 0) {
                 ctx.addTrace(from[i], node.trace(ctx, from[i], nexts[i]));
             }
             int outcome1 = node.process(ctx, from[i + 1]);
-            nexts[i + 1] = Outcome.next(outcome1);
-            errorCounts[Outcome.errorSlot(outcome1)]++;
+            int next1 = Outcome.next(outcome1);
+            if (Outcome.errorSlot(outcome1) != 0) {
+                errorCounts[Outcome.errorSlot(outcome1)]++;
+            }
+            nexts[i + 1] = next1;
+            anyNext |= next1;
+            allNext &= next1;
             if ((flags[i + 1] & BufferFlags.IS_TRACED) != 0) {
                 ctx.addTrace(from[i + 1], node.trace(ctx, from[i + 1], nexts[i + 1]));
             }
             int outcome2 = node.process(ctx, from[i + 2]);
-            nexts[i + 2] = Outcome.next(outcome2);
-            errorCounts[Outcome.errorSlot(outcome2)]++;
+            int next2 = Outcome.next(outcome2);
+            if (Outcome.errorSlot(outcome2) != 0) {
+                errorCounts[Outcome.errorSlot(outcome2)]++;
+            }
+            nexts[i + 2] = next2;
+            anyNext |= next2;
+            allNext &= next2;
             if ((flags[i + 2] & BufferFlags.IS_TRACED) != 0) {
                 ctx.addTrace(from[i + 2], node.trace(ctx, from[i + 2], nexts[i + 2]));
             }
             int outcome3 = node.process(ctx, from[i + 3]);
-            nexts[i + 3] = Outcome.next(outcome3);
-            errorCounts[Outcome.errorSlot(outcome3)]++;
+            int next3 = Outcome.next(outcome3);
+            if (Outcome.errorSlot(outcome3) != 0) {
+                errorCounts[Outcome.errorSlot(outcome3)]++;
+            }
+            nexts[i + 3] = next3;
+            anyNext |= next3;
+            allNext &= next3;
             if ((flags[i + 3] & BufferFlags.IS_TRACED) != 0) {
                 ctx.addTrace(from[i + 3], node.trace(ctx, from[i + 3], nexts[i + 3]));
             }
@@ -111,14 +133,25 @@ public final class TtlCheck_Dispatch implements NodeFunction {
         while (i < count) {
             flags[i] = buffers.flags(from[i]);
             int outcome = node.process(ctx, from[i]);
-            nexts[i] = Outcome.next(outcome);
-            errorCounts[Outcome.errorSlot(outcome)]++;
+            int next = Outcome.next(outcome);
+            if (Outcome.errorSlot(outcome) != 0) {
+                errorCounts[Outcome.errorSlot(outcome)]++;
+            }
+            nexts[i] = next;
+            anyNext |= next;
+            allNext &= next;
             if ((flags[i] & BufferFlags.IS_TRACED) != 0) {
                 ctx.addTrace(from[i], node.trace(ctx, from[i], nexts[i]));
             }
             i++;
         }
-        ctx.enqueueToNext(from, nexts, count);
+        // The OR and the AND of the next indices agree only if all are equal: then one
+        // next takes the whole frame with no look at each buffer's next.
+        if (anyNext == allNext) {
+            ctx.enqueueToSingleNext(from, anyNext, count);
+        } else {
+            ctx.enqueueToNext(from, nexts, count);
+        }
         ctx.addErrors(errorCounts, 1);
         Arrays.fill(errorCounts, 0);
         return count;

@@ -44,7 +44,7 @@ final class NodeBenchmarkGraph implements AutoCloseable {
                 new NodeDescriptor("bench-expired", NodeType.INTERNAL, List.of(), "", List.of(), Void.class,
                         () -> (ctx, frame) -> frame.count()),
                 Chain1_Dispatch.descriptor(), Chain2_Dispatch.descriptor(), Chain3_Dispatch.descriptor(),
-                Chain4_Dispatch.descriptor(), Chain5_Dispatch.descriptor()))));
+                Chain4_Dispatch.descriptor(), Chain5_Dispatch.descriptor(), EmptyNode_Dispatch.descriptor()))));
         thread = new ThreadRuntime(graph, 0, pools.allocator(0));
         pools.allocator(0).allocExactly(packets, 0, VECTOR);
         Buffers buffers = pools.buffers();

@@ -13,7 +13,7 @@ package io.vecta.sdk.node;
  *
  * A plain next index is an outcome without error, so a method returns {@code NEXT_LOOKUP} or
  * {@code Outcome.withError(NEXT_DROP, Error.TTL_EXPIRED)}. The generated dispatcher counts
- * {@code errorSlot} into an array whose slot 0 collects packets without error.
+ * an outcome whose {@code errorSlot} is not 0 into an array indexed by the slot.
  */
 public final class Outcome {
 

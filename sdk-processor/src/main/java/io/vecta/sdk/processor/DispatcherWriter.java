@@ -12,14 +12,19 @@ import javax.lang.model.element.Modifier;
 /**
  * Writes {@code <Node>_Dispatch}, the {@code NodeFunction} that runs one node over a frame.
  *
- * <p>For a {@code @PerPacket} node the loop has VPP's shape: four buffers at a time while at
- * least eight remain, reading the metadata of the next four one iteration early (VPP
- * prefetches them; here the read flags are kept for the trace check, so the JIT cannot drop
- * the reads), then one at a time. Next indices go into an array handed to the runtime in one
- * bulk enqueue; error counts go into an array added once per frame; the trace method runs only
- * for buffers with the traced flag. The node is held in a final field of its exact class, so
- * every call to it is monomorphic and a stack trace shows the dispatcher, then the node's
- * own method.
+ * <p>For a {@code @PerPacket} node the loop has VPP's shape: four buffers at a time while at least
+ * eight remain, then one at a time. A node with a trace method reads the flags of the next four
+ * buffers one iteration early (VPP prefetches them; here the read flags are kept for the trace
+ * check, so the JIT cannot drop the reads), and runs the trace method only for buffers with the
+ * traced flag; a node without one reads no flags at all, since nothing would use them. Next
+ * indices go into an array handed to the runtime in one bulk enqueue; the loop also keeps their OR
+ * and AND in two registers, and when those agree every buffer has the same next, so the frame goes
+ * to it in one single-next enqueue, with no pass over the array to find runs (most frames go whole
+ * to one next). An outcome that carries an error is counted into an array added once per frame;
+ * the test for one is a branch that almost always goes the same way, cheaper than an increment per
+ * packet whose load waits on the previous packet's store. The node is held in a final field of its
+ * exact class, so every call to it is monomorphic and a stack trace shows the dispatcher, then the
+ * node's own method.
  */
 final class DispatcherWriter {
 
@@ -55,8 +60,10 @@ final class DispatcherWriter {
         if (node.perPacket()) {
             type.addField(scratch("nexts", "Next index of each buffer of the frame, enqueued in bulk.",
                     CodeBlock.of("new int[$T.CAPACITY]", FRAME)));
-            type.addField(scratch("flags", "Flags of each buffer, read one quad ahead of its processing.",
-                    CodeBlock.of("new int[$T.CAPACITY]", FRAME)));
+            if (node.hasTrace()) {
+                type.addField(scratch("flags", "Flags of each buffer, read one quad ahead of its processing.",
+                        CodeBlock.of("new int[$T.CAPACITY]", FRAME)));
+            }
             if (!node.errors().isEmpty()) {
                 type.addField(scratch("errorCounts",
                         "Packets of this frame per error slot: 0 for none, else the error code plus one.",
@@ -130,42 +137,65 @@ final class DispatcherWriter {
 
     private static MethodSpec perPacketDispatch(NodeModel node) {
         boolean errors = !node.errors().isEmpty();
+        boolean traced = node.hasTrace();
         MethodSpec.Builder method = MethodSpec.methodBuilder("dispatch")
                 .addAnnotation(Override.class)
                 .addModifiers(Modifier.PUBLIC)
                 .returns(int.class)
                 .addParameter(NODE_CONTEXT, "ctx")
                 .addParameter(FRAME, "frame")
-                .addStatement("$T node = this.node", node.nodeClass())
-                .addStatement("$T buffers = ctx.buffers()", BUFFERS)
-                .addStatement("int[] from = frame.buffers()")
+                .addStatement("$T node = this.node", node.nodeClass());
+        if (traced) {
+            method.addStatement("$T buffers = ctx.buffers()", BUFFERS);
+        }
+        method.addStatement("int[] from = frame.buffers()")
                 .addStatement("int count = frame.count()")
-                .addStatement("int[] nexts = this.nexts")
-                .addStatement("int[] flags = this.flags");
+                .addStatement("int[] nexts = this.nexts");
+        if (traced) {
+            method.addStatement("int[] flags = this.flags");
+        }
         if (errors) {
             method.addStatement("int[] errorCounts = this.errorCounts");
         }
-        method.beginControlFlow("for (int first = 0; first < $L && first < count; first++)", QUAD)
-                .addStatement("flags[first] = buffers.flags(from[first])")
-                .endControlFlow()
-                .addStatement("int i = 0")
-                .addComment("Four at a time while eight remain: the next four buffers' metadata is read now,")
-                .addComment("one iteration before their turn, so that it is in cache by then.")
-                .beginControlFlow("while (count - i >= $L)", 2 * QUAD);
-        for (int k = 0; k < QUAD; k++) {
-            method.addStatement("flags[i + $L] = buffers.flags(from[i + $L])", QUAD + k, QUAD + k);
+        if (traced) {
+            method.beginControlFlow("for (int first = 0; first < $L && first < count; first++)", QUAD)
+                    .addStatement("flags[first] = buffers.flags(from[first])")
+                    .endControlFlow();
+        }
+        method.addStatement("int anyNext = 0")
+                .addStatement("int allNext = -1")
+                .addStatement("int i = 0");
+        if (traced) {
+            method.addComment("Four at a time while eight remain: the next four buffers' metadata is read now,")
+                    .addComment("one iteration before their turn, so that it is in cache by then.");
+        } else {
+            method.addComment("Four at a time while eight remain, then one at a time.");
+        }
+        method.beginControlFlow("while (count - i >= $L)", 2 * QUAD);
+        if (traced) {
+            for (int k = 0; k < QUAD; k++) {
+                method.addStatement("flags[i + $L] = buffers.flags(from[i + $L])", QUAD + k, QUAD + k);
+            }
         }
         for (int k = 0; k < QUAD; k++) {
             method.addCode(processOne(node, k == 0 ? "i" : "i + " + k, Integer.toString(k)));
         }
         method.addStatement("i += $L", QUAD)
                 .endControlFlow()
-                .beginControlFlow("while (i < count)")
-                .addStatement("flags[i] = buffers.flags(from[i])")
-                .addCode(processOne(node, "i", ""))
+                .beginControlFlow("while (i < count)");
+        if (traced) {
+            method.addStatement("flags[i] = buffers.flags(from[i])");
+        }
+        method.addCode(processOne(node, "i", ""))
                 .addStatement("i++")
                 .endControlFlow()
-                .addStatement("ctx.enqueueToNext(from, nexts, count)");
+                .addComment("The OR and the AND of the next indices agree only if all are equal: then one")
+                .addComment("next takes the whole frame with no look at each buffer's next.")
+                .beginControlFlow("if (anyNext == allNext)")
+                .addStatement("ctx.enqueueToSingleNext(from, anyNext, count)")
+                .nextControlFlow("else")
+                .addStatement("ctx.enqueueToNext(from, nexts, count)")
+                .endControlFlow();
         if (errors) {
             method.addStatement("ctx.addErrors(errorCounts, 1)")
                     .addStatement("$T.fill(errorCounts, 0)", ARRAYS);
@@ -176,14 +206,20 @@ final class DispatcherWriter {
     /** The work on buffer {@code from[at]}: call the node, keep the next, count the error, trace. */
     private static CodeBlock processOne(NodeModel node, String at, String suffix) {
         CodeBlock.Builder code = CodeBlock.builder();
+        String next = "next" + suffix;
         if (node.errors().isEmpty()) {
-            code.addStatement("nexts[$L] = node.$L(ctx, from[$L])", at, node.processMethod(), at);
+            code.addStatement("int $L = node.$L(ctx, from[$L])", next, node.processMethod(), at);
         } else {
             String outcome = "outcome" + suffix;
             code.addStatement("int $L = node.$L(ctx, from[$L])", outcome, node.processMethod(), at)
-                    .addStatement("nexts[$L] = $T.next($L)", at, OUTCOME, outcome)
-                    .addStatement("errorCounts[$T.errorSlot($L)]++", OUTCOME, outcome);
+                    .addStatement("int $L = $T.next($L)", next, OUTCOME, outcome)
+                    .beginControlFlow("if ($T.errorSlot($L) != 0)", OUTCOME, outcome)
+                    .addStatement("errorCounts[$T.errorSlot($L)]++", OUTCOME, outcome)
+                    .endControlFlow();
         }
+        code.addStatement("nexts[$L] = $L", at, next)
+                .addStatement("anyNext |= $L", next)
+                .addStatement("allNext &= $L", next);
         if (node.hasTrace()) {
             code.beginControlFlow("if ((flags[$L] & $T.IS_TRACED) != 0)", at, BUFFER_FLAGS)
                     .addStatement("ctx.addTrace(from[$L], node.$L(ctx, from[$L], nexts[$L]))", at, node.traceMethod(),

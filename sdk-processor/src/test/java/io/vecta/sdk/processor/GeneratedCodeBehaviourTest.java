@@ -94,6 +94,35 @@ class GeneratedCodeBehaviourTest {
     }
 
     @Test
+    void shouldHandAFrameWhoseBuffersAllGoToOneNextToThatNextInOneCall() throws Exception {
+        Compilation compilation = Sources.compile(Sources.ttlCheck());
+        assertThat(compilation).succeeded();
+        NodeFunction function = descriptor(new CompiledClasses(compilation), "com.acme.TtlCheck_Dispatch")
+                .newFunction();
+
+        for (int ttl : new int[] {64, 1}) {
+            int expectedNext = ttl > 1 ? 0 : 1;
+            for (int size : new int[] {1, 5, 8, 256}) {
+                Frame frame = new Frame();
+                for (int n = 0; n < size; n++) {
+                    int bi = pool.bufferIndex(n);
+                    buffers.setFlowId(bi, ttl);
+                    buffers.setFlags(bi, 0);
+                    frame.add(bi);
+                }
+                RecordingContext ctx = new RecordingContext(buffers);
+
+                function.dispatch(ctx, frame);
+
+                String what = "ttl " + ttl + ", frame of " + size;
+                assertThat(ctx.singleNextCalls).as(what).isEqualTo(1);
+                assertThat(ctx.nexts).as(what).hasSize(size).containsOnly(expectedNext);
+                assertThat(ctx.errors).as(what).containsExactly(ttl > 1 ? 0 : size, 0);
+            }
+        }
+    }
+
+    @Test
     void shouldDescribeTheNodeWithItsNextsErrorsAndTrace() throws Exception {
         Compilation compilation = Sources.compile(Sources.ttlCheck());
         NodeDescriptor descriptor = descriptor(new CompiledClasses(compilation), "com.acme.TtlCheck_Dispatch");
@@ -198,6 +227,7 @@ class GeneratedCodeBehaviourTest {
         private final Buffers buffers;
         int[] nexts = new int[0];
         int[] errors = new int[2];
+        int singleNextCalls;
         final List<String> traces = new ArrayList<>();
 
         RecordingContext(Buffers buffers) {
@@ -221,6 +251,7 @@ class GeneratedCodeBehaviourTest {
 
         @Override
         public void enqueueToSingleNext(int[] from, int next, int count) {
+            singleNextCalls++;
             nexts = new int[count];
             Arrays.fill(nexts, next);
         }
