@@ -57,11 +57,7 @@ public final class Bihash16_8 implements Bihash {
      * @throws IllegalArgumentException when the array holds no key at that offset
      */
     public static long hash(long[] key, int keyOffset) {
-        if (keyOffset < 0 || keyOffset > key.length - KEY_WORDS) {
-            throw new IllegalArgumentException("bihash_16_8: a key is " + KEY_WORDS + " words, but offset "
-                    + keyOffset + " in an array of " + key.length + " does not hold one");
-        }
-        return BihashHash.hash(key, keyOffset, KEY_WORDS);
+        return BihashHash.hashChecked("bihash_16_8", key, keyOffset, KEY_WORDS);
     }
 
     /** The hash of the key in {@code memory} at {@code offset}. */
@@ -74,13 +70,7 @@ public final class Bihash16_8 implements Bihash {
      * {@code keys[i * KEY_WORDS]}) into {@code hashes}.
      */
     public static void hashAll(long[] keys, long[] hashes, int count) {
-        if (count < 0 || (long) count * KEY_WORDS > keys.length || count > hashes.length) {
-            throw new IllegalArgumentException("bihash_16_8: " + count + " keys need " + (long) count * KEY_WORDS
-                    + " key words and " + count + " hashes; got " + keys.length + " and " + hashes.length);
-        }
-        for (int i = 0; i < count; i++) {
-            hashes[i] = BihashHash.hash(keys, i * KEY_WORDS, KEY_WORDS);
-        }
+        BihashHash.hashAllChecked("bihash_16_8", keys, hashes, count, KEY_WORDS);
     }
 
     /** The value of the key at {@code key[keyOffset..]}, or {@code missingValue}. */

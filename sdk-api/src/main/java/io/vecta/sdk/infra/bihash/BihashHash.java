@@ -55,6 +55,36 @@ final class BihashHash {
     }
 
     /**
+     * Hash of the key at {@code key[offset..]} of a table of type {@code type}, after checking
+     * that the array holds a whole key there.
+     *
+     * @throws IllegalArgumentException naming the type when it does not
+     */
+    static long hashChecked(String type, long[] key, int offset, int words) {
+        if (offset < 0 || offset > key.length - words) {
+            throw new IllegalArgumentException(type + ": a key is " + words + " words, but offset "
+                    + offset + " in an array of " + key.length + " does not hold one");
+        }
+        return hash(key, offset, words);
+    }
+
+    /**
+     * Hashes {@code count} keys of {@code words} words laid end to end in {@code keys} into
+     * {@code hashes}, after checking both arrays are long enough.
+     *
+     * @throws IllegalArgumentException naming the type when they are not
+     */
+    static void hashAllChecked(String type, long[] keys, long[] hashes, int count, int words) {
+        if (count < 0 || (long) count * words > keys.length || count > hashes.length) {
+            throw new IllegalArgumentException(type + ": " + count + " keys need " + (long) count * words
+                    + " key words and " + count + " hashes; got " + keys.length + " and " + hashes.length);
+        }
+        for (int i = 0; i < count; i++) {
+            hashes[i] = hash(keys, i * words, words);
+        }
+    }
+
+    /**
      * Hash of a key of {@code words} (two or more) words read from {@code key} at
      * {@code offset}: word i is the 8 bytes at {@code offset + 8 * i} in native byte order,
      * any alignment.
