@@ -29,10 +29,6 @@ public final class ErrorDrop {
 
     @PerFrame
     void process(NodeContext ctx, Frame frame) {
-        int count = frame.count();
-        BuiltinCounters.countReasons(ctx, frame.buffers(), count);
-        counts[0] = count;
-        ctx.addErrors(counts, 0);
-        ctx.allocator().free(frame.buffers(), 0, count);
+        BuiltinCounters.countAndFree(ctx, frame, counts);
     }
 }
