@@ -18,6 +18,7 @@ import io.vecta.sdk.node.Frame;
 import io.vecta.sdk.node.NodeContext;
 import io.vecta.sdk.node.NodeDescriptor;
 import io.vecta.sdk.node.NodeFunction;
+import io.vecta.sdk.node.Outcome;
 import io.vecta.sdk.node.PluginRegistration;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,6 +26,8 @@ import java.util.Random;
 import org.agrona.concurrent.IdleStrategy;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class DispatchTest {
 
@@ -198,6 +201,73 @@ class DispatchTest {
                     .isEqualTo((byNext[next] + Frame.CAPACITY - 1) / Frame.CAPACITY);
             assertThat(sink.errorCount(0)).as(seed).isEqualTo(byNext[next]);
         }
+        assertEveryBufferFree();
+    }
+
+    /**
+     * A frame of outcomes over {@code targets} nexts, two error codes and no error, in random
+     * runs: every buffer reaches its next in the order it had, and every error is counted once.
+     * Two nexts take the branch-free compress passes, six the walk over runs.
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {2, 6})
+    void shouldEnqueueOutcomesInOrderPerNextAndCountEachError(int targets) {
+        Random random = new Random(SEED + targets);
+        int produced = 700;
+        int[] outcomes = new int[produced];
+        long[] errorsExpected = new long[2];
+        for (int i = 0; i < produced; ) {
+            int next = random.nextInt(targets);
+            int run = 1 + random.nextInt(random.nextBoolean() ? 3 : 90);
+            for (int k = 0; k < run && i < produced; k++, i++) {
+                int code = random.nextInt(3) - 1;
+                outcomes[i] = code < 0 ? next : Outcome.withError(next, code);
+                if (code >= 0) {
+                    errorsExpected[code]++;
+                }
+            }
+        }
+        List<List<Integer>> received = new ArrayList<>();
+        List<NodeDescriptor> nodes = new ArrayList<>();
+        String[] sinks = new String[targets];
+        for (int t = 0; t < targets; t++) {
+            List<Integer> mine = new ArrayList<>();
+            received.add(mine);
+            sinks[t] = "record-" + t;
+            nodes.add(TestPlugins.node(sinks[t], NodeType.INTERNAL, (ctx, frame) -> {
+                for (int i = 0; i < frame.count(); i++) {
+                    mine.add(frame.buffers()[i]);
+                }
+                ctx.allocator().free(frame.buffers(), 0, frame.count());
+                return frame.count();
+            }));
+        }
+        int[] bis = new int[produced];
+        NodeFunction source = (ctx, frame) -> {
+            ctx.allocator().allocExactly(bis, 0, produced);
+            ctx.enqueueOutcomes(bis, outcomes, produced);
+            return 0;
+        };
+        nodes.add(TestPlugins.nodeWithErrors("source", source, List.of(sinks), "first", "second"));
+        ThreadRuntime thread = runtime(graph(nodes.toArray(NodeDescriptor[]::new)));
+        Frame start = thread.takeFrame();
+        thread.putPending(thread.graph().node("source").index(), start);
+
+        thread.drainPending();
+
+        String seed = "seed " + (SEED + targets);
+        for (int t = 0; t < targets; t++) {
+            List<Integer> expected = new ArrayList<>();
+            for (int i = 0; i < produced; i++) {
+                if (Outcome.next(outcomes[i]) == t) {
+                    expected.add(bis[i]);
+                }
+            }
+            assertThat(received.get(t)).as(seed + " next " + t).containsExactlyElementsOf(expected);
+        }
+        NodeRuntime node = thread.node("source");
+        assertThat(node.errorCount(0)).as(seed).isEqualTo(errorsExpected[0]);
+        assertThat(node.errorCount(1)).as(seed).isEqualTo(errorsExpected[1]);
         assertEveryBufferFree();
     }
 

@@ -7,12 +7,15 @@ import com.google.testing.compile.Compilation;
 import com.google.testing.compile.JavaFileObjects;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 /**
  * Pins the generated dispatcher's shape against a checked-in source. When the generator
- * changes on purpose, review the new output and replace the golden file with it.
+ * changes on purpose, run this test with {@code -Dgolden.update=true} to write the new output
+ * over the golden file, and review the difference before committing it.
  */
 class DispatcherGoldenTest {
 
@@ -21,9 +24,12 @@ class DispatcherGoldenTest {
         Compilation compilation = Sources.compile(Sources.ttlCheck());
 
         assertThat(compilation).succeededWithoutWarnings();
-        String golden = golden("golden/TtlCheck_Dispatch.java");
         String generated = compilation.generatedSourceFile("com.acme.TtlCheck_Dispatch").orElseThrow()
                 .getCharContent(false).toString();
+        if (Boolean.getBoolean("golden.update")) {
+            Files.writeString(Path.of("src/test/resources/golden/TtlCheck_Dispatch.java"), generated);
+        }
+        String golden = golden("golden/TtlCheck_Dispatch.java");
         assertThat(generated).isEqualTo(golden);
         assertThat(compilation).generatedSourceFile("com.acme.TtlCheck_Dispatch")
                 .hasSourceEquivalentTo(JavaFileObjects.forSourceString("com.acme.TtlCheck_Dispatch", golden));
