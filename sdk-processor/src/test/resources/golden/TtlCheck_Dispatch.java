@@ -58,6 +58,57 @@ public final class TtlCheck_Dispatch implements NodeFunction {
 
     @Override
     public int dispatch(NodeContext ctx, Frame frame) {
+        if (ctx.tracing()) {
+            return dispatchTraced(ctx, frame);
+        }
+        TtlCheck node = this.node;
+        int[] from = frame.buffers();
+        int count = frame.count();
+        int[] outcomes = this.outcomes;
+        int anyOutcome = 0;
+        int allOutcomes = -1;
+        int i = 0;
+        // Four at a time while eight remain, then one at a time.
+        while (count - i >= 8) {
+            int outcome0 = node.process(ctx, from[i]);
+            outcomes[i] = outcome0;
+            anyOutcome |= outcome0;
+            allOutcomes &= outcome0;
+            int outcome1 = node.process(ctx, from[i + 1]);
+            outcomes[i + 1] = outcome1;
+            anyOutcome |= outcome1;
+            allOutcomes &= outcome1;
+            int outcome2 = node.process(ctx, from[i + 2]);
+            outcomes[i + 2] = outcome2;
+            anyOutcome |= outcome2;
+            allOutcomes &= outcome2;
+            int outcome3 = node.process(ctx, from[i + 3]);
+            outcomes[i + 3] = outcome3;
+            anyOutcome |= outcome3;
+            allOutcomes &= outcome3;
+            i += 4;
+        }
+        while (i < count) {
+            int outcome = node.process(ctx, from[i]);
+            outcomes[i] = outcome;
+            anyOutcome |= outcome;
+            allOutcomes &= outcome;
+            i++;
+        }
+        // The OR and the AND of the outcomes agree only if all are equal: then the whole
+        // frame goes to one next with no look at each buffer's outcome.
+        if (anyOutcome == allOutcomes) {
+            ctx.enqueueOutcome(from, anyOutcome, count);
+        } else {
+            ctx.enqueueOutcomes(from, outcomes, count);
+        }
+        return count;
+    }
+
+    /**
+     * The loop for a frame that may hold traced buffers: each buffer's flags say whether to trace it.
+     */
+    private int dispatchTraced(NodeContext ctx, Frame frame) {
         TtlCheck node = this.node;
         Buffers buffers = ctx.buffers();
         int[] from = frame.buffers();

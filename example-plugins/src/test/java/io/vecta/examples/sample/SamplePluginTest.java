@@ -109,6 +109,7 @@ class SamplePluginTest {
             int n = Math.min(Frame.CAPACITY, total - start);
             System.arraycopy(bis, start, frame.buffers(), 0, n);
             frame.setCount(n);
+            frame.setTraced(true);
             thread.putPending(node, frame);
         }
 

@@ -4,6 +4,7 @@ import io.vecta.runtime.graph.GraphNodeEntry;
 import io.vecta.runtime.graph.NextArcs;
 import io.vecta.sdk.annotation.NodeType;
 import io.vecta.sdk.buffer.BufferAllocator;
+import io.vecta.sdk.buffer.BufferFlags;
 import io.vecta.sdk.buffer.Buffers;
 import io.vecta.sdk.node.Frame;
 import io.vecta.sdk.node.NodeContext;
@@ -49,6 +50,8 @@ public final class NodeRuntime implements NodeContext {
     private long enqueued;
     private final boolean countsProduced;
     private NodeState state;
+    /** Whether this call's frame, and so every frame it enqueues, may hold traced buffers. */
+    private boolean tracing;
 
     long calls;
     long vectors;
@@ -243,6 +246,17 @@ public final class NodeRuntime implements NodeContext {
     }
 
     @Override
+    public boolean tracing() {
+        return tracing;
+    }
+
+    @Override
+    public void traceBuffer(int bi) {
+        buffers.addFlags(bi, BufferFlags.IS_TRACED);
+        tracing = true;
+    }
+
+    @Override
     public void addTrace(int bi, Object record) {
         thread.addTrace(new TraceRecord(node.name(), bi, record));
     }
@@ -318,6 +332,7 @@ public final class NodeRuntime implements NodeContext {
     /** Runs the dispatcher over {@code frame}; returns the vectors to count. */
     int run(Frame frame) {
         long before = enqueued;
+        tracing = frame.isTraced();
         int processed = function.dispatch(this, frame);
         flushNextFrames();
         return countsProduced ? (int) (enqueued - before) : processed;
@@ -348,6 +363,7 @@ public final class NodeRuntime implements NodeContext {
 
     private void putFull(int next, Frame frame) {
         nextFrames[next] = null;
+        frame.setTraced(tracing);
         thread.putPending(nexts.target(next), frame);
     }
 
@@ -357,6 +373,7 @@ public final class NodeRuntime implements NodeContext {
             Frame frame = nextFrames[next];
             if (frame != null) {
                 nextFrames[next] = null;
+                frame.setTraced(tracing);
                 thread.putPending(nexts.target(next), frame);
             }
         }

@@ -117,6 +117,7 @@ class DispatchTest {
             int n = Math.min(Frame.CAPACITY, total - start);
             System.arraycopy(bis, start, frame.buffers(), 0, n);
             frame.setCount(n);
+            frame.setTraced(true);
             thread.putPending(classify, frame);
         }
 

@@ -12,6 +12,7 @@ import java.util.Objects;
  *  buffers: int[256]   | bi 0 | bi 1 | ... | bi count-1 | (unused) ... |
  *  count:   0 .. 256
  *  scalars: long[4]    node-specific, meaningless unless the sender and node agree
+ *  traced:  whether some buffer in it may carry the traced flag (VPP's VLIB_FRAME_TRACE)
  * </pre>
  *
  * A frame belongs to one thread at a time; the runtime reuses frames, so a node must not keep
@@ -27,6 +28,7 @@ public final class Frame {
     private final int[] buffers = new int[CAPACITY];
     private final long[] scalars = new long[SCALAR_WORDS];
     private int count;
+    private boolean traced;
 
     /** The buffer indices; the first {@link #count()} are the frame's. */
     public int[] buffers() {
@@ -67,6 +69,19 @@ public final class Frame {
         buffers[count++] = bi;
     }
 
+    /**
+     * Whether some buffer of the frame may carry {@code IS_TRACED}: a node with a trace method
+     * looks at each buffer's flags only in such a frame, so an untraced frame costs it nothing.
+     */
+    public boolean isTraced() {
+        return traced;
+    }
+
+    /** Marks whether the frame may hold traced buffers; whoever sets the flag on a buffer sets this. */
+    public void setTraced(boolean traced) {
+        this.traced = traced;
+    }
+
     /** Scalar word {@code word}, 0 to 3. */
     public long scalar(int word) {
         return scalars[Objects.checkIndex(word, SCALAR_WORDS)];
@@ -80,6 +95,7 @@ public final class Frame {
     /** Empties the frame and zeroes its scalars, for reuse. */
     public void clear() {
         count = 0;
+        traced = false;
         Arrays.fill(scalars, 0);
     }
 

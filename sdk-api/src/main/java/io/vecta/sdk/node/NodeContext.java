@@ -62,6 +62,19 @@ public interface NodeContext {
     void addErrors(int[] counts, int offset);
 
     /**
+     * Whether the frame being run may hold traced buffers ({@link Frame#isTraced()}). Generated
+     * loops read each buffer's flags for its trace only when this is true.
+     */
+    boolean tracing();
+
+    /**
+     * Marks buffer {@code bi} as traced (sets {@code IS_TRACED}) and the frames this call
+     * enqueues as traced, so every node it passes through records its trace: what an input
+     * node does for the packets {@code trace add} asks for.
+     */
+    void traceBuffer(int bi);
+
+    /**
      * Records {@code record} as this node's trace of buffer {@code bi}, which has the traced
      * flag set; {@code show trace} prints it with its {@code format()} or {@code toString()}.
      */

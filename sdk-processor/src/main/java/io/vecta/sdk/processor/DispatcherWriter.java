@@ -13,10 +13,11 @@ import javax.lang.model.element.Modifier;
  * Writes {@code <Node>_Dispatch}, the {@code NodeFunction} that runs one node over a frame.
  *
  * <p>For a {@code @PerPacket} node the loop has VPP's shape: four buffers at a time while at least
- * eight remain, then one at a time. A node with a trace method reads the flags of the next four
- * buffers one iteration early (VPP prefetches them; here the read flags are kept for the trace
- * check, so the JIT cannot drop the reads), and runs the trace method only for buffers with the
- * traced flag; a node without one reads no flags at all, since nothing would use them. Each
+ * eight remain, then one at a time. A node with a trace method gets a second copy of the loop for
+ * frames that may hold traced buffers ({@code Frame.isTraced()}, VPP's frame trace flag): it reads
+ * the flags of the next four buffers one iteration early (VPP prefetches them; here the read flags
+ * are kept for the trace check, so the JIT cannot drop the reads), and runs the trace method only
+ * for buffers with the traced flag. Untraced frames, nearly all of them, read no flags at all. Each
  * buffer's outcome (next index and error) goes into an array handed to the runtime in one bulk
  * call, which enqueues and counts errors without a branch per packet; the loop itself has no
  * branch on the outcome. It also keeps the outcomes' OR and AND in two registers: when those agree
@@ -70,7 +71,14 @@ final class DispatcherWriter {
                 .addStatement("this.node = node")
                 .build());
         type.addMethod(descriptor(node));
-        type.addMethod(node.perPacket() ? perPacketDispatch(node) : perFrameDispatch(node));
+        if (!node.perPacket()) {
+            type.addMethod(perFrameDispatch(node));
+        } else if (node.hasTrace()) {
+            type.addMethod(perPacketLoop(node, false, "dispatch"));
+            type.addMethod(perPacketLoop(node, true, "dispatchTraced"));
+        } else {
+            type.addMethod(perPacketLoop(node, false, "dispatch"));
+        }
         return JavaFile.builder(self.packageName(), type.build())
                 .indent("    ")
                 .skipJavaLangImports(true)
@@ -128,15 +136,28 @@ final class DispatcherWriter {
                 .build();
     }
 
-    private static MethodSpec perPacketDispatch(NodeModel node) {
-        boolean traced = node.hasTrace();
-        MethodSpec.Builder method = MethodSpec.methodBuilder("dispatch")
-                .addAnnotation(Override.class)
-                .addModifiers(Modifier.PUBLIC)
+    /**
+     * The per-packet loop. For a node with a trace method, {@code dispatch} is the loop without
+     * any look at buffer flags and hands a frame that may hold traced buffers to
+     * {@code dispatchTraced}, the same loop with the flags read ahead and the trace check.
+     */
+    private static MethodSpec perPacketLoop(NodeModel node, boolean traced, String name) {
+        MethodSpec.Builder method = MethodSpec.methodBuilder(name)
                 .returns(int.class)
                 .addParameter(NODE_CONTEXT, "ctx")
-                .addParameter(FRAME, "frame")
-                .addStatement("$T node = this.node", node.nodeClass());
+                .addParameter(FRAME, "frame");
+        if (traced) {
+            method.addModifiers(Modifier.PRIVATE)
+                    .addJavadoc("The loop for a frame that may hold traced buffers: each buffer's flags say whether to trace it.\n");
+        } else {
+            method.addAnnotation(Override.class).addModifiers(Modifier.PUBLIC);
+            if (node.hasTrace()) {
+                method.beginControlFlow("if (ctx.tracing())")
+                        .addStatement("return dispatchTraced(ctx, frame)")
+                        .endControlFlow();
+            }
+        }
+        method.addStatement("$T node = this.node", node.nodeClass());
         if (traced) {
             method.addStatement("$T buffers = ctx.buffers()", BUFFERS);
         }
@@ -167,7 +188,7 @@ final class DispatcherWriter {
             }
         }
         for (int k = 0; k < QUAD; k++) {
-            method.addCode(processOne(node, k == 0 ? "i" : "i + " + k, Integer.toString(k)));
+            method.addCode(processOne(node, traced, k == 0 ? "i" : "i + " + k, Integer.toString(k)));
         }
         method.addStatement("i += $L", QUAD)
                 .endControlFlow()
@@ -175,7 +196,7 @@ final class DispatcherWriter {
         if (traced) {
             method.addStatement("flags[i] = buffers.flags(from[i])");
         }
-        method.addCode(processOne(node, "i", ""))
+        method.addCode(processOne(node, traced, "i", ""))
                 .addStatement("i++")
                 .endControlFlow()
                 .addComment("The OR and the AND of the outcomes agree only if all are equal: then the whole")
@@ -189,14 +210,14 @@ final class DispatcherWriter {
     }
 
     /** The work on buffer {@code from[at]}: call the node, keep its outcome, trace. */
-    private static CodeBlock processOne(NodeModel node, String at, String suffix) {
+    private static CodeBlock processOne(NodeModel node, boolean traced, String at, String suffix) {
         CodeBlock.Builder code = CodeBlock.builder();
         String outcome = "outcome" + suffix;
         code.addStatement("int $L = node.$L(ctx, from[$L])", outcome, node.processMethod(), at)
                 .addStatement("outcomes[$L] = $L", at, outcome)
                 .addStatement("anyOutcome |= $L", outcome)
                 .addStatement("allOutcomes &= $L", outcome);
-        if (node.hasTrace()) {
+        if (traced) {
             code.beginControlFlow("if ((flags[$L] & $T.IS_TRACED) != 0)", at, BUFFER_FLAGS)
                     .addStatement("ctx.addTrace(from[$L], node.$L(ctx, from[$L], $T.next($L)))", at, node.traceMethod(),
                             at, OUTCOME, outcome)

@@ -72,6 +72,7 @@ class GeneratedCodeBehaviourTest {
                 buffers.setFlowId(bi, ttl);
                 buffers.setFlags(bi, traced ? BufferFlags.IS_TRACED : 0);
                 frame.add(bi);
+                frame.setTraced(frame.isTraced() || traced);
                 expectedNexts[n] = ttl > 1 ? 0 : 1;
                 if (ttl == 99) {
                     expectedErrors[1]++;
@@ -83,6 +84,7 @@ class GeneratedCodeBehaviourTest {
                 }
             }
             RecordingContext ctx = new RecordingContext(buffers);
+            ctx.tracing = frame.isTraced();
 
             int processed = function.dispatch(ctx, frame);
 
@@ -91,6 +93,31 @@ class GeneratedCodeBehaviourTest {
             assertThat(ctx.nexts).as(seed).containsExactly(expectedNexts);
             assertThat(ctx.errors).as(seed).containsExactly(expectedErrors);
             assertThat(ctx.traces).as(seed).containsExactlyElementsOf(expectedTraces);
+        }
+    }
+
+    @Test
+    void shouldLookAtNoBufferFlagsInAFrameThatIsNotTraced() throws Exception {
+        Compilation compilation = Sources.compile(Sources.ttlCheck());
+        assertThat(compilation).succeeded();
+        NodeFunction function = descriptor(new CompiledClasses(compilation), "com.acme.TtlCheck_Dispatch")
+                .newFunction();
+        Frame frame = new Frame();
+        for (int n = 0; n < 12; n++) {
+            int bi = pool.bufferIndex(n);
+            buffers.setFlowId(bi, 64);
+            buffers.setFlags(bi, BufferFlags.IS_TRACED);
+            frame.add(bi);
+        }
+
+        for (boolean tracing : new boolean[] {false, true}) {
+            RecordingContext ctx = new RecordingContext(buffers);
+            ctx.tracing = tracing;
+
+            function.dispatch(ctx, frame);
+
+            assertThat(ctx.traces).as("tracing " + tracing).hasSize(tracing ? 12 : 0);
+            assertThat(ctx.nexts).as("tracing " + tracing).hasSize(12).containsOnly(0);
         }
     }
 
@@ -229,6 +256,7 @@ class GeneratedCodeBehaviourTest {
         int[] nexts = new int[0];
         int[] errors = new int[2];
         int singleNextCalls;
+        boolean tracing;
         final List<String> traces = new ArrayList<>();
 
         RecordingContext(Buffers buffers) {
@@ -283,6 +311,16 @@ class GeneratedCodeBehaviourTest {
             for (int code = 0; code < errors.length && offset + code < counts.length; code++) {
                 errors[code] += counts[offset + code];
             }
+        }
+
+        @Override
+        public boolean tracing() {
+            return tracing;
+        }
+
+        @Override
+        public void traceBuffer(int bi) {
+            throw new UnsupportedOperationException("dispatchers do not mark buffers traced");
         }
 
         @Override
