@@ -76,7 +76,7 @@ public final class ConfigKeys {
         List<String> forms = new ArrayList<>();
         keys.forEach(key -> forms.add(key.usage()));
         if (otherBlocks != null) {
-            forms.add(otherBlocks.argument() + " { ... }");
+            forms.add(otherBlocks.name() + " { ... }");
         }
         return forms.isEmpty() ? "none" : String.join(", ", forms);
     }
