@@ -1,5 +1,6 @@
 package io.vecta.sdk.node;
 
+import io.vecta.sdk.config.ConfigSectionDescriptor;
 import java.util.List;
 
 /**
@@ -36,4 +37,12 @@ public interface PluginRegistration {
 
     /** The features the plugin puts on arcs (its own or other plugins'). */
     List<FeatureDescriptor> features();
+
+    /**
+     * The startup.conf sections the plugin reads, each with its keys and handler; none by
+     * default. The runtime hands each section to its handler before the graph starts.
+     */
+    default List<ConfigSectionDescriptor> configSections() {
+        return List.of();
+    }
 }

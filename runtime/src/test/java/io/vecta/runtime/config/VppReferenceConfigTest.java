@@ -1,0 +1,48 @@
+package io.vecta.runtime.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/**
+ * VPP's own shipped startup.conf loads unchanged: the sections Vecta implements are read, and
+ * the one it does not ({@code api-segment}) is a warning.
+ */
+class VppReferenceConfigTest {
+
+    private static final Path REFERENCE = Path.of(System.getProperty("vecta.vpp.startup.conf",
+            "/work/shared/reference/vpp-startup.conf"));
+
+    @Test
+    void shouldLoadVppsShippedStartupConf() throws Exception {
+        assumeTrue(Files.isRegularFile(REFERENCE), "VPP's startup.conf is not at " + REFERENCE);
+        Path runtimeDir = Path.of("/run/user/1000/vecta");
+
+        StartupConfig config = new StartupConfigParser(new RuntimeDirectory(runtimeDir)).parse(REFERENCE);
+
+        assertThat(config.sectionNames()).containsExactly("unix", "api-trace", "api-segment", "socksvr", "cpu");
+        UnixConfig unix = config.unix();
+        assertThat(unix.nodaemon()).isTrue();
+        assertThat(unix.log()).contains(Path.of("/var/log/vpp/vpp.log"));
+        assertThat(unix.fullCoredump()).isTrue();
+        assertThat(unix.cliListen()).contains(new CliListen.UnixSocket(Path.of("/run/vpp/cli.sock")));
+        assertThat(unix.gid()).isEqualTo(Optional.of("vpp"));
+        assertThat(unix.interactive()).isFalse();
+        assertThat(config.apiTrace().on()).isTrue();
+        assertThat(config.socksvr().socketName()).isEqualTo(runtimeDir.resolve("api.sock"));
+        assertThat(config.cpu().workers()).isZero();
+        assertThat(config.cpu().mainCore()).isEmpty();
+
+        List<String> lines = Files.readAllLines(REFERENCE);
+        int apiSegmentLine = lines.indexOf(lines.stream().filter(l -> l.startsWith("api-segment")).findFirst()
+                .orElseThrow()) + 1;
+        assertThat(config.configurePlugins(List.of())).extracting(ConfigWarning::toString).containsExactly(
+                REFERENCE + ":" + apiSegmentLine + ":1: section 'api-segment' is not implemented by this runtime or"
+                        + " any loaded plugin; ignored");
+    }
+}
