@@ -28,10 +28,14 @@ import java.util.stream.Stream;
  * <p>A jar's class loader delegates to the class path first, so the SDK's classes are shared;
  * from each jar only the registrations that jar itself defines are taken, so that a plugin on
  * both the class path and in a jar is not found twice by accident but reported as a duplicate.
+ *
+ * <p>The loader owns the jars' class loaders and closes them (their open jar files) when it is
+ * closed, at runtime shutdown; a jar that registers no plugin has its class loader closed at once.
  */
-public final class PluginLoader {
+public final class PluginLoader implements AutoCloseable {
 
     private final SdkVersion runtimeVersion;
+    private final List<URLClassLoader> jarLoaders = new ArrayList<>();
 
     /** A loader for a runtime of SDK version {@code runtimeVersion}. */
     public PluginLoader(SdkVersion runtimeVersion) {
@@ -70,11 +74,18 @@ public final class PluginLoader {
         List<LoadedPlugin> plugins = new ArrayList<>();
         for (Path jar : jars) {
             URLClassLoader loader = new URLClassLoader("plugin " + jar.getFileName(), new URL[] {url(jar)}, parent);
+            jarLoaders.add(loader);
+            int found = 0;
             for (ServiceLoader.Provider<PluginRegistration> provider
                     : ServiceLoader.load(PluginRegistration.class, loader).stream().toList()) {
                 if (provider.type().getClassLoader() == loader) {
                     plugins.add(check(new LoadedPlugin(provider.get(), jar.toString())));
+                    found++;
                 }
+            }
+            if (found == 0) {
+                jarLoaders.remove(loader);
+                closeQuietly(loader);
             }
         }
         return plugins;
@@ -85,8 +96,16 @@ public final class PluginLoader {
      * with their names checked for duplicates.
      */
     public List<LoadedPlugin> load(ClassLoader classPath, Path directory) {
+        return load(classPath, directory == null ? List.of() : List.of(directory));
+    }
+
+    /**
+     * The class path's plugins and those of each directory of the plugin path in turn
+     * ({@code plugins { path A:B }}), with their names checked for duplicates.
+     */
+    public List<LoadedPlugin> load(ClassLoader classPath, List<Path> directories) {
         List<LoadedPlugin> all = new ArrayList<>(fromClassPath(classPath));
-        if (directory != null) {
+        for (Path directory : directories) {
             all.addAll(fromDirectory(directory, classPath));
         }
         Map<String, LoadedPlugin> byName = new LinkedHashMap<>();
@@ -99,6 +118,29 @@ public final class PluginLoader {
             }
         }
         return List.copyOf(byName.values());
+    }
+
+    /** How many plugin jars' class loaders are open. */
+    public int openJars() {
+        return jarLoaders.size();
+    }
+
+    /** Closes the class loaders of the plugin jars: their classes must not run after this. */
+    @Override
+    public void close() {
+        for (URLClassLoader loader : jarLoaders) {
+            closeQuietly(loader);
+        }
+        jarLoaders.clear();
+    }
+
+    private static void closeQuietly(URLClassLoader loader) {
+        try {
+            loader.close();
+        } catch (IOException e) {
+            System.getLogger(PluginLoader.class.getName()).log(System.Logger.Level.WARNING,
+                    "cannot close the class loader of " + loader.getName() + ": " + e.getMessage());
+        }
     }
 
     private LoadedPlugin check(LoadedPlugin plugin) {

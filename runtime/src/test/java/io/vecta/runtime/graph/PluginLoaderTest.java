@@ -59,7 +59,8 @@ class PluginLoaderTest {
                 "com/acme/counter/package-info.java", COUNTER_PLUGIN), Map.of());
         Files.writeString(plugins.resolve("README.txt"), "not a jar");
 
-        List<LoadedPlugin> loaded = PluginLoader.current().load(getClass().getClassLoader(), plugins);
+        PluginLoader loader = PluginLoader.current();
+        List<LoadedPlugin> loaded = loader.load(getClass().getClassLoader(), plugins);
 
         LoadedPlugin acme = loaded.stream().filter(p -> p.name().equals("acme-counter")).findFirst().orElseThrow();
         assertThat(acme.origin()).isEqualTo(jar.toString());
@@ -70,6 +71,21 @@ class PluginLoaderTest {
         assertThat(graph.node(counter.nexts().target(0)).name()).isEqualTo("error-drop");
         assertThat(counter.descriptor().newFunction().getClass().getClassLoader())
                 .isNotSameAs(getClass().getClassLoader());
+        assertThat(loader.openJars()).isEqualTo(1);
+        loader.close();
+        assertThat(loader.openJars()).isZero();
+    }
+
+    @Test
+    void shouldCloseAtOnceTheClassLoaderOfAJarWithNoPlugin() throws Exception {
+        Path plugins = Files.createDirectories(temp.resolve("plugins"));
+        PluginJars.build(temp, plugins.resolve("library.jar"), false, Map.of(
+                "com/acme/lib/Util.java", "package com.acme.lib; public final class Util {}"), Map.of());
+
+        try (PluginLoader loader = PluginLoader.current()) {
+            assertThat(loader.fromDirectory(plugins, getClass().getClassLoader())).isEmpty();
+            assertThat(loader.openJars()).isZero();
+        }
     }
 
     @Test
