@@ -1,0 +1,76 @@
+package io.vecta.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.vecta.runtime.config.RuntimeDirectory;
+import io.vecta.runtime.config.StartupConfig;
+import io.vecta.runtime.config.StartupConfigParser;
+import io.vecta.runtime.graph.LoadedPlugin;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.ExecutionException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class VectaRuntimeTest {
+
+    @TempDir
+    Path runtimeDir;
+
+    private StartupConfig config(String text) {
+        return new StartupConfigParser(new RuntimeDirectory(runtimeDir)).parse("test.conf", text);
+    }
+
+    @Test
+    void shouldRunWorkOfOtherThreadsOnTheMainLoopUntilStopped() throws Exception {
+        try (VectaRuntime runtime = VectaRuntime.start(config("buffers { page-size 4k buffers-per-numa 2048 }"))) {
+            Thread main = Thread.ofPlatform().name("vecta-main").start(runtime::run);
+
+            String ranOn = runtime.tasks().call(() -> Thread.currentThread().getName());
+            long loops = runtime.tasks().call(() -> runtime.mainThread().loops());
+            runtime.stop();
+
+            assertThat(runtime.awaitLoopEnd(Duration.ofSeconds(10))).isTrue();
+            main.join();
+            assertThat(ranOn).isEqualTo("vecta-main");
+            assertThat(loops).isPositive();
+            assertThat(runtime.graph().hasNode("error-drop")).isTrue();
+            assertThatThrownBy(() -> runtime.tasks().call(() -> 1))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("stopping");
+        }
+    }
+
+    @Test
+    void shouldLeaveOutADisabledPluginButKeepTheBuiltinOne() {
+        String text = """
+                buffers { page-size 4k buffers-per-numa 2048 }
+                plugins {
+                  plugin default { disable }
+                  plugin sample_plugin.so { enable }
+                  plugin nowhere { enable }
+                }
+                """;
+        try (VectaRuntime runtime = VectaRuntime.start(config(text))) {
+            assertThat(runtime.plugins()).extracting(LoadedPlugin::name).contains(VectaRuntime.BUILTIN_PLUGIN);
+            assertThat(runtime.warnings()).anyMatch(w -> w.contains("plugin 'builtin' holds the graph's core nodes"))
+                    .anyMatch(w -> w.contains("plugin 'nowhere' is configured (enable) but no such plugin was found"));
+        }
+    }
+
+    @Test
+    void shouldPassAMainThreadTaskFailureToItsCaller() throws Exception {
+        try (VectaRuntime runtime = VectaRuntime.start(config("buffers { page-size 4k buffers-per-numa 2048 }"))) {
+            Thread main = Thread.ofPlatform().start(runtime::run);
+
+            assertThatThrownBy(() -> runtime.tasks().call(() -> {
+                throw new IllegalArgumentException("bad command argument");
+            })).isInstanceOf(ExecutionException.class).hasRootCauseMessage("bad command argument");
+            assertThat(runtime.tasks().call(() -> "still serving")).isEqualTo("still serving");
+
+            runtime.stop();
+            main.join();
+        }
+    }
+}
