@@ -33,9 +33,10 @@ final class InteractiveShell {
         this.err = err;
     }
 
-    /** {@code ~/.vectactl_history}. */
+    /** {@code ~/.vectactl_history}, home being {@code $HOME} as for any shell tool, else the account's. */
     static Path historyFile() {
-        return Path.of(System.getProperty("user.home"), HISTORY_FILE_NAME);
+        String home = System.getenv("HOME");
+        return Path.of(home != null && !home.isBlank() ? home : System.getProperty("user.home"), HISTORY_FILE_NAME);
     }
 
     /** Runs the session on the process's terminal; returns vectactl's exit code. */
