@@ -124,7 +124,7 @@ public final class CtlConnection implements AutoCloseable {
         try {
             switch (endpoint) {
                 case CliEndpoint.UnixSocket unix -> {
-                    if (!Files.exists(unix.path(), LinkOption.NOFOLLOW_LINKS)) {
+                    if (Files.notExists(unix.path(), LinkOption.NOFOLLOW_LINKS)) {
                         throw new CtlConnectException("cannot connect to " + endpoint + ": no socket there; the runtime is"
                                 + " not running, or listens elsewhere (vectactl -s SOCKET)");
                     }

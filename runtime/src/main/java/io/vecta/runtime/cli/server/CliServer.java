@@ -38,6 +38,15 @@ import java.util.concurrent.locks.ReentrantLock;
  *                                                          one line at a time, in arrival order
  * </pre>
  *
+ * <h2>Use</h2>
+ * <pre>{@code
+ * CliServer cli = new CliServer(runnerOnMainThread, runtime::requestStop, CliServerOptions.DEFAULTS);
+ * cli.listen(CliEndpoint.parse("/run/vecta/cli.sock"));   // unix { cli-listen ... }
+ * cli.listen(CliEndpoint.parse("localhost:5002"));        // as many endpoints as wanted
+ * ...
+ * cli.close();                                            // at shutdown
+ * }</pre>
+ *
  * <h2>Threads and the runner</h2>
  * The server calls the runner for one line at a time across all sessions, in the order the
  * lines arrived (a fair lock), so the runner needs no thread safety of its own; calls come
