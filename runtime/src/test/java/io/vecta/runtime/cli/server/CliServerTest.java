@@ -193,7 +193,8 @@ class CliServerTest {
     void shouldKeepServingOthersWhenAClientLeavesWhileItsCommandRuns() throws Exception {
         CliServer server = server(CliServerOptions.DEFAULTS.withBanner(false));
         CliEndpoint endpoint = listenUnix(server, "cli.sock");
-        try (RawClient leaver = RawClient.connect(endpoint); RawClient stayer = RawClient.connect(endpoint)) {
+        try (RawClient stayer = RawClient.connect(endpoint)) {
+            RawClient leaver = RawClient.connect(endpoint);
             leaver.readThrough(PROMPT);
             stayer.readThrough(PROMPT);
             leaver.send("slow\n");
