@@ -1,12 +1,13 @@
 package io.vecta.sdk.node;
 
+import io.vecta.sdk.cli.CommandDescriptor;
 import java.util.List;
 
 /**
  * A plugin, as the runtime finds it with {@link java.util.ServiceLoader}: VPP's
  * {@code vlib_plugin_registration_t} plus everything the plugin registers. The processor
- * generates the implementation from {@code @Plugin} and the nodes, arcs and features of the
- * compilation, and its {@code META-INF/services} entry.
+ * generates the implementation from {@code @Plugin} and the nodes, arcs, features and CLI
+ * commands of the compilation, and its {@code META-INF/services} entry.
  *
  * <p>The runtime first checks {@link #sdkVersion()} with {@link SdkVersion#checkCompatible},
  * and refuses the plugin, naming both versions, when it does not fit.
@@ -36,4 +37,12 @@ public interface PluginRegistration {
 
     /** The features the plugin puts on arcs (its own or other plugins'). */
     List<FeatureDescriptor> features();
+
+    /**
+     * The plugin's CLI commands. The generated registration creates the objects of instance
+     * commands on the first call, one per class, and returns the same list on every call.
+     */
+    default List<CommandDescriptor> commands() {
+        return List.of();
+    }
 }
