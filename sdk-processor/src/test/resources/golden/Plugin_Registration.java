@@ -69,13 +69,17 @@ public final class Plugin_Registration implements PluginRegistration {
             AcmeCommands acmeCommands = new AcmeCommands();
             AcmeCommands.Limits limits = new AcmeCommands.Limits();
             commands = List.of(
-                    new CommandDescriptor("acme fail", "acme fail", "",
+                    new CommandDescriptor("acme fail", "acme fail",
+                            "",
                             (ctx, in, out) -> AcmeCommands.fail(in, out)),
-                    new CommandDescriptor("clear acme", "clear acme", "",
+                    new CommandDescriptor("clear acme", "clear acme",
+                            "",
                             (ctx, in, out) -> acmeCommands.clear(in, out)),
-                    new CommandDescriptor("set acme limit", "set acme limit <n>", "",
+                    new CommandDescriptor("set acme limit", "set acme limit <n>",
+                            "",
                             (ctx, in, out) -> limits.set(ctx, in, out)),
-                    new CommandDescriptor("show acme", "show acme [verbose]", "Shows the acme table; verbose adds every entry.",
+                    new CommandDescriptor("show acme", "show acme [verbose]",
+                            "Shows the acme table; verbose adds every entry.",
                             (ctx, in, out) -> acmeCommands.show(ctx, in, out)));
         }
         return commands;

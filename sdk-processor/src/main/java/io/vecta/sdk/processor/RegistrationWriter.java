@@ -104,7 +104,7 @@ final class RegistrationWriter {
                     : CodeBlock.of("$N", instances.get(command.ownerClass()));
             CodeBlock call = CodeBlock.of(command.takesContext() ? "$L.$N(ctx, in, out)" : "$L.$N(in, out)", target,
                     command.methodName());
-            descriptors.add(CodeBlock.of("new $T($S, $S, $S,\n$>$>(ctx, in, out) -> $L)$<$<", COMMAND_DESCRIPTOR,
+            descriptors.add(CodeBlock.of("new $T($S, $S,\n$>$>$S,\n(ctx, in, out) -> $L)$<$<", COMMAND_DESCRIPTOR,
                     command.path(), command.shortHelp(), command.longHelp(), call));
         }
         return MethodSpec.methodBuilder("commands")
