@@ -145,6 +145,9 @@ public final class CliInput {
 
     /** Reads {@code word} if it is the next word, exactly. */
     public boolean keyword(String word) {
+        if (word.isEmpty()) {
+            throw new IllegalArgumentException("a keyword is at least one character");
+        }
         if (nextWord().equals(word)) {
             at += word.length();
             return true;

@@ -210,8 +210,10 @@ class CliInputTest {
         Ip6Prefix prefix = in.ip6Prefix("route");
         assertThat(prefix.toString()).isEqualTo("2001:db8::/32");
         assertThat(Ip6Address.format(in.ip6Address("peer"))).isEqualTo("::ffff:192.0.2.1");
-        assertThatThrownBy(() -> in.ip6Address("peer")).hasMessage("peer: expected an IPv6 address, got '2001:db8:::1'");
-        assertThatThrownBy(() -> in.ip6Prefix("route")).hasMessage("route: expected an IPv6 prefix, got '2001:db8:::1'");
+        assertThatThrownBy(() -> in.ip6Address("peer"))
+                .hasMessage("peer: expected an IPv6 address, got '2001:db8:::1'");
+        assertThatThrownBy(() -> in.ip6Prefix("route"))
+                .hasMessage("route: expected an IPv6 prefix, got '2001:db8:::1'");
     }
 
     @Test

@@ -69,7 +69,8 @@ final class CommandReader {
     private void checkPath(ExecutableElement method, String path) {
         if (path.isBlank()) {
             diagnostics.error(method, "VectaCliEmptyPath", "@CliCommand method " + method.getSimpleName()
-                    + " has an empty path", "name the command by the words users type, e.g. path = \"show acme flows\"");
+                    + " has an empty path",
+                    "name the command by the words users type, e.g. path = \"show acme flows\"");
             return;
         }
         for (String word : path.split(" ", -1)) {
