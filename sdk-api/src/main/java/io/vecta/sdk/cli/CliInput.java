@@ -189,7 +189,7 @@ public final class CliInput {
 
     /** Reads an {@code int}: decimal with an optional sign, or hex after {@code 0x}. */
     public OptionalInt tryNumber() {
-        BigInteger value = tryWord(NUMBER, word -> fits(integer(word), INT_MIN, INT_MAX));
+        BigInteger value = readWord(NUMBER, word -> fits(integer(word), INT_MIN, INT_MAX));
         return value == null ? OptionalInt.empty() : OptionalInt.of(value.intValueExact());
     }
 
@@ -208,7 +208,7 @@ public final class CliInput {
      * @throws CliException naming {@code what}, the bounds and the word found
      */
     public int number(String what, int min, int max) {
-        BigInteger value = tryWord(NUMBER, word -> fits(integer(word), BigInteger.valueOf(min),
+        BigInteger value = readWord(NUMBER, word -> fits(integer(word), BigInteger.valueOf(min),
                 BigInteger.valueOf(max)));
         if (value != null) {
             return value.intValueExact();
@@ -218,7 +218,7 @@ public final class CliInput {
 
     /** Reads a {@code long}: decimal with an optional sign, or hex after {@code 0x}. */
     public OptionalLong tryLongNumber() {
-        BigInteger value = tryWord(NUMBER, word -> fits(integer(word), LONG_MIN, LONG_MAX));
+        BigInteger value = readWord(NUMBER, word -> fits(integer(word), LONG_MIN, LONG_MAX));
         return value == null ? OptionalLong.empty() : OptionalLong.of(value.longValueExact());
     }
 
@@ -236,7 +236,7 @@ public final class CliInput {
      * ({@code ffffffffffffffff} is -1), as VPP's {@code %x} reads them.
      */
     public OptionalLong tryHexNumber() {
-        Long value = tryWord(HEX_NUMBER, CliInput::hex);
+        Long value = readWord(HEX_NUMBER, CliInput::hex);
         return value == null ? OptionalLong.empty() : OptionalLong.of(value);
     }
 
@@ -251,7 +251,7 @@ public final class CliInput {
 
     /** Reads {@code first-last}, two numbers of at least 0 with {@code first <= last}. */
     public Optional<Range> tryRange() {
-        return Optional.ofNullable(tryWord(RANGE, CliInput::parseRange));
+        return Optional.ofNullable(readWord(RANGE, CliInput::parseRange));
     }
 
     /** Reads a range, or throws naming {@code what}. */
@@ -270,7 +270,7 @@ public final class CliInput {
 
     /** Reads a dotted-quad IPv4 address, in wire order as {@link Ip4Address} holds it. */
     public OptionalInt tryIp4Address() {
-        Integer address = tryWord(IP4_ADDRESS, word -> parsed(word, Ip4Address::parse));
+        Integer address = readWord(IP4_ADDRESS, word -> parsed(word, Ip4Address::parse));
         return address == null ? OptionalInt.empty() : OptionalInt.of(address);
     }
 
@@ -285,7 +285,7 @@ public final class CliInput {
 
     /** Reads {@code a.b.c.d/len}. */
     public Optional<Ip4Prefix> tryIp4Prefix() {
-        return Optional.ofNullable(tryWord(IP4_PREFIX, word -> parsed(word, Ip4Prefix::parse)));
+        return Optional.ofNullable(readWord(IP4_PREFIX, word -> parsed(word, Ip4Prefix::parse)));
     }
 
     /** Reads an IPv4 prefix, or throws naming {@code what}. */
@@ -295,7 +295,7 @@ public final class CliInput {
 
     /** Reads an IPv6 address in any RFC 4291 form, as its 16 bytes in wire order. */
     public Optional<byte[]> tryIp6Address() {
-        return Optional.ofNullable(tryWord(IP6_ADDRESS, word -> parsed(word, Ip6Address::parse)));
+        return Optional.ofNullable(readWord(IP6_ADDRESS, word -> parsed(word, Ip6Address::parse)));
     }
 
     /** Reads an IPv6 address, or throws naming {@code what}. */
@@ -305,7 +305,7 @@ public final class CliInput {
 
     /** Reads {@code address/len} of IPv6. */
     public Optional<Ip6Prefix> tryIp6Prefix() {
-        return Optional.ofNullable(tryWord(IP6_PREFIX, word -> parsed(word, Ip6Prefix::parse)));
+        return Optional.ofNullable(readWord(IP6_PREFIX, word -> parsed(word, Ip6Prefix::parse)));
     }
 
     /** Reads an IPv6 prefix, or throws naming {@code what}. */
@@ -315,7 +315,7 @@ public final class CliInput {
 
     /** Reads {@code 02:fe:12:34:56:78}, as {@link MacAddress} holds it in a {@code long}. */
     public OptionalLong tryMacAddress() {
-        Long mac = tryWord(MAC_ADDRESS, word -> parsed(word, MacAddress::parse));
+        Long mac = readWord(MAC_ADDRESS, word -> parsed(word, MacAddress::parse));
         return mac == null ? OptionalLong.empty() : OptionalLong.of(mac);
     }
 
@@ -330,7 +330,7 @@ public final class CliInput {
 
     /** Reads the name of an interface that exists (any word, without {@link CliNames}). */
     public Optional<String> tryInterfaceName() {
-        return Optional.ofNullable(tryWord(INTERFACE, word -> known(word, names == null ? null
+        return Optional.ofNullable(readWord(INTERFACE, word -> known(word, names == null ? null
                 : names.interfaceNames())));
     }
 
@@ -342,7 +342,7 @@ public final class CliInput {
 
     /** Reads the name of a graph node (any word, without {@link CliNames}). */
     public Optional<String> tryNodeName() {
-        return Optional.ofNullable(tryWord(NODE, word -> known(word, names == null ? null : names.nodeNames())));
+        return Optional.ofNullable(readWord(NODE, word -> known(word, names == null ? null : names.nodeNames())));
     }
 
     /** Reads a node name, or throws naming {@code what} and the nearest existing name. */
@@ -353,7 +353,7 @@ public final class CliInput {
 
     /** Reads the next word, whatever it is. */
     public Optional<String> tryWord() {
-        return Optional.ofNullable(tryWord(WORD, word -> word));
+        return Optional.ofNullable(readWord(WORD, word -> word));
     }
 
     /** Reads the next word, or throws naming {@code what} at the end of the line. */
@@ -380,7 +380,7 @@ public final class CliInput {
                 return Optional.empty();
             }
         }
-        return Optional.ofNullable(tryWord(STRING, word -> word));
+        return Optional.ofNullable(readWord(STRING, word -> word));
     }
 
     /** Reads a string, or throws naming {@code what} and an unclosed quote or brace. */
@@ -429,7 +429,7 @@ public final class CliInput {
     }
 
     /** Reads the next word if {@code parse} turns it into a value (null if it does not). */
-    private <T> T tryWord(String description, Function<String, T> parse) {
+    private <T> T readWord(String description, Function<String, T> parse) {
         String word = nextWord();
         T value = word.isEmpty() ? null : parse.apply(word);
         if (value != null) {

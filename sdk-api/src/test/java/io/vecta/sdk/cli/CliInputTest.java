@@ -8,6 +8,8 @@ import io.vecta.sdk.packet.Ip6Address;
 import io.vecta.sdk.packet.Ip6Prefix;
 import java.util.List;
 import java.util.OptionalInt;
+import java.util.Random;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
 class CliInputTest {
@@ -316,5 +318,40 @@ class CliInputTest {
         assertThat(verbose).isTrue();
         assertThat(limit).isEqualTo(10);
         assertThat(address).isEqualTo(0x0a000001);
+    }
+
+    @Test
+    void shouldRefuseAnEmptyKeyword() {
+        assertThatThrownBy(() -> CliInput.of("").keyword("")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("a keyword is at least one character");
+    }
+
+    @Test
+    void shouldReadRandomInputWithNoErrorButCliException() {
+        long seed = 0xC11_1A9L;
+        Random random = new Random(seed);
+        String alphabet = "0123456789abcdefxABCDEF:./-+\"{} \t?";
+        List<Consumer<CliInput>> readers = List.of(CliInput::tryNumber, CliInput::tryLongNumber,
+                CliInput::tryHexNumber, CliInput::tryRange, CliInput::tryIp4Address, CliInput::tryIp4Prefix,
+                CliInput::tryIp6Address, CliInput::tryIp6Prefix, CliInput::tryMacAddress, CliInput::tryString,
+                in -> in.tryInterfaceName(), in -> in.keyword("abc"), in -> in.tryOneOf("a", "b"),
+                in -> in.number("n"), in -> in.ip6Address("a"), in -> in.string("s"), in -> in.range("r"));
+        for (int i = 0; i < 20_000; i++) {
+            StringBuilder text = new StringBuilder();
+            for (int n = random.nextInt(24); n > 0; n--) {
+                text.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            CliInput in = CliInput.of(text.toString(), NAMES);
+            for (int step = 0; step < 6 && !in.atEnd(); step++) {
+                try {
+                    readers.get(random.nextInt(readers.size())).accept(in);
+                } catch (CliException expected) {
+                    assertThat(expected.getMessage()).as("seed %d, input '%s'", seed, text).isNotBlank();
+                } catch (RuntimeException e) {
+                    throw new AssertionError("seed " + seed + ", input '" + text + "': " + e, e);
+                }
+            }
+            assertThat(in.unknownInput().getMessage()).as("seed %d", seed).startsWith("unknown input '");
+        }
     }
 }
