@@ -12,9 +12,12 @@
  * </ul>
  *
  * The three form the {@code builtin} plugin, found like any other through
- * {@link java.util.ServiceLoader}.
+ * {@link java.util.ServiceLoader}, together with the runtime's own CLI commands
+ * ({@link io.vecta.runtime.cli.BuiltinCommands}): the processor registers every
+ * {@code @CliCommand} of the runtime's compilation here.
  */
-@Plugin(name = "builtin", version = "0.1.0", description = "Nodes every graph needs: error-drop, error-punt, null-node")
+@Plugin(name = "builtin", version = "0.1.0",
+        description = "Nodes every graph needs (error-drop, error-punt, null-node) and the runtime's CLI commands")
 package io.vecta.runtime.node;
 
 import io.vecta.sdk.annotation.Plugin;

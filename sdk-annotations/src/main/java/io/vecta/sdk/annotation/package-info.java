@@ -1,9 +1,10 @@
 /**
  * The annotations a plugin author writes: graph nodes, their next nodes, errors and traces,
- * feature arcs and features, and the plugin itself.
+ * feature arcs and features, CLI commands, and the plugin itself.
  *
  * <p>Each annotation replaces one of VPP's registration macros ({@code VLIB_REGISTER_NODE},
- * {@code VNET_FEATURE_ARC_INIT}, {@code VNET_FEATURE_INIT}, {@code VLIB_PLUGIN_REGISTER}). The
+ * {@code VNET_FEATURE_ARC_INIT}, {@code VNET_FEATURE_INIT}, {@code VLIB_CLI_COMMAND},
+ * {@code VLIB_PLUGIN_REGISTER}). The
  * annotation processor of {@code sdk-processor} reads them at compile time, checks them, and
  * writes the dispatch loop of every node and the plugin's registration; nothing here is read
  * by reflection at run time, so the annotations have {@code CLASS} retention.
@@ -33,6 +34,16 @@
  * }
  * }</pre>
  *
- * <p>{@code @CliCommand} and {@code @ApiHandler} will join this package for the control plane.
+ * <p>A CLI command is a public method; see {@link io.vecta.sdk.annotation.CliCommand}:
+ * <pre>{@code
+ * @CliCommand(path = "show ttl-check", shortHelp = "show ttl-check [verbose]")
+ * public static void show(CliInput in, CliOutput out) {
+ *     boolean verbose = in.keyword("verbose");
+ *     in.expectEnd();
+ *     out.println(verbose ? "ttl-check: drops packets whose ttl has run out" : "ttl-check");
+ * }
+ * }</pre>
+ *
+ * <p>{@code @ApiHandler} will join this package for the binary API.
  */
 package io.vecta.sdk.annotation;

@@ -1,13 +1,14 @@
 package io.vecta.sdk.node;
 
+import io.vecta.sdk.cli.CommandDescriptor;
 import io.vecta.sdk.config.ConfigSectionDescriptor;
 import java.util.List;
 
 /**
  * A plugin, as the runtime finds it with {@link java.util.ServiceLoader}: VPP's
  * {@code vlib_plugin_registration_t} plus everything the plugin registers. The processor
- * generates the implementation from {@code @Plugin} and the nodes, arcs and features of the
- * compilation, and its {@code META-INF/services} entry.
+ * generates the implementation from {@code @Plugin} and the nodes, arcs, features and CLI
+ * commands of the compilation, and its {@code META-INF/services} entry.
  *
  * <p>The runtime first checks {@link #sdkVersion()} with {@link SdkVersion#checkCompatible},
  * and refuses the plugin, naming both versions, when it does not fit.
@@ -43,6 +44,14 @@ public interface PluginRegistration {
      * default. The runtime hands each section to its handler before the graph starts.
      */
     default List<ConfigSectionDescriptor> configSections() {
+        return List.of();
+    }
+
+    /**
+     * The plugin's CLI commands. The generated registration creates the objects of instance
+     * commands on the first call, one per class, and returns the same list on every call.
+     */
+    default List<CommandDescriptor> commands() {
         return List.of();
     }
 }

@@ -37,7 +37,9 @@
  * {@code computeChecksum}/{@code isChecksumValid} methods and
  * {@link io.vecta.sdk.packet.Ip4#decrementTtl}. {@link io.vecta.sdk.packet.MacAddress},
  * {@link io.vecta.sdk.packet.Ip4Address} and {@link io.vecta.sdk.packet.Ip6Address} format and
- * parse addresses for trace output and configuration. {@link io.vecta.sdk.packet.PacketBuilder}
+ * parse addresses for trace output and configuration; {@link io.vecta.sdk.packet.Ip4Prefix} and
+ * {@link io.vecta.sdk.packet.Ip6Prefix} pair an address with a prefix length ({@code 10.0.0.1/24}).
+ * {@link io.vecta.sdk.packet.PacketBuilder}
  * builds whole frames for tests, good or deliberately bad.
  *
  * <p>Everything here is stateless and safe to call from any thread; the memory being read or

@@ -14,11 +14,17 @@ final class Names {
     static final String FEATURE_ARC = ANNOTATION_PACKAGE + ".FeatureArc";
     static final String FEATURE_ARCS = ANNOTATION_PACKAGE + ".FeatureArcs";
     static final String PLUGIN = ANNOTATION_PACKAGE + ".Plugin";
+    static final String CLI_COMMAND = ANNOTATION_PACKAGE + ".CliCommand";
 
     static final String NODE_PACKAGE = "io.vecta.sdk.node";
     static final String NODE_CONTEXT = NODE_PACKAGE + ".NodeContext";
     static final String FRAME = NODE_PACKAGE + ".Frame";
     static final String SDK_VERSION = NODE_PACKAGE + ".SdkVersion";
+
+    static final String CLI_PACKAGE = "io.vecta.sdk.cli";
+    static final String CLI_INPUT = CLI_PACKAGE + ".CliInput";
+    static final String CLI_OUTPUT = CLI_PACKAGE + ".CliOutput";
+    static final String CLI_CONTEXT = CLI_PACKAGE + ".CliContext";
 
     private Names() {
     }

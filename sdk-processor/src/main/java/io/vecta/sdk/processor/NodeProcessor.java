@@ -18,6 +18,7 @@ import javax.lang.model.SourceVersion;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.PackageElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
@@ -27,12 +28,13 @@ import javax.tools.FileObject;
 import javax.tools.StandardLocation;
 
 /**
- * Reads {@code @GraphNode}, {@code @Feature}, {@code @FeatureArc} and {@code @Plugin}, checks
- * them all, and only then writes each node's dispatcher and the plugin's registration.
+ * Reads {@code @GraphNode}, {@code @Feature}, {@code @FeatureArc}, {@code @CliCommand} and
+ * {@code @Plugin}, checks them all, and only then writes each node's dispatcher and the
+ * plugin's registration.
  *
  * <p>The registration is written in the round that sees {@code @Plugin} and lists the nodes,
- * arcs and features found up to that round, which covers every hand-written class; nodes
- * produced by other processors in later rounds are not listed.
+ * arcs, features and commands found up to that round, which covers every hand-written class;
+ * those produced by other processors in later rounds are not listed.
  */
 @AutoService(Processor.class)
 public final class NodeProcessor extends AbstractProcessor {
@@ -40,13 +42,15 @@ public final class NodeProcessor extends AbstractProcessor {
     private final Map<String, List<TypeElement>> declaredNodes = new LinkedHashMap<>();
     private final List<NodeModel> nodes = new ArrayList<>();
     private final List<PluginModel.ArcModel> arcs = new ArrayList<>();
+    private final List<CommandModel> commands = new ArrayList<>();
+    private final Map<String, CommandModel> commandsByPath = new LinkedHashMap<>();
     private Element pluginElement;
     private boolean registrationWritten;
 
     @Override
     public Set<String> getSupportedAnnotationTypes() {
         return Set.of(Names.GRAPH_NODE, Names.FEATURE, Names.FEATURE_ARC, Names.FEATURE_ARCS, Names.PLUGIN,
-                Names.NEXT, Names.PER_PACKET, Names.PER_FRAME, Names.TRACE, Names.ERROR_COUNTER);
+                Names.NEXT, Names.PER_PACKET, Names.PER_FRAME, Names.TRACE, Names.ERROR_COUNTER, Names.CLI_COMMAND);
     }
 
     @Override
@@ -57,6 +61,7 @@ public final class NodeProcessor extends AbstractProcessor {
     @Override
     public boolean process(Set<? extends TypeElement> annotationTypes, RoundEnvironment round) {
         if (round.processingOver()) {
+            checkCommandsHavePlugin();
             return false;
         }
         Diagnostics diagnostics = new Diagnostics(processingEnv.getMessager());
@@ -75,6 +80,7 @@ public final class NodeProcessor extends AbstractProcessor {
         }
         checkStrayAnnotations(round, annotations, diagnostics);
         readArcs(round, annotations, diagnostics);
+        readCommands(round, annotations, diagnostics);
         nodes.addAll(roundNodes);
         PluginModel plugin = readPlugin(round, annotations, diagnostics);
         if (!roundNodes.isEmpty() || plugin != null) {
@@ -139,6 +145,49 @@ public final class NodeProcessor extends AbstractProcessor {
         }
     }
 
+    private void readCommands(RoundEnvironment round, Annotations annotations, Diagnostics diagnostics) {
+        CommandReader reader = new CommandReader(annotations, processingEnv.getTypeUtils(),
+                processingEnv.getElementUtils(), diagnostics);
+        for (ExecutableElement method : ElementFilter.methodsIn(round.getElementsAnnotatedWith(
+                processingEnv.getElementUtils().getTypeElement(Names.CLI_COMMAND)))) {
+            CommandModel command = reader.read(method);
+            if (command == null) {
+                continue;
+            }
+            CommandModel first = commandsByPath.putIfAbsent(command.path(), command);
+            if (first != null) {
+                diagnostics.error(method, "VectaCliDuplicatePath", "command path '" + command.path()
+                        + "' is declared by both " + describe(first) + " and " + describe(command),
+                        "command paths are unique in the runtime; rename one");
+                continue;
+            }
+            commands.add(command);
+        }
+    }
+
+    private static String describe(CommandModel command) {
+        return command.ownerClass().canonicalName() + "." + command.methodName();
+    }
+
+    /**
+     * Commands with no registration to list them would never reach the runtime. Checked in the
+     * last round, when no {@code @Plugin} can come any more; elements of earlier rounds are
+     * looked up again, so that the error points at the method's line.
+     */
+    private void checkCommandsHavePlugin() {
+        if (pluginElement == null && !commands.isEmpty()) {
+            CommandModel first = commands.get(0);
+            TypeElement owner = processingEnv.getElementUtils().getTypeElement(first.ownerClass().canonicalName());
+            Element method = owner == null ? null : ElementFilter.methodsIn(owner.getEnclosedElements()).stream()
+                    .filter(m -> m.getSimpleName().contentEquals(first.methodName())).findFirst().orElse(null);
+            new Diagnostics(processingEnv.getMessager()).error(method == null ? first.element() : method,
+                    "VectaCliNoPlugin",
+                    "command '" + first.path() + "' (" + describe(first) + ") belongs to no plugin: the compilation"
+                            + " has no @Plugin", "declare the plugin once, e.g. @Plugin(name = \"acme\","
+                            + " version = \"1.0.0\") on the package-info.java of its main package");
+        }
+    }
+
     private PluginModel readPlugin(RoundEnvironment round, Annotations annotations, Diagnostics diagnostics) {
         PluginModel model = null;
         for (Element element : round.getElementsAnnotatedWith(
@@ -169,7 +218,7 @@ public final class NodeProcessor extends AbstractProcessor {
                     : String.join("_", ClassName.get((TypeElement) element).simpleNames());
             model = new PluginModel(element, ClassName.get(packageName, simpleName + "_Registration"), name, version,
                     annotations.string(plugin, "description"), (Boolean) annotations.value(plugin, "enabledByDefault"),
-                    sdkVersion, nodes, arcs);
+                    sdkVersion, nodes, arcs, commands);
         }
         return model;
     }

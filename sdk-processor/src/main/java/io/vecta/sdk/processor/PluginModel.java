@@ -16,9 +16,11 @@ import javax.lang.model.element.Element;
  * @param sdkVersion       major, minor, patch of the sdk-api compiled against
  * @param nodes            the compilation's nodes
  * @param arcs             the compilation's feature arcs
+ * @param commands         the compilation's CLI commands
  */
 record PluginModel(Element element, ClassName registrationClass, String name, String version, String description,
-                   boolean enabledByDefault, int[] sdkVersion, List<NodeModel> nodes, List<ArcModel> arcs) {
+                   boolean enabledByDefault, int[] sdkVersion, List<NodeModel> nodes, List<ArcModel> arcs,
+                   List<CommandModel> commands) {
 
     /** A declared feature arc. */
     record ArcModel(Element element, String name, List<String> startNodes, String lastNode) {

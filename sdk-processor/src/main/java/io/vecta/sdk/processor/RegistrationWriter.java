@@ -2,19 +2,33 @@ package io.vecta.sdk.processor;
 
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javax.lang.model.SourceVersion;
 import javax.lang.model.element.Modifier;
 
 /**
  * Writes the plugin's {@code PluginRegistration}: its identity, the SDK version it compiles
- * against, and the descriptors of its nodes, feature arcs and features. Node descriptors come
- * from each dispatcher's {@code descriptor()}, which lives beside the node class and so may
- * reach package-private nodes and trace records.
+ * against, and the descriptors of its nodes, feature arcs, features and CLI commands. Node
+ * descriptors come from each dispatcher's {@code descriptor()}, which lives beside the node
+ * class and so may reach package-private nodes and trace records.
+ *
+ * <p>Commands, in path order, each get a lambda that calls the author's method directly, so a
+ * stack trace goes from the registration straight into it. The objects of instance commands,
+ * one per class, are created on the first call of {@code commands()}, not when
+ * {@link java.util.ServiceLoader} creates the registration: the runtime checks the plugin's SDK
+ * version before any of the plugin's own code runs.
  */
 final class RegistrationWriter {
 
@@ -24,6 +38,10 @@ final class RegistrationWriter {
     private static final ClassName SDK_VERSION = ClassName.get(Names.NODE_PACKAGE, "SdkVersion");
     private static final ClassName ARC_DESCRIPTOR = ClassName.get(Names.NODE_PACKAGE, "FeatureArcDescriptor");
     private static final ClassName FEATURE_DESCRIPTOR = ClassName.get(Names.NODE_PACKAGE, "FeatureDescriptor");
+    private static final ClassName COMMAND_DESCRIPTOR = ClassName.get(Names.CLI_PACKAGE, "CommandDescriptor");
+
+    /** Names the generated {@code commands()} uses itself, which a local for a command object must not take. */
+    private static final Set<String> TAKEN_NAMES = Set.of("commands", "ctx", "in", "out");
 
     /** The registration's source. */
     JavaFile write(PluginModel plugin) {
@@ -52,10 +70,65 @@ final class RegistrationWriter {
                 .map(node -> CodeBlock.of("new $T($S, $S, $L, $L)", FEATURE_DESCRIPTOR, node.name(),
                         node.feature().arc(), strings(node.feature().runsBefore()),
                         strings(node.feature().runsAfter()))).toList())));
+        if (!plugin.commands().isEmpty()) {
+            for (CommandModel command : plugin.commands()) {
+                type.addOriginatingElement(command.element());
+            }
+            type.addField(FieldSpec.builder(list(COMMAND_DESCRIPTOR), "commands", Modifier.PRIVATE)
+                    .addJavadoc("Created on the first call of {@link #commands()}, with the command objects.\n")
+                    .build());
+            type.addMethod(commands(plugin.commands()));
+        }
         return JavaFile.builder(plugin.registrationClass().packageName(), type.build())
                 .indent("    ")
                 .skipJavaLangImports(true)
                 .build();
+    }
+
+    private static MethodSpec commands(List<CommandModel> unsorted) {
+        List<CommandModel> commands = unsorted.stream().sorted(Comparator.comparing(CommandModel::path)).toList();
+        Map<ClassName, String> instances = new LinkedHashMap<>();
+        Set<String> used = new HashSet<>(TAKEN_NAMES);
+        for (CommandModel command : commands) {
+            if (!command.isStatic() && !instances.containsKey(command.ownerClass())) {
+                instances.put(command.ownerClass(), localName(command.ownerClass(), used));
+            }
+        }
+        CodeBlock.Builder create = CodeBlock.builder();
+        for (Map.Entry<ClassName, String> instance : instances.entrySet()) {
+            create.addStatement("$T $N = new $T()", instance.getKey(), instance.getValue(), instance.getKey());
+        }
+        List<CodeBlock> descriptors = new ArrayList<>();
+        for (CommandModel command : commands) {
+            CodeBlock target = command.isStatic() ? CodeBlock.of("$T", command.ownerClass())
+                    : CodeBlock.of("$N", instances.get(command.ownerClass()));
+            CodeBlock call = CodeBlock.of(command.takesContext() ? "$L.$N(ctx, in, out)" : "$L.$N(in, out)", target,
+                    command.methodName());
+            descriptors.add(CodeBlock.of("new $T($S, $S,\n$>$>$S,\n(ctx, in, out) -> $L)$<$<", COMMAND_DESCRIPTOR,
+                    command.path(), command.shortHelp(), command.longHelp(), call));
+        }
+        return MethodSpec.methodBuilder("commands")
+                .addAnnotation(Override.class)
+                .addModifiers(Modifier.PUBLIC, Modifier.SYNCHRONIZED)
+                .returns(list(COMMAND_DESCRIPTOR))
+                .beginControlFlow("if (commands == null)")
+                .addCode(create.build())
+                .addStatement("commands = $L", listOf(descriptors))
+                .endControlFlow()
+                .addStatement("return commands")
+                .build();
+    }
+
+    /** {@code flowCommands} for {@code com.acme.FlowCommands}, made unique among {@code used}. */
+    private static String localName(ClassName owner, Set<String> used) {
+        String simple = owner.simpleName();
+        String base = Character.toLowerCase(simple.charAt(0)) + simple.substring(1);
+        String name = base;
+        for (int n = 2; used.contains(name) || SourceVersion.isKeyword(name); n++) {
+            name = base + n;
+        }
+        used.add(name);
+        return name;
     }
 
     private static TypeName list(ClassName element) {

@@ -3,15 +3,18 @@
  * registration.
  *
  * <p>It works in two steps, as JMH's and AutoValue's processors do: first every annotated
- * element is read and checked into plain models ({@link io.vecta.sdk.processor.NodeModel},
- * {@link io.vecta.sdk.processor.PluginModel}), reporting every problem found, each on its
+ * element is read and checked into plain models ({@link io.vecta.sdk.processor.NodeModel} by
+ * {@link io.vecta.sdk.processor.NodeReader}, {@link io.vecta.sdk.processor.CommandModel} by
+ * {@link io.vecta.sdk.processor.CommandReader}, {@link io.vecta.sdk.processor.PluginModel}),
+ * reporting every problem found, each on its
  * element with a stable tag and a {@code help:} line ({@link io.vecta.sdk.processor.Diagnostics});
  * only when a model is clean are the writers run:
  * <ul>
  *   <li>{@link io.vecta.sdk.processor.DispatcherWriter}: {@code <Node>_Dispatch}, the frame
  *       loop of one node;</li>
  *   <li>{@link io.vecta.sdk.processor.RegistrationWriter}: the plugin's
- *       {@code PluginRegistration} and its {@code META-INF/services} entry.</li>
+ *       {@code PluginRegistration}, with a descriptor per CLI command whose handler calls the
+ *       command's method, and its {@code META-INF/services} entry.</li>
  * </ul>
  *
  * <p>The generated code refers to sdk-api by name only, so the processor itself depends on

@@ -14,6 +14,7 @@ final class Sources {
             import io.vecta.sdk.annotation.*;
             import io.vecta.sdk.node.*;
             import io.vecta.sdk.buffer.*;
+            import io.vecta.sdk.cli.*;
             """;
 
     private Sources() {
@@ -22,6 +23,57 @@ final class Sources {
     /** A source file {@code com.acme.<simpleName>} with the usual imports in front of {@code body}. */
     static JavaFileObject source(String simpleName, String body) {
         return JavaFileObjects.forSourceString("com.acme." + simpleName, "package com.acme;\n" + IMPORTS + body);
+    }
+
+    /** {@code @Plugin(name = "acme")} on package com.acme, for compilations with commands. */
+    static JavaFileObject plugin() {
+        return JavaFileObjects.forSourceString("com.acme.package-info", """
+                @io.vecta.sdk.annotation.Plugin(name = "acme", version = "1.0.0")
+                package com.acme;
+                """);
+    }
+
+    /** The commands of the registration golden test: static and instance, with and without context. */
+    static JavaFileObject acmeCommands() {
+        return JavaFileObjects.forSourceString("com.acme.cli.AcmeCommands", """
+                package com.acme.cli;
+
+                import io.vecta.sdk.annotation.CliCommand;
+                import io.vecta.sdk.cli.*;
+
+                public final class AcmeCommands {
+                    private int shown;
+
+                    @CliCommand(path = "show acme", shortHelp = "show acme [verbose]",
+                            longHelp = "Shows the acme table; verbose adds every entry.")
+                    public void show(CliContext ctx, CliInput in, CliOutput out) {
+                        boolean verbose = in.keyword("verbose");
+                        in.expectEnd();
+                        shown++;
+                        out.println("acme shown " + shown + " times" + (verbose ? ", verbose" : "")
+                                + (ctx.interactive() ? ", interactive" : ""));
+                    }
+
+                    @CliCommand(path = "clear acme", shortHelp = "clear acme")
+                    public void clear(CliInput in, CliOutput out) {
+                        in.expectEnd();
+                        out.println("cleared after " + shown);
+                        shown = 0;
+                    }
+
+                    @CliCommand(path = "acme fail", shortHelp = "acme fail")
+                    public static void fail(CliInput in, CliOutput out) {
+                        throw new IllegalStateException("acme broke");
+                    }
+
+                    public static final class Limits {
+                        @CliCommand(path = "set acme limit", shortHelp = "set acme limit <n>")
+                        public void set(CliContext ctx, CliInput in, CliOutput out) {
+                            out.println("limit " + in.number("limit", 1, 100));
+                        }
+                    }
+                }
+                """);
     }
 
     static Compilation compile(JavaFileObject... sources) {
