@@ -2,6 +2,7 @@ package io.vecta.runtime;
 
 import io.vecta.runtime.buffer.BufferConfig;
 import io.vecta.runtime.buffer.BufferPools;
+import io.vecta.runtime.show.ShowBuffers;
 import io.vecta.sdk.buffer.BufferAllocator;
 import io.vecta.sdk.buffer.Buffers;
 import io.vecta.sdk.infra.bihash.Bihash8_8;
@@ -83,7 +84,7 @@ final class SmokeRun {
             out.printf("  allocated %d buffers in %d frames of up to %d, wrote a %d-byte UDP frame into each "
                     + "(%d with a valid IPv4 checksum); one more alloc gave %d%n",
                     allocated, frames, FRAME, frame.length, valid, beyond);
-            out.println(indent(pools.format()));
+            out.println(indent(ShowBuffers.format(pools, false)));
             allocator.free(all, 0, allocated);
             out.printf("  freed them: %d available%n", pools.pools().get(0).available() + pools.pools().get(0).cached());
             check(allocated == total && beyond == 0 && valid == total, "buffer pool did not hand out each buffer exactly once");

@@ -6,12 +6,13 @@ import io.vecta.runtime.buffer.BufferConfig;
 import io.vecta.runtime.buffer.BufferPageSize;
 import io.vecta.runtime.buffer.BufferPool;
 import io.vecta.runtime.buffer.BufferPools;
-import io.vecta.runtime.dispatch.RuntimeReport;
 import io.vecta.runtime.dispatch.ThreadRuntime;
 import io.vecta.runtime.dispatch.TraceRecord;
 import io.vecta.runtime.graph.Graph;
 import io.vecta.runtime.graph.LoadedPlugin;
 import io.vecta.runtime.graph.PluginLoader;
+import io.vecta.runtime.show.DispatchThread;
+import io.vecta.runtime.show.ShowErrors;
 import io.vecta.sdk.buffer.BufferFlags;
 import io.vecta.sdk.buffer.Buffers;
 import io.vecta.sdk.node.Frame;
@@ -131,8 +132,17 @@ class SamplePluginTest {
         assertThat(thread.traces()).extracting(TraceRecord::node).containsOnly("sample-protocol-count");
         assertThat(thread.traces()).extracting(t -> t.bi() + " " + ((ProtocolCount.ProtocolTrace) t.record()).format())
                 .as(seed).containsExactlyInAnyOrderElementsOf(expectedTraces);
-        assertThat(RuntimeReport.formatErrors(thread))
-                .contains("not an IPv4 packet")
-                .contains("shorter than Ethernet and IPv4 headers");
+        String notIp4Count = String.format("%10d", notIp4);
+        String truncatedCount = String.format("%10d", truncated);
+        int ip4Count = ip4;
+        assertThat(ShowErrors.format(List.of(DispatchThread.of(thread)), false).lines())
+                .as("each drop once, under the sample node's reason; error-drop has no counter").hasSize(4)
+                .noneMatch(line -> line.contains("error-drop"))
+                .anySatisfy(line -> assertThat(line).startsWith(notIp4Count)
+                        .contains("sample-protocol-count").contains("not an IPv4 packet"))
+                .anySatisfy(line -> assertThat(line).startsWith(truncatedCount)
+                        .contains("sample-protocol-count").contains("shorter than Ethernet and IPv4"))
+                .anySatisfy(line -> assertThat(line).startsWith(String.format("%10d", ip4Count))
+                        .contains("null-node").contains("blackholed packets"));
     }
 }

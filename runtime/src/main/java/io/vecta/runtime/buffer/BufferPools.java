@@ -225,63 +225,6 @@ public final class BufferPools implements AutoCloseable {
         return Optional.ofNullable(pageSizeFallback);
     }
 
-    /** {@code show buffers}. */
-    public String format() {
-        return format(false);
-    }
-
-    /**
-     * {@code show buffers [detail]}, in VPP's layout:
-     * <pre>
-     * Pool Name            Index NUMA  Size  Data Size  Total  Avail  Cached   Used
-     * default-numa-0         0     0   2304     2048    16814  16782    32       0
-     * </pre>
-     * Size is data size plus the 256 bytes of metadata and headroom. With {@code detail}, a
-     * line per thread shows its cache. Unlike VPP, a value wider than its column is printed
-     * whole rather than cut.
-     */
-    public String format(boolean detail) {
-        StringBuilder text = new StringBuilder();
-        text.append(left("Pool Name", 20)).append(center("Index", 6)).append(center("NUMA", 6))
-                .append(center("Size", 6)).append(center("Data Size", 11)).append(center("Total", 6))
-                .append(center("Avail", 8)).append(center("Cached", 8)).append(center("Used", 8));
-        for (BufferPool pool : pools) {
-            int available = pool.available();
-            int cached = pool.cached();
-            text.append('\n').append(left(pool.name(), 20)).append(center(pool.index(), 6))
-                    .append(center(pool.numaNode(), 6)).append(center(pool.dataSize() + Buffers.HEADER_SIZE, 6))
-                    .append(center(pool.dataSize(), 11)).append(center(pool.total(), 6))
-                    .append(center(available, 8)).append(center(cached, 8))
-                    .append(center(pool.total() - available - cached, 8));
-            if (detail) {
-                for (int thread = 0; thread < pool.threadCount(); thread++) {
-                    text.append('\n').append(right("thread", 20)).append(center(thread, 6)).append(center("", 37))
-                            .append(center(pool.cached(thread), 8));
-                }
-            }
-        }
-        return text.toString();
-    }
-
-    /** VPP's {@code %=Ns}: centred, the odd space on the left. */
-    private static String center(Object value, int width) {
-        String text = String.valueOf(value);
-        int padding = width - text.length();
-        if (padding <= 0) {
-            return text;
-        }
-        int right = padding / 2;
-        return " ".repeat(padding - right) + text + " ".repeat(right);
-    }
-
-    private static String left(String text, int width) {
-        return text.length() >= width ? text : text + " ".repeat(width - text.length());
-    }
-
-    private static String right(String text, int width) {
-        return text.length() >= width ? text : " ".repeat(width - text.length()) + text;
-    }
-
     /** Unmaps buffer memory and closes its memfd; every later access to a buffer fails. */
     @Override
     public void close() {

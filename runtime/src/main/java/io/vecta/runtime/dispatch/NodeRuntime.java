@@ -28,8 +28,17 @@ import java.util.Objects;
  * {@code vlib_put_next_frame}).
  *
  * <h2>Statistics</h2>
- * Calls, vectors, suspends and nanoseconds, kept by the thread's dispatch loop once per call;
- * errors go to the thread's global error table at the node's error base.
+ * Calls, vectors, suspends, nanoseconds and the longest call (with its vectors), kept by the
+ * thread's dispatch loop once per call; errors go to the thread's global error table at the
+ * node's error base.
+ *
+ * <h2>Clearing</h2>
+ * The counters only ever grow, written by the owning thread alone. {@code clear runtime}
+ * ({@link ThreadRuntime#clearRuntime}) copies them into a baseline and the accessors answer
+ * the difference, as VPP keeps {@code stats_last_clear}: clearing from another thread then
+ * loses no count and leaves the per-call path as it was. Only the longest call is reset in
+ * place; a clear that races with a new longest call keeps either value, which is harmless.
+ * Reads from another thread see each {@code long} whole and at worst a call late.
  */
 public final class NodeRuntime implements NodeContext {
 
@@ -57,6 +66,13 @@ public final class NodeRuntime implements NodeContext {
     long vectors;
     long suspends;
     long nanos;
+    long maxCallNanos;
+    int vectorsAtMax;
+
+    private long callsAtClear;
+    private long vectorsAtClear;
+    private long suspendsAtClear;
+    private long nanosAtClear;
 
     NodeRuntime(ThreadRuntime thread, GraphNodeEntry node, long[] errorTable) {
         this.thread = thread;
@@ -304,29 +320,60 @@ public final class NodeRuntime implements NodeContext {
         this.state = state;
     }
 
-    /** Calls of the node's dispatcher (resumes of a process). */
+    /** Calls of the node's dispatcher (resumes of a process) since the last clear. */
     public long calls() {
-        return calls;
+        return calls - callsAtClear;
     }
 
-    /** Buffers the node processed (for input nodes: produced). */
+    /** Buffers the node processed (for input nodes: produced) since the last clear. */
     public long vectors() {
-        return vectors;
+        return vectors - vectorsAtClear;
     }
 
-    /** Times a process suspended. */
+    /** Times a process suspended since the last clear. */
     public long suspends() {
-        return suspends;
+        return suspends - suspendsAtClear;
     }
 
-    /** Nanoseconds spent in the node's calls. */
+    /** Nanoseconds spent in the node's calls since the last clear. */
     public long nanos() {
-        return nanos;
+        return nanos - nanosAtClear;
     }
 
-    /** Error counter {@code code} of the node on this thread. */
+    /** Nanoseconds of the longest single call since the last clear; 0 before the first. */
+    public long maxCallNanos() {
+        return maxCallNanos;
+    }
+
+    /** Vectors of the longest single call since the last clear. */
+    public int vectorsAtMaxCall() {
+        return vectorsAtMax;
+    }
+
+    /** Error counter {@code code} of the node on this thread since the last clear. */
     public long errorCount(int code) {
-        return errorTable[errorBase + Objects.checkIndex(code, errorCount)];
+        return thread.errorCounter(errorBase + Objects.checkIndex(code, errorCount));
+    }
+
+    /** Counts one call of {@code spentNanos} that processed {@code vectorCount} vectors. */
+    void countCall(int vectorCount, long spentNanos) {
+        calls++;
+        vectors += vectorCount;
+        nanos += spentNanos;
+        if (spentNanos > maxCallNanos) {
+            maxCallNanos = spentNanos;
+            vectorsAtMax = vectorCount;
+        }
+    }
+
+    /** Makes the statistics start again from zero ({@code clear runtime}). */
+    void clearStatistics() {
+        callsAtClear = calls;
+        vectorsAtClear = vectors;
+        suspendsAtClear = suspends;
+        nanosAtClear = nanos;
+        maxCallNanos = 0;
+        vectorsAtMax = 0;
     }
 
     /** Runs the dispatcher over {@code frame}; returns the vectors to count. */

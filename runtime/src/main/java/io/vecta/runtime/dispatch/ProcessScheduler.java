@@ -134,9 +134,7 @@ public final class ProcessScheduler {
         }
         control.clearEvents();
         long end = System.nanoTime();
-        NodeRuntime node = entry.node;
-        node.calls++;
-        node.nanos += end - start;
+        entry.node.countCall(0, end - start);
         thread.markClock(end);
         switch (control.wait) {
             case DONE -> entry.state = ProcessState.DONE;

@@ -48,6 +48,7 @@ public final class ThreadRuntime {
     private final Buffers buffers;
     private final BufferAllocator allocator;
     private final long[] errorTable;
+    private final long[] errorsAtClear;
     private final NodeRuntime[] nodes;
     private final int[] preInputNodes;
     private final int[] inputNodes;
@@ -64,6 +65,8 @@ public final class ThreadRuntime {
     private int pendingCount;
     private long lastNanos;
     private long loops;
+    private long loopsAtClear;
+    private long runtimeClearedNanos;
 
     /**
      * The runtime of thread {@code threadIndex} (0 is main and also runs the processes) over
@@ -75,6 +78,7 @@ public final class ThreadRuntime {
         this.allocator = allocator;
         this.buffers = allocator.buffers();
         this.errorTable = new long[graph.errorCount()];
+        this.errorsAtClear = new long[graph.errorCount()];
         this.nodes = new NodeRuntime[graph.nodeCount()];
         List<Integer> preInput = new ArrayList<>();
         List<Integer> input = new ArrayList<>();
@@ -96,6 +100,7 @@ public final class ThreadRuntime {
             freeFrames[freeFrameCount++] = new Frame();
         }
         this.lastNanos = System.nanoTime();
+        this.runtimeClearedNanos = lastNanos;
     }
 
     /**
@@ -196,9 +201,19 @@ public final class ThreadRuntime {
         return pendingCount;
     }
 
-    /** Turns of the loop so far. */
+    /** Turns of the loop so far, clears notwithstanding ({@code show threads}). */
     public long loops() {
         return loops;
+    }
+
+    /** Turns of the loop since the last {@link #clearRuntime}. */
+    public long loopsSinceClear() {
+        return loops - loopsAtClear;
+    }
+
+    /** {@link System#nanoTime()} of the last {@link #clearRuntime}, or of construction. */
+    public long runtimeClearedNanos() {
+        return runtimeClearedNanos;
     }
 
     /** The thread index. */
@@ -231,9 +246,12 @@ public final class ThreadRuntime {
         return nodes[graph.node(name).index()];
     }
 
-    /** The global error counter {@code errorIndex} on this thread (see {@link Graph#errorIndex}). */
+    /**
+     * The global error counter {@code errorIndex} on this thread since the last
+     * {@link #clearErrors} (see {@link Graph#errorIndex}).
+     */
     public long errorCounter(int errorIndex) {
-        return errorTable[errorIndex];
+        return errorTable[errorIndex] - errorsAtClear[errorIndex];
     }
 
     /** The main thread's processes; null on workers. */
@@ -255,23 +273,28 @@ public final class ThreadRuntime {
         traces.add(record);
     }
 
-    /** Resets every node's statistics and error counter ({@code clear runtime}, {@code clear errors}). */
-    public void clearCounters() {
-        Arrays.fill(errorTable, 0);
+    /**
+     * Makes every node's statistics, the loop count and the time they cover start again from
+     * now ({@code clear runtime}). The counters themselves keep growing; what the accessors
+     * answer is taken from a baseline (see {@link NodeRuntime}), so any thread may clear.
+     */
+    public void clearRuntime() {
         for (NodeRuntime node : nodes) {
-            node.calls = 0;
-            node.vectors = 0;
-            node.suspends = 0;
-            node.nanos = 0;
+            node.clearStatistics();
         }
+        loopsAtClear = loops;
+        runtimeClearedNanos = System.nanoTime();
+    }
+
+    /** Makes every error counter start again from zero ({@code clear errors}); any thread may clear. */
+    public void clearErrors() {
+        System.arraycopy(errorTable, 0, errorsAtClear, 0, errorTable.length);
     }
 
     int dispatch(NodeRuntime node, Frame frame) {
         int vectors = node.run(frame);
         long now = System.nanoTime();
-        node.calls++;
-        node.vectors += vectors;
-        node.nanos += now - lastNanos;
+        node.countCall(vectors, now - lastNanos);
         lastNanos = now;
         return vectors;
     }

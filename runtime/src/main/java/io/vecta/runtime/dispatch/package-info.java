@@ -9,8 +9,10 @@
  *     ├─ frame pool ─────────── frames of 256 buffer indices, reused, never freed
  *     ├─ global error table ─── long per error of every node (show errors)
  *     └─ ProcessScheduler ───── main thread: process steps woken by timers and events
- *   RuntimeReport ── show runtime / show errors text
  * </pre>
+ *
+ * Their text for people ({@code show runtime}, {@code show errors}) is in
+ * {@code io.vecta.runtime.show}.
  *
  * Nothing here allocates per packet or per frame once the frame pool has warmed up; the only
  * locks are none. Everything belongs to its thread except {@code ThreadRuntime.interrupt}.

@@ -11,26 +11,21 @@ final class BuiltinCounters {
     }
 
     /**
-     * Counts each of {@code bis[0 .. count)} whose error field holds a global error index against
-     * that error, on this thread. Only the runtime's own context keeps the global table; a test
-     * context has none, and then nothing is counted.
+     * The whole work of a node that ends packets: counts each buffer of the frame whose error
+     * field holds a global error index against that error, on this thread, then frees the
+     * buffers. Only the runtime's own context keeps the global table; a test context has none,
+     * and then nothing is counted.
+     *
+     * <p>The node counts nothing of its own, as VPP's drop and punt nodes have no counters:
+     * a dropped packet appears once in {@code show errors}, under the node that chose to drop
+     * it and its reason. How many packets ended here is the node's vectors in
+     * {@code show runtime}.
      */
-    static void countReasons(NodeContext ctx, int[] bis, int count) {
-        if (ctx instanceof NodeRuntime runtime) {
-            runtime.countBufferErrors(bis, count);
-        }
-    }
-
-    /**
-     * The whole work of a node that ends packets: counts every buffer of the frame against the
-     * reason it carries and against the node's own error 0 (through {@code counts}, the node's
-     * one-slot scratch array), then frees the buffers.
-     */
-    static void countAndFree(NodeContext ctx, Frame frame, int[] counts) {
+    static void countAndFree(NodeContext ctx, Frame frame) {
         int count = frame.count();
-        countReasons(ctx, frame.buffers(), count);
-        counts[0] = count;
-        ctx.addErrors(counts, 0);
+        if (ctx instanceof NodeRuntime runtime) {
+            runtime.countBufferErrors(frame.buffers(), count);
+        }
         ctx.allocator().free(frame.buffers(), 0, count);
     }
 }

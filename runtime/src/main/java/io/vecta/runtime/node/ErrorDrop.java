@@ -1,34 +1,26 @@
 package io.vecta.runtime.node;
 
-import io.vecta.sdk.annotation.ErrorCounter;
 import io.vecta.sdk.annotation.GraphNode;
 import io.vecta.sdk.annotation.PerFrame;
 import io.vecta.sdk.node.Frame;
 import io.vecta.sdk.node.NodeContext;
 
 /**
- * {@code error-drop}: frees every packet it receives and counts it, by the reason the buffer
- * carries.
+ * {@code error-drop}: frees every packet it receives, counting it against the reason the
+ * buffer carries.
  *
  * <p>A node that drops a packet either counts its own error (generated per-packet dispatchers
- * do) and leaves the buffer's error field 0, or writes a global error index (see
- * {@code Graph.errorIndex}) into the buffer's error field and lets this node count it there,
- * as VPP's nodes do with {@code b->error}. Both ways, {@code DROPPED} counts every packet that
- * ended here.
+ * do, for every outcome that carries one) and leaves the buffer's error field 0, or writes a
+ * global error index (see {@code Graph.errorIndex}) into the buffer's error field and lets
+ * this node count it there, as VPP's nodes do with {@code b->error}. Either way the drop is
+ * counted once, under the node that chose it; this node has no counter of its own, as VPP's
+ * drop node has none. Every packet that ends here is one of its vectors in {@code show runtime}.
  */
-@GraphNode(name = "error-drop", errors = ErrorDrop.Error.class)
+@GraphNode(name = "error-drop")
 public final class ErrorDrop {
-
-    enum Error {
-        @ErrorCounter(description = "packets dropped")
-        DROPPED
-    }
-
-    /** Packets of this frame per error slot, as the context takes them. */
-    private final int[] counts = new int[1];
 
     @PerFrame
     void process(NodeContext ctx, Frame frame) {
-        BuiltinCounters.countAndFree(ctx, frame, counts);
+        BuiltinCounters.countAndFree(ctx, frame);
     }
 }

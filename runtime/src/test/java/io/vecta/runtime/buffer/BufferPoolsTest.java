@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.vecta.nativeio.linux.HugePages;
 import io.vecta.nativeio.linux.MemfdRegion;
-import io.vecta.sdk.buffer.BufferAllocator;
 import io.vecta.sdk.buffer.BufferPoolLayout;
 import io.vecta.sdk.buffer.Buffers;
 import java.io.IOException;
@@ -97,23 +96,6 @@ class BufferPoolsTest {
             }
             assertThat(pools.pool(1).layout().startOffset()).isGreaterThanOrEqualTo(pools.pool(0).layout().endOffset());
             assertThat(pools.pool(2).layout().startOffset()).isGreaterThanOrEqualTo(pools.pool(1).layout().endOffset());
-        }
-    }
-
-    @Test
-    void shouldPrintShowBuffersInVppsLayout() {
-        try (BufferPools pools = BufferPools.create(SMALL_4K, 2)) {
-            BufferAllocator main = pools.allocator(0);
-            int[] packets = new int[300];
-            assertThat(main.alloc(packets, 0, 300)).isEqualTo(300);
-            // the cache took 300 + 256 from the free list and handed out 300
-            String vppHeader = "Pool Name            Index NUMA  Size  Data Size  Total  Avail  Cached   Used  ";
-            String row = "default-numa-0" + " ".repeat(6) + "   0  " + "   0  " + " 2304 " + "    2048   " + " 1001 "
-                    + "   489  " + "   212  " + "   300  ";
-            assertThat(pools.format()).isEqualTo(vppHeader + "\n" + row);
-            assertThat(pools.format(true)).isEqualTo(vppHeader + "\n" + row + "\n"
-                    + " ".repeat(14) + "thread" + "   0  " + " ".repeat(37) + "   212  " + "\n"
-                    + " ".repeat(14) + "thread" + "   1  " + " ".repeat(37) + "    0   ");
         }
     }
 
