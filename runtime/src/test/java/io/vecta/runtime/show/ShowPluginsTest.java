@@ -25,7 +25,7 @@ class ShowPluginsTest {
                 "",
                 "     Plugin                                   Version                          Description",
                 "  1. builtin                                  0.1.0                            "
-                        + "Nodes every graph needs: error-drop, error-punt, null-node",
+                        + "Nodes every graph needs (error-drop, error-punt, null-node) and the runtime's CLI commands",
                 "     from class path",
                 "  2. acl-with-a-name-longer-than-forty-charac 1.0.0                            "
                         + "test plugin acl-with-a-name-longer-than-forty-characters",
