@@ -8,6 +8,8 @@ import io.vecta.runtime.dispatch.ThreadRuntime;
 import io.vecta.runtime.graph.Graph;
 import io.vecta.runtime.graph.LoadedPlugin;
 import io.vecta.runtime.graph.PluginLoader;
+import io.vecta.runtime.show.DispatchThread;
+import io.vecta.runtime.show.RuntimeClock;
 import io.vecta.sdk.node.PluginRegistration;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
@@ -48,7 +50,8 @@ public final class VectaRuntime implements AutoCloseable {
     private final Graph graph;
     private final ThreadRuntime mainThread;
     private final MainThreadTasks tasks = new MainThreadTasks();
-    private final long startNanos = System.nanoTime();
+    private final RuntimeClock clock = RuntimeClock.start();
+    private volatile List<DispatchThread> threads;
     private final CountDownLatch loopEnded = new CountDownLatch(1);
     private volatile boolean running = true;
 
@@ -61,6 +64,7 @@ public final class VectaRuntime implements AutoCloseable {
         this.bufferPools = bufferPools;
         this.graph = graph;
         this.mainThread = new ThreadRuntime(graph, 0, bufferPools.allocator(0));
+        this.threads = List.of(DispatchThread.of(mainThread));
     }
 
     /**
@@ -130,6 +134,7 @@ public final class VectaRuntime implements AutoCloseable {
      */
     public void run() {
         tasks.bindToCurrentThread();
+        threads = List.of(DispatchThread.current(mainThread, DispatchThread.UNKNOWN));
         IdleStrategy idle = ThreadRuntime.defaultIdleStrategy();
         try {
             while (running) {
@@ -191,9 +196,14 @@ public final class VectaRuntime implements AutoCloseable {
         return tasks;
     }
 
-    /** Nanoseconds since the runtime started. */
-    public long uptimeNanos() {
-        return System.nanoTime() - startNanos;
+    /** Every dispatch thread, main first, as the show commands list them. */
+    public List<DispatchThread> threads() {
+        return threads;
+    }
+
+    /** When the runtime started, for {@code show clock}. */
+    public RuntimeClock clock() {
+        return clock;
     }
 
     /** Frees buffer memory and closes the plugin jars; after {@link #run()} has returned. */
