@@ -1,5 +1,6 @@
 package io.vecta.runtime.config;
 
+import io.vecta.runtime.log.LogLevel;
 import io.vecta.sdk.config.ConfigBlock;
 import io.vecta.sdk.config.ConfigItem;
 import io.vecta.sdk.config.ConfigKeys;
@@ -35,7 +36,7 @@ public record LoggingConfig(int size, LogLevel defaultLogLevel, LogLevel default
     /** VPP's ring size. */
     public static final int DEFAULT_SIZE = 512;
 
-    private static final String LEVELS = String.join("|", LogLevel.keywords());
+    private static final String LEVELS = String.join("|", LogLevel.labels());
 
     private static final ConfigKeys CLASS_KEYS = ConfigKeys.builder()
             .value("level", LEVELS)
@@ -94,6 +95,6 @@ public record LoggingConfig(int size, LogLevel defaultLogLevel, LogLevel default
     }
 
     private static Optional<LogLevel> level(ConfigBlock block, String key) {
-        return block.choice(key, LogLevel.keywords()).map(LogLevel::of);
+        return block.choice(key, LogLevel.labels()).map(LogLevel::parse);
     }
 }

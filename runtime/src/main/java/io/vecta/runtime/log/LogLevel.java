@@ -77,6 +77,11 @@ public enum LogLevel {
      *
      * @throws IllegalArgumentException naming the levels, if {@code name} is none of them
      */
+    /** Every level's name, most severe first, as startup.conf and the CLI accept them. */
+    public static String[] labels() {
+        return Arrays.stream(values()).map(LogLevel::label).toArray(String[]::new);
+    }
+
     public static LogLevel parse(String name) {
         String lower = name.toLowerCase(Locale.ROOT);
         if (lower.equals("err")) {

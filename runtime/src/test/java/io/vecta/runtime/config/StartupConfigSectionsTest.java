@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.vecta.runtime.buffer.BufferConfig;
 import io.vecta.runtime.buffer.BufferPageSize;
+import io.vecta.runtime.log.LogLevel;
 import io.vecta.sdk.config.ConfigException;
 import java.nio.file.Path;
 import java.util.List;
