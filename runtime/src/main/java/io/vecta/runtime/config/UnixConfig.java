@@ -1,5 +1,6 @@
 package io.vecta.runtime.config;
 
+import io.vecta.runtime.cli.server.CliEndpoint;
 import io.vecta.sdk.config.ConfigBlock;
 import io.vecta.sdk.config.ConfigKeys;
 import java.nio.file.Path;
@@ -38,7 +39,7 @@ import java.util.Optional;
  * @param runtimeDir     the directory for sockets and other run-time files
  */
 public record UnixConfig(boolean nodaemon, boolean interactive, boolean nocolor, boolean nobanner,
-        Optional<CliListen> cliListen, Optional<String> cliPrompt, boolean cliNoBanner, Optional<Path> log,
+        Optional<CliEndpoint> cliListen, Optional<String> cliPrompt, boolean cliNoBanner, Optional<Path> log,
         Optional<Path> startupConfig, boolean fullCoredump, Optional<String> gid, int pollSleepUsec,
         Path runtimeDir) {
 
@@ -73,7 +74,7 @@ public record UnixConfig(boolean nodaemon, boolean interactive, boolean nocolor,
      */
     public static UnixConfig from(ConfigBlock unix, RuntimeDirectory defaultRuntimeDir) {
         Path runtimeDir = unix.value("runtime-dir").map(Path::of).orElse(defaultRuntimeDir.path());
-        Optional<CliListen> cliListen = unix.item("cli-listen").map(item -> {
+        Optional<CliEndpoint> cliListen = unix.item("cli-listen").map(item -> {
             var word = item.value().orElseThrow();
             return CliListen.parse(word.text(), runtimeDir).orElseThrow(() -> unix.expected(word, "cli-listen",
                     "a PATH or HOST:PORT with a port from 1 to 65535"));

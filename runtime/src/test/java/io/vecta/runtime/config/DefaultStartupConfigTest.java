@@ -2,6 +2,7 @@ package io.vecta.runtime.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.vecta.runtime.cli.server.CliEndpoint;
 import io.vecta.runtime.buffer.BufferPageSize;
 import java.nio.file.Path;
 import java.util.List;
@@ -19,7 +20,7 @@ class DefaultStartupConfigTest {
         assertThat(config.source()).isEqualTo("default-startup.conf");
         assertThat(config.unix().nodaemon()).isTrue();
         assertThat(config.unix().runtimeDir()).isEqualTo(runtimeDir);
-        assertThat(config.unix().cliListen()).contains(new CliListen.UnixSocket(runtimeDir.resolve("cli.sock")));
+        assertThat(config.unix().cliListen()).contains(new CliEndpoint.UnixSocket(runtimeDir.resolve("cli.sock")));
         assertThat(config.unix().cliPrompt()).contains("vecta# ");
         assertThat(config.buffers().pageSize()).isEqualTo(BufferPageSize.SIZE_4K);
         assertThat(config.buffers().buffersPerNuma()).isEqualTo(16384);
@@ -35,7 +36,7 @@ class DefaultStartupConfigTest {
 
         assertThat(parser.defaultText()).doesNotContain(StartupConfigParser.RUNTIME_DIR_PLACEHOLDER);
         assertThat(parser.parseDefault().unix().cliListen())
-                .contains(new CliListen.UnixSocket(odd.resolve("cli.sock")));
+                .contains(new CliEndpoint.UnixSocket(odd.resolve("cli.sock")));
         assertThat(parser.parseDefault().unix().runtimeDir()).isEqualTo(odd);
     }
 

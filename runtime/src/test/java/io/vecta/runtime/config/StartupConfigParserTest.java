@@ -3,6 +3,7 @@ package io.vecta.runtime.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.vecta.runtime.cli.server.CliEndpoint;
 import io.vecta.sdk.config.ConfigException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,7 +34,7 @@ class StartupConfigParserTest {
 
         assertThat(config.sectionNames()).containsExactly("unix", "cpu", "api-trace");
         assertThat(config.unix().nodaemon()).isTrue();
-        assertThat(config.unix().cliListen()).contains(new CliListen.UnixSocket(Path.of("/tmp/a.sock")));
+        assertThat(config.unix().cliListen()).contains(new CliEndpoint.UnixSocket(Path.of("/tmp/a.sock")));
         assertThat(config.cpu().mainCore()).hasValue(1);
         assertThat(config.cpu().corelistWorkers()).containsExactly(2, 3);
         assertThat(config.apiTrace().on()).isTrue();

@@ -3,6 +3,7 @@ package io.vecta.runtime.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.vecta.runtime.cli.server.CliEndpoint;
 import io.vecta.runtime.buffer.BufferConfig;
 import io.vecta.runtime.buffer.BufferPageSize;
 import io.vecta.runtime.log.LogLevel;
@@ -45,7 +46,7 @@ class StartupConfigSectionsTest {
                 """).unix();
 
         assertThat(unix).isEqualTo(new UnixConfig(true, true, true, true,
-                Optional.of(new CliListen.TcpSocket("localhost", 5002)), Optional.of("vecta"), true,
+                Optional.of(new CliEndpoint.Tcp("localhost", 5002)), Optional.of("vecta"), true,
                 Optional.of(Path.of("/var/log/vecta.log")), Optional.of(Path.of("/etc/vecta/setup.cli")), true,
                 Optional.of("1001"), 100, Path.of("/run/vecta")));
     }
@@ -60,13 +61,13 @@ class StartupConfigSectionsTest {
 
     @Test
     void shouldReadCliListenAsVppReadsSocketNames() {
-        Map<String, CliListen> expected = Map.of(
-                "/run/vecta/cli.sock", new CliListen.UnixSocket(Path.of("/run/vecta/cli.sock")),
-                "cli.sock", new CliListen.UnixSocket(RUN.resolve("cli.sock")),
-                "unix:cli.sock", new CliListen.UnixSocket(RUN.resolve("cli.sock")),
-                "127.0.0.1:5002", new CliListen.TcpSocket("127.0.0.1", 5002),
-                ":5002", new CliListen.TcpSocket("localhost", 5002),
-                "tcp:vecta.example:65535", new CliListen.TcpSocket("vecta.example", 65535));
+        Map<String, CliEndpoint> expected = Map.of(
+                "/run/vecta/cli.sock", new CliEndpoint.UnixSocket(Path.of("/run/vecta/cli.sock")),
+                "cli.sock", new CliEndpoint.UnixSocket(RUN.resolve("cli.sock")),
+                "unix:cli.sock", new CliEndpoint.UnixSocket(RUN.resolve("cli.sock")),
+                "127.0.0.1:5002", new CliEndpoint.Tcp("127.0.0.1", 5002),
+                ":5002", new CliEndpoint.Tcp("localhost", 5002),
+                "tcp:vecta.example:65535", new CliEndpoint.Tcp("vecta.example", 65535));
         expected.forEach((text, socket) -> assertThat(parse("unix { cli-listen " + text + " }").unix().cliListen())
                 .as(text).contains(socket));
         for (String bad : List.of("localhost:0", "localhost:65536", "tcp:vecta.example", "host:port", "unix:")) {
@@ -320,7 +321,7 @@ class StartupConfigSectionsTest {
         assertThat(config.sectionNames()).containsExactly("unix", "buffers");
         assertThat(config.unix().nodaemon()).isTrue();
         assertThat(config.unix().interactive()).isTrue();
-        assertThat(config.unix().cliListen()).contains(new CliListen.UnixSocket(Path.of("/b.sock")));
+        assertThat(config.unix().cliListen()).contains(new CliEndpoint.UnixSocket(Path.of("/b.sock")));
         assertThatThrownBy(() -> parse("unix { nodaemon }\nunix { bogus }"))
                 .hasMessageStartingWith("startup.conf:2:8: unix: unknown key 'bogus';");
     }

@@ -3,6 +3,7 @@ package io.vecta.runtime.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.vecta.runtime.cli.server.CliEndpoint;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -30,7 +31,7 @@ class VppReferenceConfigTest {
         assertThat(unix.nodaemon()).isTrue();
         assertThat(unix.log()).contains(Path.of("/var/log/vpp/vpp.log"));
         assertThat(unix.fullCoredump()).isTrue();
-        assertThat(unix.cliListen()).contains(new CliListen.UnixSocket(Path.of("/run/vpp/cli.sock")));
+        assertThat(unix.cliListen()).contains(new CliEndpoint.UnixSocket(Path.of("/run/vpp/cli.sock")));
         assertThat(unix.gid()).isEqualTo(Optional.of("vpp"));
         assertThat(unix.interactive()).isFalse();
         assertThat(config.apiTrace().on()).isTrue();
