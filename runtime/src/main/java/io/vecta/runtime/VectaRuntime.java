@@ -1,22 +1,35 @@
 package io.vecta.runtime;
 
 import io.vecta.runtime.buffer.BufferPools;
+import io.vecta.runtime.cli.CliServices;
+import io.vecta.runtime.cli.CliShell;
+import io.vecta.runtime.cli.CommandOutcome;
+import io.vecta.runtime.cli.CommandRunner;
+import io.vecta.runtime.cli.CommandTree;
+import io.vecta.runtime.cli.server.CliServer;
+import io.vecta.runtime.cli.server.CliServerOptions;
 import io.vecta.runtime.config.ConfigWarning;
 import io.vecta.runtime.config.PluginsConfig;
+import io.vecta.runtime.config.LoggingConfig;
 import io.vecta.runtime.config.StartupConfig;
+import io.vecta.runtime.config.UnixConfig;
 import io.vecta.runtime.dispatch.ThreadRuntime;
 import io.vecta.runtime.graph.Graph;
 import io.vecta.runtime.graph.LoadedPlugin;
 import io.vecta.runtime.graph.PluginLoader;
+import io.vecta.runtime.log.LogRouter;
 import io.vecta.runtime.show.DispatchThread;
 import io.vecta.runtime.show.RuntimeClock;
 import io.vecta.sdk.node.PluginRegistration;
 import java.lang.System.Logger.Level;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.agrona.concurrent.IdleStrategy;
 
@@ -29,11 +42,15 @@ import org.agrona.concurrent.IdleStrategy;
  *                 ─▶ PluginLoader (class path + plugins { path }) ─▶ enabled plugins
  *                 ─▶ their config sections handed over, the rest warned about
  *                 ─▶ Graph ─▶ ThreadRuntime of the main thread
- *   run():  loop { graph turn; main-thread tasks (CLI, API) } until stop()
+ *                 ─▶ CommandTree of every plugin's commands ─▶ CliServer (unix { cli-listen })
+ *   run():  unix { startup-config } lines, then
+ *           loop { graph turn; main-thread tasks (CLI lines, later API messages) } until stop()
  * </pre>
  *
  * {@link #start} builds everything and returns; {@link #run} turns the main loop on the calling
- * thread, which becomes the main thread, until {@link #stop} is called from anywhere.
+ * thread, which becomes the main thread, until {@link #stop} is called from anywhere. CLI
+ * sessions run on their own threads but each line runs on the main thread, between two turns of
+ * the graph, so commands see and change state without racing the dispatch of packets.
  */
 public final class VectaRuntime implements AutoCloseable {
 
@@ -53,6 +70,9 @@ public final class VectaRuntime implements AutoCloseable {
     private final RuntimeClock clock = RuntimeClock.start();
     private volatile List<DispatchThread> threads;
     private final CountDownLatch loopEnded = new CountDownLatch(1);
+    private final CliServices services = new CliServices();
+    private final CommandTree commands;
+    private CliServer cliServer;
     private volatile boolean running = true;
 
     private VectaRuntime(StartupConfig config, PluginLoader loader, List<LoadedPlugin> plugins, List<String> warnings,
@@ -65,6 +85,8 @@ public final class VectaRuntime implements AutoCloseable {
         this.graph = graph;
         this.mainThread = new ThreadRuntime(graph, 0, bufferPools.allocator(0));
         this.threads = List.of(DispatchThread.of(mainThread));
+        this.commands = CommandTree.build(plugins);
+        services.register(VectaRuntime.class, this);
     }
 
     /**
@@ -76,6 +98,7 @@ public final class VectaRuntime implements AutoCloseable {
      * @throws io.vecta.runtime.graph.GraphException if the plugins' graph does not hold together
      */
     public static VectaRuntime start(StartupConfig config) {
+        applyLogging(config);
         PluginLoader loader = PluginLoader.current();
         BufferPools pools = null;
         try {
@@ -92,7 +115,14 @@ public final class VectaRuntime implements AutoCloseable {
             for (String warning : warnings) {
                 LOG.log(Level.WARNING, warning);
             }
-            return new VectaRuntime(config, loader, enabled, List.copyOf(warnings), pools, graph);
+            VectaRuntime runtime = new VectaRuntime(config, loader, enabled, List.copyOf(warnings), pools, graph);
+            try {
+                runtime.listenForCli();
+            } catch (RuntimeException e) {
+                runtime.close();
+                throw e;
+            }
+            return runtime;
         } catch (RuntimeException e) {
             if (pools != null) {
                 pools.close();
@@ -100,6 +130,64 @@ public final class VectaRuntime implements AutoCloseable {
             loader.close();
             throw e;
         }
+    }
+
+    /**
+     * Sets the process's logging from {@code logging { }} and {@code unix { log, interactive }}
+     * before anything of the runtime logs.
+     *
+     * @throws IllegalArgumentException naming the log file if it cannot be opened
+     */
+    private static void applyLogging(StartupConfig config) {
+        LogRouter log = LogRouter.global();
+        LoggingConfig logging = config.logging();
+        log.setDefaultLevel(logging.defaultLogLevel());
+        log.setRingSize(logging.size());
+        logging.classes().values().forEach(c -> c.level().ifPresent(level -> log.setClassLevel(c.name(), level)));
+        log.setInteractive(config.unix().interactive());
+        config.unix().log().ifPresent(log::setLogFile);
+    }
+
+    /** Serves the CLI where {@code unix { cli-listen }} says, with its prompt and banner. */
+    private void listenForCli() {
+        UnixConfig unix = config.unix();
+        if (unix.cliListen().isEmpty()) {
+            return;
+        }
+        CliServerOptions options = CliServerOptions.DEFAULTS.withBanner(!unix.cliNoBanner());
+        if (unix.cliPrompt().isPresent()) {
+            options = options.withPrompt(unix.cliPrompt().get());
+        }
+        cliServer = new CliServer(onMainThread(newShell(false)), this::stop, options);
+        cliServer.listen(unix.cliListen().get());
+    }
+
+    /**
+     * A new CLI session over every plugin's commands: {@code interactive} when a person types
+     * at a terminal. Its lines run on whatever thread calls it; wrap it with
+     * {@link #onMainThread} unless that is the main thread.
+     */
+    public CliShell newShell(boolean interactive) {
+        return new CliShell(commands, services, interactive);
+    }
+
+    /**
+     * {@code shell}'s lines, each run on the main thread and waited for. A line the runtime
+     * cannot run any more (it is stopping) fails with that reason.
+     */
+    public CommandRunner onMainThread(CliShell shell) {
+        return line -> {
+            try {
+                return tasks.call(() -> shell.run(line));
+            } catch (IllegalStateException e) {
+                return CommandOutcome.error(e.getMessage());
+            } catch (ExecutionException e) {
+                return CommandOutcome.error("internal error running '" + line + "': " + e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return CommandOutcome.error("interrupted while '" + line + "' waited for the main thread");
+            }
+        };
     }
 
     /** The plugins {@code plugins { }} leaves enabled; the runtime's own always. */
@@ -137,12 +225,29 @@ public final class VectaRuntime implements AutoCloseable {
         threads = List.of(DispatchThread.current(mainThread, DispatchThread.UNKNOWN));
         IdleStrategy idle = ThreadRuntime.defaultIdleStrategy();
         try {
+            config.unix().startupConfig().ifPresent(this::runStartupConfig);
             while (running) {
                 idle.idle(mainThread.runOnce() + tasks.runQueued());
             }
         } finally {
             tasks.close();
             loopEnded.countDown();
+        }
+    }
+
+    /**
+     * Runs the lines of {@code unix { startup-config FILE }} as VPP does: a failing line is
+     * logged with its file and line and ends the script, but not the runtime.
+     */
+    private void runStartupConfig(Path file) {
+        CommandOutcome outcome = newShell(false).runScript(file);
+        if (outcome.failed()) {
+            LOG.log(Level.ERROR, "startup-config " + outcome.output().strip());
+        } else if (!outcome.output().isEmpty()) {
+            LOG.log(Level.INFO, "startup-config " + file + ":\n" + outcome.output().stripTrailing());
+        }
+        if (outcome.action() == CommandOutcome.Action.STOP_RUNTIME) {
+            stop();
         }
     }
 
@@ -206,10 +311,31 @@ public final class VectaRuntime implements AutoCloseable {
         return clock;
     }
 
-    /** Frees buffer memory and closes the plugin jars; after {@link #run()} has returned. */
+    /** The CLI server, if {@code unix { cli-listen }} asked for one. */
+    public Optional<CliServer> cliServer() {
+        return Optional.ofNullable(cliServer);
+    }
+
+    /** Every plugin's CLI commands. */
+    public CommandTree commands() {
+        return commands;
+    }
+
+    /** What CLI commands reach through their context; plugins' services are added here too. */
+    public CliServices services() {
+        return services;
+    }
+
+    /**
+     * Stops serving the CLI, frees buffer memory and closes the plugin jars; after
+     * {@link #run()} has returned.
+     */
     @Override
     public void close() {
         stop();
+        if (cliServer != null) {
+            cliServer.close();
+        }
         tasks.close();
         bufferPools.close();
         loader.close();

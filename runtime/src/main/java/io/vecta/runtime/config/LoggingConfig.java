@@ -1,6 +1,7 @@
 package io.vecta.runtime.config;
 
 import io.vecta.runtime.log.LogLevel;
+import io.vecta.runtime.log.LogRouter;
 import io.vecta.sdk.config.ConfigBlock;
 import io.vecta.sdk.config.ConfigItem;
 import io.vecta.sdk.config.ConfigKeys;
@@ -34,7 +35,7 @@ public record LoggingConfig(int size, LogLevel defaultLogLevel, LogLevel default
     public static final String SECTION = "logging";
 
     /** VPP's ring size. */
-    public static final int DEFAULT_SIZE = 512;
+    public static final int DEFAULT_SIZE = LogRouter.DEFAULT_RING_SIZE;
 
     private static final String LEVELS = String.join("|", LogLevel.labels());
 
@@ -89,7 +90,7 @@ public record LoggingConfig(int size, LogLevel defaultLogLevel, LogLevel default
         }
         return new LoggingConfig(
                 logging.intValue("size", 1, 1 << 20).orElse(DEFAULT_SIZE),
-                level(logging, "default-log-level").orElse(LogLevel.NOTICE),
+                level(logging, "default-log-level").orElse(LogRouter.DEFAULT_LEVEL),
                 level(logging, "default-syslog-log-level").orElse(LogLevel.WARN),
                 classes);
     }

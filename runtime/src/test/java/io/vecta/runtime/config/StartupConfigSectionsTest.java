@@ -274,7 +274,7 @@ class StartupConfigSectionsTest {
                         Optional.of(LogLevel.ERROR), OptionalInt.of(100))),
                 Map.entry("ip4", new LoggingConfig.LogClass("ip4", Optional.of(LogLevel.WARN), Optional.empty(),
                         OptionalInt.empty())));
-        assertThat(parse("").logging()).isEqualTo(new LoggingConfig(512, LogLevel.NOTICE, LogLevel.WARN, Map.of()));
+        assertThat(parse("").logging()).isEqualTo(new LoggingConfig(512, LogLevel.INFO, LogLevel.WARN, Map.of()));
     }
 
     @Test
