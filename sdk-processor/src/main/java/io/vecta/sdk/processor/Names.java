@@ -15,6 +15,9 @@ final class Names {
     static final String FEATURE_ARCS = ANNOTATION_PACKAGE + ".FeatureArcs";
     static final String PLUGIN = ANNOTATION_PACKAGE + ".Plugin";
     static final String CLI_COMMAND = ANNOTATION_PACKAGE + ".CliCommand";
+    static final String CONFIG_SECTION = ANNOTATION_PACKAGE + ".ConfigSection";
+    static final String CONFIG_SECTION_HANDLER = "io.vecta.sdk.config.ConfigSectionHandler";
+    static final String CONFIG_KEYS = "io.vecta.sdk.config.ConfigKeys";
 
     static final String NODE_PACKAGE = "io.vecta.sdk.node";
     static final String NODE_CONTEXT = NODE_PACKAGE + ".NodeContext";

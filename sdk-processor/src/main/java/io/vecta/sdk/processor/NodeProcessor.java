@@ -44,13 +44,14 @@ public final class NodeProcessor extends AbstractProcessor {
     private final List<PluginModel.ArcModel> arcs = new ArrayList<>();
     private final List<CommandModel> commands = new ArrayList<>();
     private final Map<String, CommandModel> commandsByPath = new LinkedHashMap<>();
+    private final Map<String, ConfigSectionReader.ConfigSectionModel> configSections = new LinkedHashMap<>();
     private Element pluginElement;
     private boolean registrationWritten;
 
     @Override
     public Set<String> getSupportedAnnotationTypes() {
         return Set.of(Names.GRAPH_NODE, Names.FEATURE, Names.FEATURE_ARC, Names.FEATURE_ARCS, Names.PLUGIN,
-                Names.NEXT, Names.PER_PACKET, Names.PER_FRAME, Names.TRACE, Names.ERROR_COUNTER, Names.CLI_COMMAND);
+                Names.NEXT, Names.PER_PACKET, Names.PER_FRAME, Names.TRACE, Names.ERROR_COUNTER, Names.CLI_COMMAND, Names.CONFIG_SECTION);
     }
 
     @Override
@@ -81,6 +82,7 @@ public final class NodeProcessor extends AbstractProcessor {
         checkStrayAnnotations(round, annotations, diagnostics);
         readArcs(round, annotations, diagnostics);
         readCommands(round, annotations, diagnostics);
+        readConfigSections(round, annotations, diagnostics);
         nodes.addAll(roundNodes);
         PluginModel plugin = readPlugin(round, annotations, diagnostics);
         if (!roundNodes.isEmpty() || plugin != null) {
@@ -165,6 +167,24 @@ public final class NodeProcessor extends AbstractProcessor {
         }
     }
 
+    private void readConfigSections(RoundEnvironment round, Annotations annotations, Diagnostics diagnostics) {
+        ConfigSectionReader reader = new ConfigSectionReader(annotations, processingEnv.getTypeUtils(),
+                processingEnv.getElementUtils(), diagnostics);
+        for (TypeElement type : ElementFilter.typesIn(round.getElementsAnnotatedWith(
+                processingEnv.getElementUtils().getTypeElement(Names.CONFIG_SECTION)))) {
+            ConfigSectionReader.ConfigSectionModel section = reader.read(type);
+            if (section == null) {
+                continue;
+            }
+            ConfigSectionReader.ConfigSectionModel first = configSections.putIfAbsent(section.name(), section);
+            if (first != null) {
+                diagnostics.error(type, "VectaConfigSectionDuplicate", "config section '" + section.name()
+                        + "' is declared by both " + first.handlerClass().canonicalName() + " and "
+                        + section.handlerClass().canonicalName(), "one class handles each section; merge them");
+            }
+        }
+    }
+
     private static String describe(CommandModel command) {
         return command.ownerClass().canonicalName() + "." + command.methodName();
     }
@@ -218,7 +238,7 @@ public final class NodeProcessor extends AbstractProcessor {
                     : String.join("_", ClassName.get((TypeElement) element).simpleNames());
             model = new PluginModel(element, ClassName.get(packageName, simpleName + "_Registration"), name, version,
                     annotations.string(plugin, "description"), (Boolean) annotations.value(plugin, "enabledByDefault"),
-                    sdkVersion, nodes, arcs, commands);
+                    sdkVersion, nodes, arcs, commands, List.copyOf(configSections.values()));
         }
         return model;
     }

@@ -20,7 +20,7 @@ import javax.lang.model.element.Element;
  */
 record PluginModel(Element element, ClassName registrationClass, String name, String version, String description,
                    boolean enabledByDefault, int[] sdkVersion, List<NodeModel> nodes, List<ArcModel> arcs,
-                   List<CommandModel> commands) {
+                   List<CommandModel> commands, List<ConfigSectionReader.ConfigSectionModel> configSections) {
 
     /** A declared feature arc. */
     record ArcModel(Element element, String name, List<String> startNodes, String lastNode) {

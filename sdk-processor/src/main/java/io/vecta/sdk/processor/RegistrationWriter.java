@@ -39,6 +39,7 @@ final class RegistrationWriter {
     private static final ClassName ARC_DESCRIPTOR = ClassName.get(Names.NODE_PACKAGE, "FeatureArcDescriptor");
     private static final ClassName FEATURE_DESCRIPTOR = ClassName.get(Names.NODE_PACKAGE, "FeatureDescriptor");
     private static final ClassName COMMAND_DESCRIPTOR = ClassName.get(Names.CLI_PACKAGE, "CommandDescriptor");
+    static final ClassName CONFIG_SECTION_DESCRIPTOR = ClassName.get("io.vecta.sdk.config", "ConfigSectionDescriptor");
 
     /** Names the generated {@code commands()} uses itself, which a local for a command object must not take. */
     private static final Set<String> TAKEN_NAMES = Set.of("commands", "ctx", "in", "out");
@@ -78,6 +79,21 @@ final class RegistrationWriter {
                     .addJavadoc("Created on the first call of {@link #commands()}, with the command objects.\n")
                     .build());
             type.addMethod(commands(plugin.commands()));
+        }
+        if (!plugin.configSections().isEmpty()) {
+            for (ConfigSectionReader.ConfigSectionModel section : plugin.configSections()) {
+                type.addOriginatingElement(section.element());
+            }
+            type.addMethod(MethodSpec.methodBuilder("configSections")
+                    .addAnnotation(Override.class)
+                    .addModifiers(Modifier.PUBLIC)
+                    .returns(list(CONFIG_SECTION_DESCRIPTOR))
+                    .addJavadoc("The plugin's startup.conf sections, each with a new handler.\n")
+                    .addStatement("return $L", listOf(plugin.configSections().stream()
+                            .map(section -> CodeBlock.of("new $T($S, $S, $T.KEYS, new $T())", CONFIG_SECTION_DESCRIPTOR,
+                                    section.name(), section.help(), section.handlerClass(), section.handlerClass()))
+                            .toList()))
+                    .build());
         }
         return JavaFile.builder(plugin.registrationClass().packageName(), type.build())
                 .indent("    ")

@@ -15,6 +15,7 @@ final class Sources {
             import io.vecta.sdk.node.*;
             import io.vecta.sdk.buffer.*;
             import io.vecta.sdk.cli.*;
+            import io.vecta.sdk.config.*;
             """;
 
     private Sources() {
