@@ -6,6 +6,7 @@ import io.vecta.runtime.cli.CliShell;
 import io.vecta.runtime.cli.CommandOutcome;
 import io.vecta.runtime.cli.CommandRunner;
 import io.vecta.runtime.cli.CommandTree;
+import io.vecta.runtime.cli.server.CliEndpoint;
 import io.vecta.runtime.cli.server.CliServer;
 import io.vecta.runtime.cli.server.CliServerOptions;
 import io.vecta.runtime.config.ConfigWarning;
@@ -21,13 +22,21 @@ import io.vecta.runtime.log.LogRouter;
 import io.vecta.runtime.show.DispatchThread;
 import io.vecta.runtime.show.RuntimeClock;
 import io.vecta.sdk.node.PluginRegistration;
+import java.io.IOException;
 import java.lang.System.Logger.Level;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.GroupPrincipal;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.UserPrincipalLookupService;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -58,6 +67,9 @@ public final class VectaRuntime implements AutoCloseable {
     public static final String BUILTIN_PLUGIN = "builtin";
 
     private static final System.Logger LOG = System.getLogger(VectaRuntime.class.getName());
+
+    /** Sections the parser knows, for later parts of the runtime (workers, stats, binary API). */
+    private static final List<String> READ_NOT_SERVED = List.of("cpu", "statseg", "socksvr", "api-trace", "node");
 
     private final StartupConfig config;
     private final PluginLoader loader;
@@ -109,6 +121,12 @@ public final class VectaRuntime implements AutoCloseable {
             for (ConfigWarning warning : config.configurePlugins(registrations)) {
                 warnings.add(warning.toString());
             }
+            for (String section : READ_NOT_SERVED) {
+                if (config.sectionNames().contains(section)) {
+                    warnings.add(config.source() + ": section '" + section + "' is read and checked, but this runtime"
+                            + " does not act on it yet");
+                }
+            }
             Graph graph = Graph.build(enabled);
             pools = BufferPools.create(config.buffers(), 1);
             pools.pageSizeFallback().ifPresent(warnings::add);
@@ -159,7 +177,31 @@ public final class VectaRuntime implements AutoCloseable {
             options = options.withPrompt(unix.cliPrompt().get());
         }
         cliServer = new CliServer(onMainThread(newShell(false)), this::stop, options);
-        cliServer.listen(unix.cliListen().get());
+        CliEndpoint endpoint = cliServer.listen(unix.cliListen().get());
+        if (endpoint instanceof CliEndpoint.UnixSocket socket && unix.gid().isPresent()) {
+            giveSocketToGroup(socket.path(), unix.gid().get());
+        }
+    }
+
+    /**
+     * {@code unix { gid G }}: the CLI socket belongs to group {@code G} (a name or a number) and
+     * its members may connect, as with VPP's {@code gid vpp}.
+     *
+     * @throws IllegalArgumentException naming the group and the socket if that fails
+     */
+    private static void giveSocketToGroup(Path socket, String gid) {
+        try {
+            UserPrincipalLookupService users = socket.getFileSystem().getUserPrincipalLookupService();
+            GroupPrincipal group = users.lookupPrincipalByGroupName(gid);
+            Files.getFileAttributeView(socket, PosixFileAttributeView.class).setGroup(group);
+            Set<PosixFilePermission> permissions = EnumSet.copyOf(Files.getPosixFilePermissions(socket));
+            permissions.add(PosixFilePermission.GROUP_READ);
+            permissions.add(PosixFilePermission.GROUP_WRITE);
+            Files.setPosixFilePermissions(socket, permissions);
+        } catch (IOException | UnsupportedOperationException e) {
+            throw new IllegalArgumentException("unix { gid " + gid + " }: cannot give the CLI socket " + socket
+                    + " to that group: " + e.getMessage(), e);
+        }
     }
 
     /**

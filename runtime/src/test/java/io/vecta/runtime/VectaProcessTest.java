@@ -180,4 +180,18 @@ class VectaProcessTest {
         assertThat(ctl.exit()).isEqualTo(3);
         assertThat(ctl.output()).contains(dir.resolve("cli.sock").toString());
     }
+
+    @Test
+    void shouldRunCommandsTypedOnItsOwnTerminalAndStopOnQuit() throws Exception {
+        Process vecta = java("io.vecta.runtime.Main", dir.resolve("vecta.out"), "-c",
+                config("interactive").toString());
+        try (var terminal = vecta.outputWriter(StandardCharsets.UTF_8)) {
+            terminal.write("show cli\n");
+            terminal.write("quit\n");
+        }
+
+        assertThat(vecta.waitFor(60, TimeUnit.SECONDS)).as(output("vecta.out")).isTrue();
+        assertThat(vecta.exitValue()).as(output("vecta.out")).isZero();
+        assertThat(output("vecta.out")).contains("show cli [verbose]");
+    }
 }

@@ -2,12 +2,15 @@ package io.vecta.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.vecta.runtime.config.RuntimeDirectory;
 import io.vecta.runtime.config.StartupConfig;
 import io.vecta.runtime.config.StartupConfigParser;
 import io.vecta.runtime.graph.LoadedPlugin;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.time.Duration;
 import java.util.concurrent.ExecutionException;
 import org.junit.jupiter.api.Test;
@@ -71,6 +74,30 @@ class VectaRuntimeTest {
 
             runtime.stop();
             main.join();
+        }
+    }
+
+    @Test
+    void shouldGiveTheCliSocketToTheConfiguredGroup() throws Exception {
+        assumeTrue("root".equals(System.getProperty("user.name")), "only root may give a file to any group");
+        Path socket = runtimeDir.resolve("cli.sock");
+        String text = "unix { cli-listen " + socket + " gid 1 }\nbuffers { page-size 4k buffers-per-numa 2048 }";
+
+        try (VectaRuntime runtime = VectaRuntime.start(config(text))) {
+            assertThat(runtime.cliServer()).isPresent();
+            assertThat(Files.getAttribute(socket, "unix:gid")).isEqualTo(1);
+            assertThat(Files.getPosixFilePermissions(socket)).contains(PosixFilePermission.GROUP_WRITE);
+        }
+        assertThat(socket).doesNotExist();
+    }
+
+    @Test
+    void shouldWarnAboutSectionsItReadsButDoesNotActOnYet() {
+        String text = "buffers { page-size 4k buffers-per-numa 2048 }\nsocksvr { default }";
+
+        try (VectaRuntime runtime = VectaRuntime.start(config(text))) {
+            assertThat(runtime.warnings()).contains(
+                    "test.conf: section 'socksvr' is read and checked, but this runtime does not act on it yet");
         }
     }
 }
