@@ -28,19 +28,25 @@ import javax.tools.FileObject;
 import javax.tools.StandardLocation;
 
 /**
- * Reads {@code @GraphNode}, {@code @Feature}, {@code @FeatureArc}, {@code @CliCommand} and
- * {@code @Plugin}, checks them all, and only then writes each node's dispatcher and the
- * plugin's registration.
+ * Reads {@code @GraphNode}, {@code @Feature}, {@code @FeatureArc}, {@code @CliCommand},
+ * {@code @ConfigSection} and {@code @Plugin}, checks them all, and only then writes each node's
+ * dispatcher and the plugin's registration.
  *
- * <p>The registration is written in the round that sees {@code @Plugin} and lists the nodes,
- * arcs, features and commands found up to that round, which covers every hand-written class;
- * those produced by other processors in later rounds are not listed.
+ * <p>A node class that refers to a type not there yet (one another processor generates, such as
+ * a trace record) is read again in the next round, and the registration waits for it: it is
+ * written in the first round after {@code @Plugin} in which no node waits, and lists everything
+ * found up to then. A node whose types never come is reported with {@code VectaUnresolvedType}.
+ * Nodes and commands that other processors generate after the registration is written are not
+ * listed.
  */
 @AutoService(Processor.class)
 public final class NodeProcessor extends AbstractProcessor {
 
     private final Map<String, List<TypeElement>> declaredNodes = new LinkedHashMap<>();
     private final List<NodeModel> nodes = new ArrayList<>();
+    /** Nodes whose types are not all there yet (another processor makes them), retried next round. */
+    private final List<String> deferredNodes = new ArrayList<>();
+    private PluginModel pendingPlugin;
     private final List<PluginModel.ArcModel> arcs = new ArrayList<>();
     private final List<CommandModel> commands = new ArrayList<>();
     private final Map<String, CommandModel> commandsByPath = new LinkedHashMap<>();
@@ -63,6 +69,7 @@ public final class NodeProcessor extends AbstractProcessor {
     public boolean process(Set<? extends TypeElement> annotationTypes, RoundEnvironment round) {
         if (round.processingOver()) {
             checkCommandsHavePlugin();
+            reportNodesStillUnresolved();
             return false;
         }
         Diagnostics diagnostics = new Diagnostics(processingEnv.getMessager());
@@ -70,8 +77,21 @@ public final class NodeProcessor extends AbstractProcessor {
         NodeReader reader = new NodeReader(annotations, processingEnv.getTypeUtils(), diagnostics);
 
         List<NodeModel> roundNodes = new ArrayList<>();
-        for (TypeElement node : ElementFilter.typesIn(round.getElementsAnnotatedWith(
-                processingEnv.getElementUtils().getTypeElement(Names.GRAPH_NODE)))) {
+        List<TypeElement> candidates = new ArrayList<>();
+        for (String name : deferredNodes) {
+            TypeElement again = processingEnv.getElementUtils().getTypeElement(name);
+            if (again != null) {
+                candidates.add(again);
+            }
+        }
+        deferredNodes.clear();
+        candidates.addAll(ElementFilter.typesIn(round.getElementsAnnotatedWith(
+                processingEnv.getElementUtils().getTypeElement(Names.GRAPH_NODE))));
+        for (TypeElement node : candidates) {
+            if (UnresolvedTypes.in(node)) {
+                deferredNodes.add(node.getQualifiedName().toString());
+                continue;
+            }
             String name = annotations.string(annotations.find(node, Names.GRAPH_NODE), "name");
             declaredNodes.computeIfAbsent(name, n -> new ArrayList<>()).add(node);
             NodeModel model = reader.read(node);
@@ -96,11 +116,32 @@ public final class NodeProcessor extends AbstractProcessor {
             writeSource(dispatchers.write(node), node.element());
         }
         if (plugin != null) {
-            writeSource(new RegistrationWriter().write(plugin), plugin.element());
-            writeServiceEntry(plugin);
+            pendingPlugin = plugin;
+        }
+        // A node waiting for a type another processor generates belongs in the registration:
+        // it is written once no node waits any more.
+        if (pendingPlugin != null && deferredNodes.isEmpty()) {
+            writeSource(new RegistrationWriter().write(pendingPlugin), pendingPlugin.element());
+            writeServiceEntry(pendingPlugin);
+            pendingPlugin = null;
         }
         // The Vecta annotations are this processor's alone.
         return true;
+    }
+
+    /**
+     * Nodes that still refer to types no round produced: the compiler reports the missing
+     * types themselves; this says which node waited for them and why it has no dispatcher.
+     */
+    private void reportNodesStillUnresolved() {
+        Diagnostics diagnostics = new Diagnostics(processingEnv.getMessager());
+        for (String name : deferredNodes) {
+            TypeElement node = processingEnv.getElementUtils().getTypeElement(name);
+            diagnostics.error(node, "VectaUnresolvedType", "node class " + name + " refers to types that no source"
+                    + " or annotation processor produced, so neither its dispatcher nor the plugin's registration"
+                    + " was written", "fix the missing types the compiler reports, or the processor that should"
+                    + " generate them");
+        }
     }
 
     /** Members that only mean something inside a {@code @GraphNode} class, found elsewhere. */
