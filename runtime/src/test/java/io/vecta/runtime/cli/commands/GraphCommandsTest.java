@@ -2,8 +2,11 @@ package io.vecta.runtime.cli.commands;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.vecta.runtime.cli.GraphCliNames;
+import io.vecta.runtime.graph.GraphNodeEntry;
 import io.vecta.runtime.show.ParsedDot;
 import io.vecta.runtime.show.ParsedDot.Arc;
+import io.vecta.sdk.cli.CliInput;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -229,6 +232,18 @@ class GraphCommandsTest {
             }
             assertThat(withoutNames.ok("show node error-punt")).isEqualTo(cli.ok("show node error-punt"));
         }
+    }
+
+    @Test
+    void shouldKnowTheNodesOfTheGraphAndNoInterfaceYet() {
+        GraphCliNames names = new GraphCliNames(cli.runtime.graph());
+
+        assertThat(names.nodeNames()).containsExactlyElementsOf(
+                cli.runtime.graph().nodes().stream().map(GraphNodeEntry::name).toList())
+                .containsExactlyInAnyOrder("acme-counter", "error-drop", "error-punt", "null-node");
+        assertThat(names.interfaceNames()).isEmpty();
+        assertThat(CliInput.of("eth0", names).tryInterfaceName()).isEmpty();
+        assertThat(CliInput.of("error-punt", names).tryNodeName()).contains("error-punt");
     }
 
     @Test
