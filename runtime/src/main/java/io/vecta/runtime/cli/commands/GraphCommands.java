@@ -18,6 +18,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
@@ -183,6 +184,8 @@ public final class GraphCommands {
                     + (path.toAbsolutePath().getParent()), e);
         } catch (AccessDeniedException e) {
             throw new CliException("cannot write " + path + ": permission denied", e);
+        } catch (FileSystemException e) {
+            throw new CliException("cannot write " + path + ": " + (e.getReason() != null ? e.getReason() : e), e);
         } catch (IOException e) {
             throw new CliException("cannot write " + path + ": " + e, e);
         }

@@ -303,11 +303,13 @@ class GraphCommandsTest {
     }
 
     @Test
-    void shouldNameTheMissingDirectoryOfTheFile() {
+    void shouldSayWhyTheFileCannotBeWritten() {
         Path file = temp.resolve("missing").resolve("graph.dot");
 
         assertThat(cli.error("show vlib graphviz " + file)).isEqualTo("show vlib graphviz: cannot write " + file
                 + ": no such directory " + temp.resolve("missing") + "\n");
+        assertThat(cli.error("show vlib graphviz " + temp)).isEqualTo("show vlib graphviz: cannot write " + temp
+                + ": Is a directory\n");
         assertThat(cli.error("show vlib graphviz a.dot b.dot")).isEqualTo("show vlib graphviz: unknown input 'b.dot'\n");
     }
 
