@@ -13,8 +13,11 @@
  *       handles comments, {@code ?} listings, errors and failing commands;</li>
  *   <li>{@link io.vecta.runtime.cli.CliServices}: what commands reach through
  *       {@link io.vecta.sdk.cli.CliContext#service};</li>
+ *   <li>{@link io.vecta.runtime.cli.GraphCliNames}: the {@link io.vecta.sdk.cli.CliNames}
+ *       of a running graph;</li>
  *   <li>{@link io.vecta.runtime.cli.BuiltinCommands}: {@code help}, {@code show cli},
- *       {@code comment}, {@code exec}, {@code quit}, {@code halt}.</li>
+ *       {@code comment}, {@code exec}, {@code quit}, {@code halt}; the show and clear
+ *       commands are in {@link io.vecta.runtime.cli.commands}.</li>
  * </ul>
  *
  * <p>Putting it together, once the plugins are loaded:
@@ -22,8 +25,8 @@
  * List<LoadedPlugin> plugins = PluginLoader.current().load(classLoader, pluginDirectory);
  * CommandTree commands = CommandTree.build(plugins);      // refuses a path of two plugins
  * CliServices services = new CliServices()
- *         .register(CliNames.class, names)                // checks interface and node names
- *         .register(Graph.class, graph);
+ *         .register(CliNames.class, new GraphCliNames(runtime.graph()))  // checks node names
+ *         .register(VectaRuntime.class, runtime);         // what the show commands report on
  * CommandRunner terminal = new CliShell(commands, services, true);   // one shell per session
  * CommandOutcome outcome = terminal.run("sh int");
  * }</pre>

@@ -13,8 +13,9 @@
  *
  * The three form the {@code builtin} plugin, found like any other through
  * {@link java.util.ServiceLoader}, together with the runtime's own CLI commands
- * ({@link io.vecta.runtime.cli.BuiltinCommands}): the processor registers every
- * {@code @CliCommand} of the runtime's compilation here.
+ * ({@link io.vecta.runtime.cli.BuiltinCommands} and the show and clear commands of
+ * {@link io.vecta.runtime.cli.commands}): the processor registers every {@code @CliCommand} of
+ * the runtime's compilation here.
  */
 @Plugin(name = "builtin", version = "0.1.0",
         description = "Nodes every graph needs (error-drop, error-punt, null-node) and the runtime's CLI commands")

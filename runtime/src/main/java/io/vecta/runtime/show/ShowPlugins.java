@@ -3,6 +3,7 @@ package io.vecta.runtime.show;
 import io.vecta.runtime.graph.LoadedPlugin;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * {@code show plugins}: the loaded plugins in load order, in VPP's layout, each followed by
@@ -21,14 +22,14 @@ public final class ShowPlugins {
     private ShowPlugins() {
     }
 
-    /** The text of {@code show plugins} for a runtime with no plugin path: class path plugins only. */
-    public static String format(List<LoadedPlugin> plugins) {
-        return format(plugins, "none (class path only)");
-    }
-
-    /** The text of {@code show plugins} for plugins loaded from the class path and {@code pluginPath}. */
-    public static String format(List<LoadedPlugin> plugins, Path pluginPath) {
-        return format(plugins, pluginPath.toString());
+    /**
+     * The text of {@code show plugins} for plugins loaded from the class path and the directories
+     * of {@code pluginPath}, printed as {@code plugins { path }} takes them: separated by
+     * {@code :}; an empty path prints as {@code none (class path only)}.
+     */
+    public static String format(List<LoadedPlugin> plugins, List<Path> pluginPath) {
+        return format(plugins, pluginPath.isEmpty() ? "none (class path only)"
+                : pluginPath.stream().map(Path::toString).collect(Collectors.joining(":")));
     }
 
     private static String format(List<LoadedPlugin> plugins, String pluginPath) {

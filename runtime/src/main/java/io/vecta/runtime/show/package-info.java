@@ -1,6 +1,8 @@
 /**
  * The text of the show commands, in the layouts VPP users know: each class takes the
- * runtime's data and returns the text a CLI command prints, and holds no state of its own.
+ * runtime's data and returns the text a CLI command prints, and holds no state of its own. The
+ * commands themselves, which read the user's words and call these, are in
+ * {@link io.vecta.runtime.cli.commands}.
  *
  * <pre>
  *   command                          call
@@ -9,7 +11,7 @@
  *   show errors [verbose]            ShowErrors.format(threads, verbose)
  *   clear errors                     threads.forEach(t -&gt; t.runtime().clearErrors())
  *   show vlib graph [NODE]           ShowVlibGraph.format(graph) / format(graph, node)
- *   show vlib graphviz               GraphDot.export(graph, threads), GraphDot.toSvg(dot)
+ *   show vlib graphviz [FILE]        GraphDot.export(graph, threads), GraphDot.toSvg(dot)
  *   show node NAME                   ShowNode.format(threads, name)
  *   show threads                     ShowThreads.format(threads)
  *   show buffers [detail]            ShowBuffers.format(pools, detail)

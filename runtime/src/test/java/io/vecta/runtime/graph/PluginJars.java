@@ -22,7 +22,7 @@ import javax.tools.StandardJavaFileManager;
 import javax.tools.ToolProvider;
 
 /** Compiles plugin sources, with or without the node processor, and packs them into a jar. */
-final class PluginJars {
+public final class PluginJars {
 
     private PluginJars() {
     }
@@ -31,7 +31,7 @@ final class PluginJars {
      * Compiles {@code sources} (file name to text) against the SDK and writes {@code jar} with
      * the classes and any extra {@code resources} (path to text).
      */
-    static Path build(Path work, Path jar, boolean runProcessor, Map<String, String> sources,
+    public static Path build(Path work, Path jar, boolean runProcessor, Map<String, String> sources,
                       Map<String, String> resources) {
         try {
             Path src = Files.createDirectories(work.resolve("src-" + jar.getFileName()));

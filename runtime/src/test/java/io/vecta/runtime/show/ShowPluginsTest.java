@@ -18,7 +18,7 @@ class ShowPluginsTest {
         plugins.add(new LoadedPlugin(TestPlugins.plugin("acl-with-a-name-longer-than-forty-characters"),
                 "/opt/vecta/plugins/acl.jar"));
 
-        String text = ShowPlugins.format(plugins, Path.of("/opt/vecta/plugins"));
+        String text = ShowPlugins.format(plugins, List.of(Path.of("/opt/vecta/plugins")));
 
         assertThat(text.split("\n", -1)).containsExactly(
                 " Plugin path is: /opt/vecta/plugins, plugins shown in load order",
@@ -35,9 +35,16 @@ class ShowPluginsTest {
 
     @Test
     void shouldSayWhenThereIsNoPluginPath() {
-        String text = ShowPlugins.format(List.of());
+        String text = ShowPlugins.format(List.of(), List.of());
 
         assertThat(text).isEqualTo(" Plugin path is: none (class path only), plugins shown in load order\n\n"
                 + "     Plugin                                   Version                          Description\n");
+    }
+
+    @Test
+    void shouldJoinThePluginDirectoriesAsThePluginsSectionTakesThem() {
+        String text = ShowPlugins.format(List.of(), List.of(Path.of("/opt/vecta/plugins"), Path.of("/tmp/vecta")));
+
+        assertThat(text).startsWith(" Plugin path is: /opt/vecta/plugins:/tmp/vecta, plugins shown in load order\n");
     }
 }
