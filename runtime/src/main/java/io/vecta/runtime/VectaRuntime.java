@@ -2,6 +2,7 @@ package io.vecta.runtime;
 
 import io.vecta.runtime.buffer.BufferPools;
 import io.vecta.runtime.cli.CliServices;
+import io.vecta.runtime.cli.GraphCliNames;
 import io.vecta.runtime.cli.CliShell;
 import io.vecta.runtime.cli.CommandOutcome;
 import io.vecta.runtime.cli.CommandRunner;
@@ -21,6 +22,7 @@ import io.vecta.runtime.graph.PluginLoader;
 import io.vecta.runtime.log.LogRouter;
 import io.vecta.runtime.show.DispatchThread;
 import io.vecta.runtime.show.RuntimeClock;
+import io.vecta.sdk.cli.CliNames;
 import io.vecta.sdk.node.PluginRegistration;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
@@ -98,7 +100,8 @@ public final class VectaRuntime implements AutoCloseable {
         this.mainThread = new ThreadRuntime(graph, 0, bufferPools.allocator(0));
         this.threads = List.of(DispatchThread.of(mainThread));
         this.commands = CommandTree.build(plugins);
-        services.register(VectaRuntime.class, this);
+        services.register(VectaRuntime.class, this)
+                .register(CliNames.class, new GraphCliNames(graph));
     }
 
     /**

@@ -2,6 +2,7 @@ package io.vecta.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.vecta.runtime.show.ParsedDot;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -104,6 +105,9 @@ class VectaProcessTest {
         Ctl cli = vectactl("sh", "cli");
         Ctl unknown = vectactl("show", "nonsense");
         Ctl help = vectactl("help", "sh", "cli");
+        Ctl runtime = vectactl("sh", "run", "verbose");
+        Ctl graphviz = vectactl("show", "vlib", "graphviz");
+        Ctl version = vectactl("show", "version");
 
         assertThat(cli.exit()).as(cli.output()).isZero();
         assertThat(cli.output()).contains("show cli").contains("halt").contains("exec");
@@ -111,6 +115,13 @@ class VectaProcessTest {
         assertThat(unknown.output()).contains("nonsense");
         assertThat(help.exit()).as(help.output()).isZero();
         assertThat(help.output()).contains("show cli [verbose]");
+        assertThat(runtime.exit()).as(runtime.output()).isZero();
+        assertThat(runtime.output()).contains("Name").contains("Vectors/Call").contains("error-drop");
+        assertThat(graphviz.exit()).as(graphviz.output()).isZero();
+        ParsedDot dot = ParsedDot.of(graphviz.output());
+        assertThat(dot.labels().keySet()).contains("error-drop", "error-punt", "null-node");
+        assertThat(dot.arcs()).as("the built-in nodes have no next nodes").isEmpty();
+        assertThat(version.output()).contains(Version.VERSION);
 
         vecta.destroy();
         assertThat(vecta.waitFor(30, TimeUnit.SECONDS)).isTrue();
