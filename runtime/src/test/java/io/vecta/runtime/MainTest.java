@@ -31,12 +31,22 @@ class MainTest {
     @Test
     void unknownCommandExitsWithTwoAndNamesIt() {
         assertThat(run("frobnicate")).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("unknown command 'frobnicate'", "usage: vecta demo");
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("unknown command 'frobnicate'", "usage: vecta ", "vecta demo");
     }
 
     @Test
     void extraArgumentExitsWithTwoAndNamesIt() {
         assertThat(run("demo", "now")).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("unexpected argument 'now' after 'demo'");
+    }
+
+    @Test
+    void shouldRefuseDashCWithoutAFileWithTwo() {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+        int exit = Main.run(new String[] {"-c"}, new PrintStream(new ByteArrayOutputStream()), new PrintStream(err));
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString()).contains("vecta: -c needs a startup.conf file");
     }
 }
