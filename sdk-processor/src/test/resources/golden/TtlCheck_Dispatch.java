@@ -10,6 +10,7 @@ import io.vecta.sdk.node.NodeContext;
 import io.vecta.sdk.node.NodeDescriptor;
 import io.vecta.sdk.node.NodeFunction;
 import io.vecta.sdk.node.Outcome;
+import java.util.Arrays;
 import java.util.List;
 import javax.annotation.processing.Generated;
 
@@ -24,14 +25,19 @@ public final class TtlCheck_Dispatch implements NodeFunction {
     private final TtlCheck node;
 
     /**
-     * Outcome (next and error) of each buffer of the frame, handed over in bulk.
+     * Next index of each buffer of the frame, enqueued in bulk.
      */
-    private final int[] outcomes = new int[Frame.CAPACITY];
+    private final int[] nexts = new int[Frame.CAPACITY];
 
     /**
      * Flags of each buffer, read one quad ahead of its processing.
      */
     private final int[] flags = new int[Frame.CAPACITY];
+
+    /**
+     * Packets of this frame per error slot: 0 for none, else the error code plus one.
+     */
+    private final int[] errorCounts = new int[3];
 
     /**
      * A dispatcher for one thread's instance of the node.
@@ -64,44 +70,67 @@ public final class TtlCheck_Dispatch implements NodeFunction {
         TtlCheck node = this.node;
         int[] from = frame.buffers();
         int count = frame.count();
-        int[] outcomes = this.outcomes;
-        int anyOutcome = 0;
-        int allOutcomes = -1;
+        int[] nexts = this.nexts;
+        int[] errorCounts = this.errorCounts;
+        int anyNext = 0;
+        int allNext = -1;
         int i = 0;
         // Four at a time while eight remain, then one at a time.
         while (count - i >= 8) {
             int outcome0 = node.process(ctx, from[i]);
-            outcomes[i] = outcome0;
-            anyOutcome |= outcome0;
-            allOutcomes &= outcome0;
+            int next0 = Outcome.next(outcome0);
+            if (Outcome.errorSlot(outcome0) != 0) {
+                errorCounts[Outcome.errorSlot(outcome0)]++;
+            }
+            nexts[i] = next0;
+            anyNext |= next0;
+            allNext &= next0;
             int outcome1 = node.process(ctx, from[i + 1]);
-            outcomes[i + 1] = outcome1;
-            anyOutcome |= outcome1;
-            allOutcomes &= outcome1;
+            int next1 = Outcome.next(outcome1);
+            if (Outcome.errorSlot(outcome1) != 0) {
+                errorCounts[Outcome.errorSlot(outcome1)]++;
+            }
+            nexts[i + 1] = next1;
+            anyNext |= next1;
+            allNext &= next1;
             int outcome2 = node.process(ctx, from[i + 2]);
-            outcomes[i + 2] = outcome2;
-            anyOutcome |= outcome2;
-            allOutcomes &= outcome2;
+            int next2 = Outcome.next(outcome2);
+            if (Outcome.errorSlot(outcome2) != 0) {
+                errorCounts[Outcome.errorSlot(outcome2)]++;
+            }
+            nexts[i + 2] = next2;
+            anyNext |= next2;
+            allNext &= next2;
             int outcome3 = node.process(ctx, from[i + 3]);
-            outcomes[i + 3] = outcome3;
-            anyOutcome |= outcome3;
-            allOutcomes &= outcome3;
+            int next3 = Outcome.next(outcome3);
+            if (Outcome.errorSlot(outcome3) != 0) {
+                errorCounts[Outcome.errorSlot(outcome3)]++;
+            }
+            nexts[i + 3] = next3;
+            anyNext |= next3;
+            allNext &= next3;
             i += 4;
         }
         while (i < count) {
             int outcome = node.process(ctx, from[i]);
-            outcomes[i] = outcome;
-            anyOutcome |= outcome;
-            allOutcomes &= outcome;
+            int next = Outcome.next(outcome);
+            if (Outcome.errorSlot(outcome) != 0) {
+                errorCounts[Outcome.errorSlot(outcome)]++;
+            }
+            nexts[i] = next;
+            anyNext |= next;
+            allNext &= next;
             i++;
         }
-        // The OR and the AND of the outcomes agree only if all are equal: then the whole
-        // frame goes to one next with no look at each buffer's outcome.
-        if (anyOutcome == allOutcomes) {
-            ctx.enqueueOutcome(from, anyOutcome, count);
+        // The OR and the AND of the next indices agree only if all are equal: then one
+        // next takes the whole frame with no look at each buffer's next.
+        if (anyNext == allNext) {
+            ctx.enqueueToSingleNext(from, anyNext, count);
         } else {
-            ctx.enqueueOutcomes(from, outcomes, count);
+            ctx.enqueueToNext(from, nexts, count);
         }
+        ctx.addErrors(errorCounts, 1);
+        Arrays.fill(errorCounts, 0);
         return count;
     }
 
@@ -113,13 +142,14 @@ public final class TtlCheck_Dispatch implements NodeFunction {
         Buffers buffers = ctx.buffers();
         int[] from = frame.buffers();
         int count = frame.count();
-        int[] outcomes = this.outcomes;
+        int[] nexts = this.nexts;
         int[] flags = this.flags;
+        int[] errorCounts = this.errorCounts;
         for (int first = 0; first < 4 && first < count; first++) {
             flags[first] = buffers.flags(from[first]);
         }
-        int anyOutcome = 0;
-        int allOutcomes = -1;
+        int anyNext = 0;
+        int allNext = -1;
         int i = 0;
         // Four at a time while eight remain: the next four buffers' metadata is read now,
         // one iteration before their turn, so that it is in cache by then.
@@ -129,53 +159,75 @@ public final class TtlCheck_Dispatch implements NodeFunction {
             flags[i + 6] = buffers.flags(from[i + 6]);
             flags[i + 7] = buffers.flags(from[i + 7]);
             int outcome0 = node.process(ctx, from[i]);
-            outcomes[i] = outcome0;
-            anyOutcome |= outcome0;
-            allOutcomes &= outcome0;
+            int next0 = Outcome.next(outcome0);
+            if (Outcome.errorSlot(outcome0) != 0) {
+                errorCounts[Outcome.errorSlot(outcome0)]++;
+            }
+            nexts[i] = next0;
+            anyNext |= next0;
+            allNext &= next0;
             if ((flags[i] & BufferFlags.IS_TRACED) != 0) {
-                ctx.addTrace(from[i], node.trace(ctx, from[i], Outcome.next(outcome0)));
+                ctx.addTrace(from[i], node.trace(ctx, from[i], nexts[i]));
             }
             int outcome1 = node.process(ctx, from[i + 1]);
-            outcomes[i + 1] = outcome1;
-            anyOutcome |= outcome1;
-            allOutcomes &= outcome1;
+            int next1 = Outcome.next(outcome1);
+            if (Outcome.errorSlot(outcome1) != 0) {
+                errorCounts[Outcome.errorSlot(outcome1)]++;
+            }
+            nexts[i + 1] = next1;
+            anyNext |= next1;
+            allNext &= next1;
             if ((flags[i + 1] & BufferFlags.IS_TRACED) != 0) {
-                ctx.addTrace(from[i + 1], node.trace(ctx, from[i + 1], Outcome.next(outcome1)));
+                ctx.addTrace(from[i + 1], node.trace(ctx, from[i + 1], nexts[i + 1]));
             }
             int outcome2 = node.process(ctx, from[i + 2]);
-            outcomes[i + 2] = outcome2;
-            anyOutcome |= outcome2;
-            allOutcomes &= outcome2;
+            int next2 = Outcome.next(outcome2);
+            if (Outcome.errorSlot(outcome2) != 0) {
+                errorCounts[Outcome.errorSlot(outcome2)]++;
+            }
+            nexts[i + 2] = next2;
+            anyNext |= next2;
+            allNext &= next2;
             if ((flags[i + 2] & BufferFlags.IS_TRACED) != 0) {
-                ctx.addTrace(from[i + 2], node.trace(ctx, from[i + 2], Outcome.next(outcome2)));
+                ctx.addTrace(from[i + 2], node.trace(ctx, from[i + 2], nexts[i + 2]));
             }
             int outcome3 = node.process(ctx, from[i + 3]);
-            outcomes[i + 3] = outcome3;
-            anyOutcome |= outcome3;
-            allOutcomes &= outcome3;
+            int next3 = Outcome.next(outcome3);
+            if (Outcome.errorSlot(outcome3) != 0) {
+                errorCounts[Outcome.errorSlot(outcome3)]++;
+            }
+            nexts[i + 3] = next3;
+            anyNext |= next3;
+            allNext &= next3;
             if ((flags[i + 3] & BufferFlags.IS_TRACED) != 0) {
-                ctx.addTrace(from[i + 3], node.trace(ctx, from[i + 3], Outcome.next(outcome3)));
+                ctx.addTrace(from[i + 3], node.trace(ctx, from[i + 3], nexts[i + 3]));
             }
             i += 4;
         }
         while (i < count) {
             flags[i] = buffers.flags(from[i]);
             int outcome = node.process(ctx, from[i]);
-            outcomes[i] = outcome;
-            anyOutcome |= outcome;
-            allOutcomes &= outcome;
+            int next = Outcome.next(outcome);
+            if (Outcome.errorSlot(outcome) != 0) {
+                errorCounts[Outcome.errorSlot(outcome)]++;
+            }
+            nexts[i] = next;
+            anyNext |= next;
+            allNext &= next;
             if ((flags[i] & BufferFlags.IS_TRACED) != 0) {
-                ctx.addTrace(from[i], node.trace(ctx, from[i], Outcome.next(outcome)));
+                ctx.addTrace(from[i], node.trace(ctx, from[i], nexts[i]));
             }
             i++;
         }
-        // The OR and the AND of the outcomes agree only if all are equal: then the whole
-        // frame goes to one next with no look at each buffer's outcome.
-        if (anyOutcome == allOutcomes) {
-            ctx.enqueueOutcome(from, anyOutcome, count);
+        // The OR and the AND of the next indices agree only if all are equal: then one
+        // next takes the whole frame with no look at each buffer's next.
+        if (anyNext == allNext) {
+            ctx.enqueueToSingleNext(from, anyNext, count);
         } else {
-            ctx.enqueueOutcomes(from, outcomes, count);
+            ctx.enqueueToNext(from, nexts, count);
         }
+        ctx.addErrors(errorCounts, 1);
+        Arrays.fill(errorCounts, 0);
         return count;
     }
 }

@@ -9,7 +9,6 @@ import io.vecta.sdk.buffer.Buffers;
 import io.vecta.sdk.node.Frame;
 import io.vecta.sdk.node.NodeContext;
 import io.vecta.sdk.node.NodeFunction;
-import io.vecta.sdk.node.Outcome;
 import java.util.Arrays;
 import java.util.Objects;
 
@@ -52,8 +51,6 @@ public final class NodeRuntime implements NodeContext {
     private final int errorBase;
     private final int errorCount;
     private Frame[] nextFrames;
-    /** Where a compress pass gathers buffers that do not fit the current next frame. */
-    private final int[] scratch = new int[Frame.CAPACITY];
     private int[] touched;
     private int touchedCount;
     private long enqueued;
@@ -103,138 +100,32 @@ public final class NodeRuntime implements NodeContext {
         return allocator;
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Buffers are moved in runs of equal next index, each run with one array copy per next
+     * frame it fills, as VPP's {@code vlib_buffer_enqueue_to_next} does: most frames go almost
+     * whole to one next.
+     */
     @Override
     public void enqueueToNext(int[] bis, int[] nextIndices, int count) {
-        enqueueMixed(bis, nextIndices, count, false);
+        int i = 0;
+        while (i < count) {
+            int next = nextIndices[i];
+            int end = i + 1;
+            while (end < count && nextIndices[end] == next) {
+                end++;
+            }
+            append(next, bis, i, end - i);
+            i = end;
+        }
+        enqueued += count;
     }
 
     @Override
     public void enqueueToSingleNext(int[] bis, int next, int count) {
         append(next, bis, 0, count);
         enqueued += count;
-    }
-
-    @Override
-    public void enqueueOutcomes(int[] bis, int[] outcomes, int count) {
-        enqueueMixed(bis, outcomes, count, true);
-    }
-
-    @Override
-    public void enqueueOutcome(int[] bis, int outcome, int count) {
-        int slot = Outcome.errorSlot(outcome);
-        if (slot != 0) {
-            addError(slot, count);
-        }
-        enqueueToSingleNext(bis, Outcome.next(outcome), count);
-    }
-
-    /**
-     * Moves a frame whose buffers go to different nexts. One pass gathers which nexts (and
-     * error slots) occur; then, for each next, one branch-free pass copies its buffers in
-     * order into its next frame, as VPP's {@code vlib_buffer_enqueue_to_next} does with
-     * vector compares. A pass costs about a cycle per buffer and never mispredicts, where
-     * walking runs of equal nexts pays a misprediction at the edge of every run. Frames with
-     * many distinct nexts, or nexts past 63, take the run walk instead.
-     */
-    private void enqueueMixed(int[] bis, int[] outcomes, int count, boolean countErrors) {
-        long nextMask = 0;
-        long slotMask = 0;
-        int wide = 0;
-        for (int i = 0; i < count; i++) {
-            int outcome = outcomes[i];
-            int next = outcome & Outcome.NEXT_MASK;
-            int slot = outcome >>> Outcome.ERROR_SHIFT;
-            nextMask |= 1L << next;
-            slotMask |= 1L << slot;
-            wide |= next | slot;
-        }
-        if ((wide & ~63) != 0 || Long.bitCount(nextMask) > MAX_COMPRESS_PASSES) {
-            enqueueRuns(bis, outcomes, count);
-            if (countErrors) {
-                countErrorsOneByOne(outcomes, count);
-            }
-        } else {
-            for (long pending = nextMask; pending != 0; pending &= pending - 1) {
-                int next = Long.numberOfTrailingZeros(pending);
-                for (int start = 0; start < count; start += Frame.CAPACITY) {
-                    compress(next, bis, outcomes, start, Math.min(count, start + Frame.CAPACITY));
-                }
-            }
-            if (countErrors) {
-                for (long pending = slotMask & ~1L; pending != 0; pending &= pending - 1) {
-                    int slot = Long.numberOfTrailingZeros(pending);
-                    addError(slot, countEqual(outcomes, count, Outcome.ERROR_SHIFT, slot));
-                }
-            }
-        }
-        enqueued += count;
-    }
-
-    /** Distinct nexts up to which one compress pass per next beats walking runs. */
-    private static final int MAX_COMPRESS_PASSES = 4;
-
-    /**
-     * Appends, in order, the buffers of {@code bis[from .. to)} (at most a frame's worth) whose
-     * outcome's next is {@code next}. Every buffer is written at the output cursor, which moves
-     * on only past a match: no branch per buffer.
-     */
-    private void compress(int next, int[] bis, int[] outcomes, int from, int to) {
-        Frame frame = nextFrame(next);
-        int start = frame.count();
-        boolean fits = start + (to - from) <= Frame.CAPACITY;
-        int[] out = fits ? frame.buffers() : scratch;
-        int k = fits ? start : 0;
-        for (int i = from; i < to; i++) {
-            out[k] = bis[i];
-            int differs = (outcomes[i] & Outcome.NEXT_MASK) ^ next;
-            k += 1 + ((differs | -differs) >> 31);
-        }
-        if (fits) {
-            frame.setCount(k);
-            if (k == Frame.CAPACITY) {
-                putFull(next, frame);
-            }
-        } else {
-            append(next, scratch, 0, k);
-        }
-    }
-
-    /** How many of {@code outcomes[0 .. count)} have {@code value} in the bits from {@code shift} up. */
-    private static int countEqual(int[] outcomes, int count, int shift, int value) {
-        int matches = 0;
-        for (int i = 0; i < count; i++) {
-            int differs = (outcomes[i] >>> shift) ^ value;
-            matches += 1 + ((differs | -differs) >> 31);
-        }
-        return matches;
-    }
-
-    /** Moves buffers in runs of equal next, one array copy per run. */
-    private void enqueueRuns(int[] bis, int[] outcomes, int count) {
-        int i = 0;
-        while (i < count) {
-            int next = outcomes[i] & Outcome.NEXT_MASK;
-            int end = i + 1;
-            while (end < count && (outcomes[end] & Outcome.NEXT_MASK) == next) {
-                end++;
-            }
-            append(next, bis, i, end - i);
-            i = end;
-        }
-    }
-
-    private void countErrorsOneByOne(int[] outcomes, int count) {
-        for (int i = 0; i < count; i++) {
-            int slot = Outcome.errorSlot(outcomes[i]);
-            if (slot != 0) {
-                addError(slot, 1);
-            }
-        }
-    }
-
-    /** Adds {@code packets} to the error of {@link Outcome} error slot {@code slot} (code plus one). */
-    private void addError(int slot, int packets) {
-        errorTable[errorBase + Objects.checkIndex(slot - 1, errorCount)] += packets;
     }
 
     private void append(int next, int[] bis, int offset, int count) {

@@ -18,7 +18,6 @@ import io.vecta.sdk.node.Frame;
 import io.vecta.sdk.node.NodeContext;
 import io.vecta.sdk.node.NodeDescriptor;
 import io.vecta.sdk.node.NodeFunction;
-import io.vecta.sdk.node.Outcome;
 import io.vecta.sdk.node.PluginRegistration;
 import java.util.ArrayList;
 import java.util.List;
@@ -203,26 +202,20 @@ class DispatchTest {
     }
 
     /**
-     * A frame of outcomes over {@code targets} nexts, two error codes and no error, in random
-     * runs: every buffer reaches its next in the order it had, and every error is counted once.
-     * Two nexts take the branch-free compress passes, six the walk over runs.
+     * Buffers over {@code targets} nexts in random runs, more than a frame's worth: every buffer
+     * reaches its next in the order it had.
      */
     @ParameterizedTest
-    @ValueSource(ints = {2, 6})
-    void shouldEnqueueOutcomesInOrderPerNextAndCountEachError(int targets) {
+    @ValueSource(ints = {1, 2, 6})
+    void shouldEnqueueBuffersInOrderPerNext(int targets) {
         Random random = new Random(SEED + targets);
         int produced = 700;
-        int[] outcomes = new int[produced];
-        long[] errorsExpected = new long[2];
+        int[] nexts = new int[produced];
         for (int i = 0; i < produced; ) {
             int next = random.nextInt(targets);
             int run = 1 + random.nextInt(random.nextBoolean() ? 3 : 90);
             for (int k = 0; k < run && i < produced; k++, i++) {
-                int code = random.nextInt(3) - 1;
-                outcomes[i] = code < 0 ? next : Outcome.withError(next, code);
-                if (code >= 0) {
-                    errorsExpected[code]++;
-                }
+                nexts[i] = next;
             }
         }
         List<List<Integer>> received = new ArrayList<>();
@@ -243,10 +236,10 @@ class DispatchTest {
         int[] bis = new int[produced];
         NodeFunction source = (ctx, frame) -> {
             ctx.allocator().allocExactly(bis, 0, produced);
-            ctx.enqueueOutcomes(bis, outcomes, produced);
+            ctx.enqueueToNext(bis, nexts, produced);
             return 0;
         };
-        nodes.add(TestPlugins.nodeWithErrors("source", source, List.of(sinks), "first", "second"));
+        nodes.add(TestPlugins.node("source", NodeType.INTERNAL, source, sinks));
         ThreadRuntime thread = runtime(graph(nodes.toArray(NodeDescriptor[]::new)));
         Frame start = thread.takeFrame();
         thread.putPending(thread.graph().node("source").index(), start);
@@ -257,15 +250,12 @@ class DispatchTest {
         for (int t = 0; t < targets; t++) {
             List<Integer> expected = new ArrayList<>();
             for (int i = 0; i < produced; i++) {
-                if (Outcome.next(outcomes[i]) == t) {
+                if (nexts[i] == t) {
                     expected.add(bis[i]);
                 }
             }
             assertThat(received.get(t)).as(seed + " next " + t).containsExactlyElementsOf(expected);
         }
-        NodeRuntime node = thread.node("source");
-        assertThat(node.errorCount(0)).as(seed).isEqualTo(errorsExpected[0]);
-        assertThat(node.errorCount(1)).as(seed).isEqualTo(errorsExpected[1]);
         assertEveryBufferFree();
     }
 

@@ -38,23 +38,6 @@ public interface NodeContext {
     void enqueueToSingleNext(int[] buffers, int next, int count);
 
     /**
-     * Passes {@code buffers[0 .. count)} on, buffer {@code i} to the next of
-     * {@link Outcome} {@code outcomes[i]}, and counts each outcome's error against the node:
-     * what a per-packet loop hands over once per frame.
-     *
-     * @throws IndexOutOfBoundsException if a next index is not one of the node's nexts
-     */
-    void enqueueOutcomes(int[] buffers, int[] outcomes, int count);
-
-    /**
-     * Passes {@code buffers[0 .. count)} on, all with the same {@link Outcome}: to its next,
-     * and {@code count} packets to its error if it carries one.
-     *
-     * @throws IndexOutOfBoundsException if the next index is not one of the node's nexts
-     */
-    void enqueueOutcome(int[] buffers, int outcome, int count);
-
-    /**
      * Adds error counts once per frame: {@code counts[offset + code]} packets to the node's
      * error counter {@code code}, for every code of the node's error enum. The array stays the
      * caller's; clearing it for the next frame is the caller's job.

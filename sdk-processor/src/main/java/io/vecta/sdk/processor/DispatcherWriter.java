@@ -17,12 +17,13 @@ import javax.lang.model.element.Modifier;
  * frames that may hold traced buffers ({@code Frame.isTraced()}, VPP's frame trace flag): it reads
  * the flags of the next four buffers one iteration early (VPP prefetches them; here the read flags
  * are kept for the trace check, so the JIT cannot drop the reads), and runs the trace method only
- * for buffers with the traced flag. Untraced frames, nearly all of them, read no flags at all. Each
- * buffer's outcome (next index and error) goes into an array handed to the runtime in one bulk
- * call, which enqueues and counts errors without a branch per packet; the loop itself has no
- * branch on the outcome. It also keeps the outcomes' OR and AND in two registers: when those agree
- * every buffer has the same outcome, so the frame goes whole to one next with no pass over the
- * array (most frames go whole to one next). The node is held in a final field of its
+ * for buffers with the traced flag. Untraced frames, nearly all of them, read no flags at all. Next
+ * indices go into an array handed to the runtime in one bulk enqueue; the loop also keeps their OR
+ * and AND in two registers, and when those agree every buffer has the same next, so the frame goes
+ * to it in one single-next enqueue, with no pass over the array to find runs (most frames go whole
+ * to one next). An outcome that carries an error is counted into an array added once per frame;
+ * the test for one is a branch that almost always goes the same way, cheaper than an increment per
+ * packet whose load waits on the previous packet's store. The node is held in a final field of its
  * exact class, so every call to it is monomorphic and a stack trace shows the dispatcher, then the
  * node's own method.
  */
@@ -40,6 +41,7 @@ final class DispatcherWriter {
     static final ClassName SEVERITY = ClassName.get(Names.ANNOTATION_PACKAGE, "Severity");
     static final ClassName GENERATED = ClassName.get("javax.annotation.processing", "Generated");
     static final ClassName LIST = ClassName.get("java.util", "List");
+    static final ClassName ARRAYS = ClassName.get("java.util", "Arrays");
     static final String PROCESSOR = "io.vecta.sdk.processor.NodeProcessor";
 
     private static final int QUAD = 4;
@@ -57,11 +59,16 @@ final class DispatcherWriter {
                                 : "its per-frame method.\n"), node.name(), node.nodeClass())
                 .addField(FieldSpec.builder(node.nodeClass(), "node", Modifier.PRIVATE, Modifier.FINAL).build());
         if (node.perPacket()) {
-            type.addField(scratch("outcomes", "Outcome (next and error) of each buffer of the frame, handed over in bulk.",
+            type.addField(scratch("nexts", "Next index of each buffer of the frame, enqueued in bulk.",
                     CodeBlock.of("new int[$T.CAPACITY]", FRAME)));
             if (node.hasTrace()) {
                 type.addField(scratch("flags", "Flags of each buffer, read one quad ahead of its processing.",
                         CodeBlock.of("new int[$T.CAPACITY]", FRAME)));
+            }
+            if (!node.errors().isEmpty()) {
+                type.addField(scratch("errorCounts",
+                        "Packets of this frame per error slot: 0 for none, else the error code plus one.",
+                        CodeBlock.of("new int[$L]", node.errors().size() + 1)));
             }
         }
         type.addMethod(MethodSpec.constructorBuilder()
@@ -142,6 +149,7 @@ final class DispatcherWriter {
      * {@code dispatchTraced}, the same loop with the flags read ahead and the trace check.
      */
     private static MethodSpec perPacketLoop(NodeModel node, boolean traced, String name) {
+        boolean errors = !node.errors().isEmpty();
         MethodSpec.Builder method = MethodSpec.methodBuilder(name)
                 .returns(int.class)
                 .addParameter(NODE_CONTEXT, "ctx")
@@ -163,17 +171,20 @@ final class DispatcherWriter {
         }
         method.addStatement("int[] from = frame.buffers()")
                 .addStatement("int count = frame.count()")
-                .addStatement("int[] outcomes = this.outcomes");
+                .addStatement("int[] nexts = this.nexts");
         if (traced) {
             method.addStatement("int[] flags = this.flags");
+        }
+        if (errors) {
+            method.addStatement("int[] errorCounts = this.errorCounts");
         }
         if (traced) {
             method.beginControlFlow("for (int first = 0; first < $L && first < count; first++)", QUAD)
                     .addStatement("flags[first] = buffers.flags(from[first])")
                     .endControlFlow();
         }
-        method.addStatement("int anyOutcome = 0")
-                .addStatement("int allOutcomes = -1")
+        method.addStatement("int anyNext = 0")
+                .addStatement("int allNext = -1")
                 .addStatement("int i = 0");
         if (traced) {
             method.addComment("Four at a time while eight remain: the next four buffers' metadata is read now,")
@@ -199,28 +210,41 @@ final class DispatcherWriter {
         method.addCode(processOne(node, traced, "i", ""))
                 .addStatement("i++")
                 .endControlFlow()
-                .addComment("The OR and the AND of the outcomes agree only if all are equal: then the whole")
-                .addComment("frame goes to one next with no look at each buffer's outcome.")
-                .beginControlFlow("if (anyOutcome == allOutcomes)")
-                .addStatement("ctx.enqueueOutcome(from, anyOutcome, count)")
+                .addComment("The OR and the AND of the next indices agree only if all are equal: then one")
+                .addComment("next takes the whole frame with no look at each buffer's next.")
+                .beginControlFlow("if (anyNext == allNext)")
+                .addStatement("ctx.enqueueToSingleNext(from, anyNext, count)")
                 .nextControlFlow("else")
-                .addStatement("ctx.enqueueOutcomes(from, outcomes, count)")
+                .addStatement("ctx.enqueueToNext(from, nexts, count)")
                 .endControlFlow();
+        if (errors) {
+            method.addStatement("ctx.addErrors(errorCounts, 1)")
+                    .addStatement("$T.fill(errorCounts, 0)", ARRAYS);
+        }
         return method.addStatement("return count").build();
     }
 
-    /** The work on buffer {@code from[at]}: call the node, keep its outcome, trace. */
+    /** The work on buffer {@code from[at]}: call the node, keep the next, count the error, trace. */
     private static CodeBlock processOne(NodeModel node, boolean traced, String at, String suffix) {
         CodeBlock.Builder code = CodeBlock.builder();
-        String outcome = "outcome" + suffix;
-        code.addStatement("int $L = node.$L(ctx, from[$L])", outcome, node.processMethod(), at)
-                .addStatement("outcomes[$L] = $L", at, outcome)
-                .addStatement("anyOutcome |= $L", outcome)
-                .addStatement("allOutcomes &= $L", outcome);
+        String next = "next" + suffix;
+        if (node.errors().isEmpty()) {
+            code.addStatement("int $L = node.$L(ctx, from[$L])", next, node.processMethod(), at);
+        } else {
+            String outcome = "outcome" + suffix;
+            code.addStatement("int $L = node.$L(ctx, from[$L])", outcome, node.processMethod(), at)
+                    .addStatement("int $L = $T.next($L)", next, OUTCOME, outcome)
+                    .beginControlFlow("if ($T.errorSlot($L) != 0)", OUTCOME, outcome)
+                    .addStatement("errorCounts[$T.errorSlot($L)]++", OUTCOME, outcome)
+                    .endControlFlow();
+        }
+        code.addStatement("nexts[$L] = $L", at, next)
+                .addStatement("anyNext |= $L", next)
+                .addStatement("allNext &= $L", next);
         if (traced) {
             code.beginControlFlow("if ((flags[$L] & $T.IS_TRACED) != 0)", at, BUFFER_FLAGS)
-                    .addStatement("ctx.addTrace(from[$L], node.$L(ctx, from[$L], $T.next($L)))", at, node.traceMethod(),
-                            at, OUTCOME, outcome)
+                    .addStatement("ctx.addTrace(from[$L], node.$L(ctx, from[$L], nexts[$L]))", at, node.traceMethod(),
+                            at, at)
                     .endControlFlow();
         }
         return code.build();

@@ -16,7 +16,6 @@ import io.vecta.sdk.node.FeatureDescriptor;
 import io.vecta.sdk.node.Frame;
 import io.vecta.sdk.node.NodeContext;
 import io.vecta.sdk.node.NodeDescriptor;
-import io.vecta.sdk.node.Outcome;
 import io.vecta.sdk.node.NodeFunction;
 import io.vecta.sdk.node.PluginRegistration;
 import io.vecta.sdk.node.SdkVersion;
@@ -283,27 +282,6 @@ class GeneratedCodeBehaviourTest {
             singleNextCalls++;
             nexts = new int[count];
             Arrays.fill(nexts, next);
-        }
-
-        @Override
-        public void enqueueOutcomes(int[] from, int[] outcomes, int count) {
-            nexts = new int[count];
-            for (int i = 0; i < count; i++) {
-                nexts[i] = Outcome.next(outcomes[i]);
-                if (Outcome.errorSlot(outcomes[i]) != 0) {
-                    errors[Outcome.errorSlot(outcomes[i]) - 1]++;
-                }
-            }
-        }
-
-        @Override
-        public void enqueueOutcome(int[] from, int outcome, int count) {
-            singleNextCalls++;
-            nexts = new int[count];
-            Arrays.fill(nexts, Outcome.next(outcome));
-            if (Outcome.errorSlot(outcome) != 0) {
-                errors[Outcome.errorSlot(outcome) - 1] += count;
-            }
         }
 
         @Override
