@@ -3,6 +3,7 @@ package io.vecta.runtime.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.vecta.runtime.graph.TestPlugins;
 import io.vecta.sdk.config.ConfigBlock;
 import io.vecta.sdk.config.ConfigException;
 import io.vecta.sdk.config.ConfigKeys;
@@ -23,45 +24,6 @@ class StartupConfigPluginsTest {
     private final StartupConfigParser parser =
             new StartupConfigParser(new RuntimeDirectory(Path.of("/run/user/1000/vecta")));
 
-    /** A registration as the processor would generate it, with only config sections. */
-    private record TestPlugin(String name, List<ConfigSectionDescriptor> configSections)
-            implements PluginRegistration {
-
-        @Override
-        public String version() {
-            return "1.0";
-        }
-
-        @Override
-        public String description() {
-            return "test plugin " + name;
-        }
-
-        @Override
-        public boolean enabledByDefault() {
-            return true;
-        }
-
-        @Override
-        public SdkVersion sdkVersion() {
-            return SdkVersion.CURRENT;
-        }
-
-        @Override
-        public List<NodeDescriptor> nodes() {
-            return List.of();
-        }
-
-        @Override
-        public List<FeatureArcDescriptor> featureArcs() {
-            return List.of();
-        }
-
-        @Override
-        public List<FeatureDescriptor> features() {
-            return List.of();
-        }
-    }
 
     private static final ConfigKeys SAMPLE_KEYS = ConfigKeys.builder()
             .value("table-size", "N")
@@ -75,7 +37,7 @@ class StartupConfigPluginsTest {
     @Test
     void shouldHandADeclaredSectionToItsHandlerAndWarnAboutTheRest() {
         List<ConfigBlock> received = new ArrayList<>();
-        TestPlugin sample = new TestPlugin("sample", List.of(
+        PluginRegistration sample = TestPlugins.withConfigSections("sample", List.of(
                 new ConfigSectionDescriptor("sample", "counts packets", SAMPLE_KEYS, received::add)));
         StartupConfig config = parse("""
                 unix { nodaemon }
@@ -114,7 +76,7 @@ class StartupConfigPluginsTest {
     @Test
     void shouldRunAHandlerWithAnEmptyBlockWhenTheFileLacksItsSection() {
         List<ConfigBlock> received = new ArrayList<>();
-        TestPlugin sample = new TestPlugin("sample", List.of(
+        PluginRegistration sample = TestPlugins.withConfigSections("sample", List.of(
                 new ConfigSectionDescriptor("sample", "counts packets", SAMPLE_KEYS, received::add)));
 
         assertThat(parse("unix { nodaemon }").configurePlugins(List.of(sample))).isEmpty();
@@ -128,10 +90,10 @@ class StartupConfigPluginsTest {
     @Test
     void shouldHandSectionsInPluginOrderWithTheirPartsJoined() {
         List<String> calls = new ArrayList<>();
-        TestPlugin first = new TestPlugin("first", List.of(
+        PluginRegistration first = TestPlugins.withConfigSections("first", List.of(
                 new ConfigSectionDescriptor("alpha", "", ConfigKeys.builder().value("n", "N").build(),
                         block -> calls.add("alpha " + block.values("n")))));
-        TestPlugin second = new TestPlugin("second", List.of(
+        PluginRegistration second = TestPlugins.withConfigSections("second", List.of(
                 new ConfigSectionDescriptor("beta", "", ConfigKeys.NONE, block -> calls.add("beta")),
                 new ConfigSectionDescriptor("gamma", "", ConfigKeys.NONE, block -> calls.add("gamma"))));
 
@@ -142,7 +104,7 @@ class StartupConfigPluginsTest {
 
     @Test
     void shouldReportMistakesInAPluginSectionWithTheirPosition() {
-        TestPlugin strict = new TestPlugin("sample", List.of(new ConfigSectionDescriptor("sample", "", SAMPLE_KEYS,
+        PluginRegistration strict = TestPlugins.withConfigSections("sample", List.of(new ConfigSectionDescriptor("sample", "", SAMPLE_KEYS,
                 block -> {
                     if (block.intValue("table-size", 1, 1 << 20).orElse(1024) % 2 != 0) {
                         throw block.expected(block.item("table-size").orElseThrow().value().orElseThrow(),
@@ -166,19 +128,19 @@ class StartupConfigPluginsTest {
     @Test
     void shouldRefuseASectionThatTheRuntimeOrAnotherPluginReads() {
         ConfigSectionDescriptor unix = new ConfigSectionDescriptor("unix", "", ConfigKeys.NONE, block -> { });
-        assertThatThrownBy(() -> parse("").configurePlugins(List.of(new TestPlugin("thief", List.of(unix)))))
+        assertThatThrownBy(() -> parse("").configurePlugins(List.of(TestPlugins.withConfigSections("thief", List.of(unix)))))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("plugin 'thief' declares startup.conf section 'unix', which the runtime reads itself");
 
         ConfigSectionDescriptor shared = new ConfigSectionDescriptor("shared", "", ConfigKeys.NONE, block -> { });
-        assertThatThrownBy(() -> parse("").configurePlugins(List.of(new TestPlugin("a", List.of(shared)),
-                new TestPlugin("b", List.of(shared)))))
+        assertThatThrownBy(() -> parse("").configurePlugins(List.of(TestPlugins.withConfigSections("a", List.of(shared)),
+                TestPlugins.withConfigSections("b", List.of(shared)))))
                 .hasMessage("startup.conf section 'shared' is declared by plugin 'a' and by plugin 'b'");
     }
 
     @Test
     void shouldDeclareNoSectionsForAPluginThatDoesNotOverrideTheDefault() {
-        TestPlugin shape = new TestPlugin("plain", List.of());
+        PluginRegistration shape = TestPlugins.withConfigSections("plain", List.of());
         PluginRegistration plain = new PluginRegistration() {
             @Override
             public String name() {

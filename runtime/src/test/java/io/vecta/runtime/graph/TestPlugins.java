@@ -2,6 +2,7 @@ package io.vecta.runtime.graph;
 
 import io.vecta.sdk.annotation.NodeType;
 import io.vecta.sdk.annotation.Severity;
+import io.vecta.sdk.config.ConfigSectionDescriptor;
 import io.vecta.sdk.node.ErrorDescriptor;
 import io.vecta.sdk.node.FeatureArcDescriptor;
 import io.vecta.sdk.node.FeatureDescriptor;
@@ -20,8 +21,16 @@ public final class TestPlugins {
 
     /** A plugin registration of fixed content. */
     public record Registration(String name, SdkVersion sdkVersion, List<NodeDescriptor> nodes,
-                               List<FeatureArcDescriptor> featureArcs, List<FeatureDescriptor> features)
+                               List<FeatureArcDescriptor> featureArcs, List<FeatureDescriptor> features,
+                               List<ConfigSectionDescriptor> configSections)
             implements PluginRegistration {
+
+        /** A registration with no config sections. */
+        public Registration(String name, SdkVersion sdkVersion, List<NodeDescriptor> nodes,
+                            List<FeatureArcDescriptor> featureArcs, List<FeatureDescriptor> features) {
+            this(name, sdkVersion, nodes, featureArcs, features, List.of());
+        }
+
         @Override
         public String version() {
             return "1.0.0";
@@ -41,6 +50,11 @@ public final class TestPlugins {
     /** A plugin of the current SDK version with {@code nodes} and nothing else. */
     public static Registration plugin(String name, NodeDescriptor... nodes) {
         return new Registration(name, SdkVersion.CURRENT, List.of(nodes), List.of(), List.of());
+    }
+
+    /** A plugin of the current SDK version with config sections {@code sections} and nothing else. */
+    public static Registration withConfigSections(String name, List<ConfigSectionDescriptor> sections) {
+        return new Registration(name, SdkVersion.CURRENT, List.of(), List.of(), List.of(), sections);
     }
 
     /** An internal node with nexts {@code nexts} that passes every buffer to next 0. */
