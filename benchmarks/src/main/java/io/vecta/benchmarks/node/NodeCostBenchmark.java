@@ -110,6 +110,38 @@ public class NodeCostBenchmark {
         return sum;
     }
 
+    private static final sun.misc.Unsafe UNSAFE = unsafe();
+
+    @SuppressWarnings("removal")
+    private static sun.misc.Unsafe unsafe() {
+        try {
+            java.lang.reflect.Field field = sun.misc.Unsafe.class.getDeclaredField("theUnsafe");
+            field.setAccessible(true);
+            return (sun.misc.Unsafe) field.get(null);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("no sun.misc.Unsafe for the unchecked read", e);
+        }
+    }
+
+    /**
+     * The same header read with raw loads at the buffer memory's address and no bounds check
+     * at all, as C reads it: what a node's memory access costs without the segment's checks.
+     */
+    @Benchmark
+    @OperationsPerInvocation(NodeBenchmarkGraph.VECTOR)
+    @SuppressWarnings("removal")
+    public int headerReadUnchecked() {
+        long base = this.base;
+        int[] packets = this.packets;
+        int sum = 0;
+        for (int i = 0; i < packets.length; i++) {
+            long metadata = base + Buffers.metadataOffset(packets[i]);
+            long ip = metadata + Buffers.DATA_OFFSET + UNSAFE.getShort(metadata) + Ethernet.HEADER_LENGTH;
+            sum += UNSAFE.getByte(ip + Ip4.TTL_OFFSET) & 0xff;
+        }
+        return sum;
+    }
+
     /** The header read of two buffers over and over: no TLB or cache miss, the loads alone. */
     @Benchmark
     @OperationsPerInvocation(NodeBenchmarkGraph.VECTOR)
