@@ -78,12 +78,13 @@ public final class Barrier {
         while (arrived.get() < workers) {
             if (System.nanoTime() - deadline > 0) {
                 int missing = firstMissing();
+                int stopped = arrived.get();
                 depth = 0;
                 requested = false;
                 awaitDeparture();
                 throw new BarrierTimeoutException(missing, "barrier sync: " + describeWorker.apply(missing)
                         + " did not stop within " + Duration.ofNanos(timeoutNanos).toMillis() + " ms ("
-                        + arrived.get() + " of " + workers + " workers stopped)");
+                        + stopped + " of " + workers + " workers stopped)");
             }
             Thread.onSpinWait();
         }
