@@ -25,16 +25,23 @@ import java.util.concurrent.atomic.AtomicLongArray;
  */
 public final class FrameQueue {
 
+    /** Index of a position in its array: 64 bytes of the array before and after it. */
+    private static final int PADDED = 8;
+
     private final int capacity;
     private final int mask;
     private final AtomicLongArray sequences;
     private final int[] nodes;
     private final int[] counts;
     private final int[][] slots;
-    private final AtomicLong tail = new AtomicLong();
+    /**
+     * The senders' next position at {@link #PADDED}, and the receiver's at the same index of its
+     * own array: each alone on its cache line, so that the receiver moving on does not take
+     * the line the senders read (false sharing).
+     */
+    private final AtomicLongArray tailCell = new AtomicLongArray(2 * PADDED);
+    private final long[] headCell = new long[2 * PADDED];
     private final AtomicLong refused = new AtomicLong();
-    /** The receiver's next position; its own. */
-    private long head;
 
     /**
      * An empty queue of {@code capacity} frames.
@@ -68,24 +75,24 @@ public final class FrameQueue {
             throw new IllegalArgumentException("frame queue: " + count + " buffers do not fit a frame of "
                     + Frame.CAPACITY);
         }
-        long position = tail.get();
+        long position = tailCell.get(PADDED);
         while (true) {
             int slot = (int) position & mask;
             long difference = sequences.getAcquire(slot) - position;
             if (difference == 0) {
-                if (tail.compareAndSet(position, position + 1)) {
+                if (tailCell.compareAndSet(PADDED, position, position + 1)) {
                     System.arraycopy(bis, offset, slots[slot], 0, count);
                     nodes[slot] = node;
                     counts[slot] = count;
                     sequences.setRelease(slot, position + 1);
                     return true;
                 }
-                position = tail.get();
+                position = tailCell.get(PADDED);
             } else if (difference < 0) {
                 refused.getAndIncrement();
                 return false;
             } else {
-                position = tail.get();
+                position = tailCell.get(PADDED);
             }
         }
     }
@@ -96,6 +103,7 @@ public final class FrameQueue {
      * @return the node the frame is for, or -1 if the queue is empty
      */
     public int poll(Frame into) {
+        long head = headCell[PADDED];
         int slot = (int) head & mask;
         if (sequences.getAcquire(slot) != head + 1) {
             return -1;
@@ -105,12 +113,13 @@ public final class FrameQueue {
         into.setCount(count);
         int node = nodes[slot];
         sequences.setRelease(slot, head + capacity);
-        head++;
+        headCell[PADDED] = head + 1;
         return node;
     }
 
     /** Whether a frame waits; receiver only. */
     public boolean isEmpty() {
+        long head = headCell[PADDED];
         return sequences.getAcquire((int) head & mask) != head + 1;
     }
 

@@ -100,7 +100,7 @@ class HandoffTest {
     void shouldDeliverEveryFrameOfManySendersOnceAndInOrderPerSender() throws Exception {
         FrameQueue queue = new FrameQueue(8);
         int senders = 3;
-        int perSender = 20_000;
+        int perSender = 5_000;
         List<Thread> threads = new ArrayList<>();
         for (int s = 0; s < senders; s++) {
             int sender = s;
