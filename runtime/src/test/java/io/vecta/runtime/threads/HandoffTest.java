@@ -109,31 +109,34 @@ class HandoffTest {
                 for (int i = 0; i < perSender; i++) {
                     one[0] = sender * perSender + i;
                     while (!queue.offer(sender, one, 0, 1)) {
-                        Thread.onSpinWait();
+                        Thread.yield();
                     }
                 }
             }));
         }
         int[] nextBySender = new int[senders];
         Set<Integer> seen = new HashSet<>();
+        List<String> outOfOrder = new ArrayList<>();
         Frame frame = new Frame();
         int received = 0;
         while (received < senders * perSender) {
             int sender = queue.poll(frame);
             if (sender < 0) {
-                Thread.onSpinWait();
+                Thread.yield();
                 continue;
             }
-            assertThat(frame.count()).isEqualTo(1);
             int value = frame.buffers()[0];
-            assertThat(value).as("from sender " + sender).isEqualTo(sender * perSender + nextBySender[sender]);
+            if (frame.count() != 1 || value != sender * perSender + nextBySender[sender] || !seen.add(value)) {
+                outOfOrder.add("sender " + sender + " frame of " + frame.count() + " holding " + value
+                        + ", expected " + (sender * perSender + nextBySender[sender]));
+            }
             nextBySender[sender]++;
-            assertThat(seen.add(value)).isTrue();
             received++;
         }
         for (Thread thread : threads) {
             thread.join();
         }
+        assertThat(outOfOrder).isEmpty();
         assertThat(queue.isEmpty()).isTrue();
         assertThat(seen).hasSize(senders * perSender);
     }
