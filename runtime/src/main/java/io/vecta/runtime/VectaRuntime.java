@@ -22,6 +22,10 @@ import io.vecta.runtime.graph.PluginLoader;
 import io.vecta.runtime.log.LogRouter;
 import io.vecta.runtime.show.DispatchThread;
 import io.vecta.runtime.show.RuntimeClock;
+import io.vecta.runtime.threads.Barrier;
+import io.vecta.runtime.threads.CorePlacement;
+import io.vecta.runtime.threads.HandoffQueues;
+import io.vecta.runtime.threads.Workers;
 import io.vecta.sdk.cli.CliNames;
 import io.vecta.sdk.node.PluginRegistration;
 import java.io.IOException;
@@ -53,6 +57,7 @@ import org.agrona.concurrent.IdleStrategy;
  *                 ─▶ PluginLoader (class path + plugins { path }) ─▶ enabled plugins
  *                 ─▶ their config sections handed over, the rest warned about
  *                 ─▶ Graph ─▶ ThreadRuntime of the main thread
+ *                 ─▶ Workers (cpu { workers | corelist-workers }), each its own ThreadRuntime
  *                 ─▶ CommandTree of every plugin's commands ─▶ CliServer (unix { cli-listen })
  *   run():  unix { startup-config } lines, then
  *           loop { graph turn; main-thread tasks (CLI lines, later API messages) } until stop()
@@ -71,7 +76,7 @@ public final class VectaRuntime implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(VectaRuntime.class.getName());
 
     /** Sections the parser knows, for later parts of the runtime (workers, stats, binary API). */
-    private static final List<String> READ_NOT_SERVED = List.of("cpu", "statseg", "socksvr", "api-trace", "node");
+    private static final List<String> READ_NOT_SERVED = List.of("statseg", "socksvr", "api-trace", "node");
 
     private final StartupConfig config;
     private final PluginLoader loader;
@@ -87,17 +92,19 @@ public final class VectaRuntime implements AutoCloseable {
     private final CliServices services = new CliServices();
     private final CommandTree commands;
     private CliServer cliServer;
+    /** The worker threads; null when {@code cpu { }} asks for none. */
+    private Workers workers;
     private volatile boolean running = true;
 
     private VectaRuntime(StartupConfig config, PluginLoader loader, List<LoadedPlugin> plugins, List<String> warnings,
-                         BufferPools bufferPools, Graph graph) {
+                         BufferPools bufferPools, Graph graph, HandoffQueues handoff) {
         this.config = config;
         this.loader = loader;
         this.plugins = plugins;
         this.warnings = warnings;
         this.bufferPools = bufferPools;
         this.graph = graph;
-        this.mainThread = new ThreadRuntime(graph, 0, bufferPools.allocator(0));
+        this.mainThread = new ThreadRuntime(graph, 0, bufferPools.allocator(0), handoff);
         this.threads = List.of(DispatchThread.of(mainThread));
         this.commands = CommandTree.build(plugins);
         services.register(VectaRuntime.class, this)
@@ -130,14 +137,24 @@ public final class VectaRuntime implements AutoCloseable {
                             + " does not act on it yet");
                 }
             }
+            if (config.cpu().schedulerPolicy().isPresent()) {
+                warnings.add(config.source() + ": cpu { scheduler-policy } is read and checked, but this runtime does"
+                        + " not set scheduling policies yet");
+            }
             Graph graph = Graph.build(enabled);
-            pools = BufferPools.create(config.buffers(), 1);
+            // checked before any memory is mapped: more workers than cores is refused here
+            CorePlacement placement = CorePlacement.of(config.cpu());
+            pools = BufferPools.create(config.buffers(), 1 + placement.workers());
             pools.pageSizeFallback().ifPresent(warnings::add);
             for (String warning : warnings) {
                 LOG.log(Level.WARNING, warning);
             }
-            VectaRuntime runtime = new VectaRuntime(config, loader, enabled, List.copyOf(warnings), pools, graph);
+            HandoffQueues handoff = placement.workers() == 0 ? null
+                    : new HandoffQueues(1 + placement.workers(), HandoffQueues.DEFAULT_FRAMES);
+            VectaRuntime runtime = new VectaRuntime(config, loader, enabled, List.copyOf(warnings), pools, graph,
+                    handoff);
             try {
+                runtime.startWorkers(placement, handoff);
                 runtime.listenForCli();
             } catch (RuntimeException e) {
                 runtime.close();
@@ -167,6 +184,26 @@ public final class VectaRuntime implements AutoCloseable {
         logging.classes().values().forEach(c -> c.level().ifPresent(level -> log.setClassLevel(c.name(), level)));
         log.setInteractive(config.unix().interactive());
         config.unix().log().ifPresent(log::setLogFile);
+    }
+
+    /**
+     * Starts the workers {@code placement} asks for, each with its own {@link ThreadRuntime};
+     * the main thread stays the caller's until {@link #run}.
+     */
+    private void startWorkers(CorePlacement placement, HandoffQueues handoff) {
+        if (placement.workers() > 0) {
+            workers = Workers.start(graph, bufferPools, placement, handoff, Barrier.DEFAULT_TIMEOUT);
+            threads = allThreads(DispatchThread.of(mainThread));
+        }
+    }
+
+    private List<DispatchThread> allThreads(DispatchThread main) {
+        List<DispatchThread> all = new ArrayList<>();
+        all.add(main);
+        if (workers != null) {
+            all.addAll(workers.threads());
+        }
+        return List.copyOf(all);
     }
 
     /** Serves the CLI where {@code unix { cli-listen }} says, with its prompt and banner. */
@@ -267,7 +304,10 @@ public final class VectaRuntime implements AutoCloseable {
      */
     public void run() {
         tasks.bindToCurrentThread();
-        threads = List.of(DispatchThread.current(mainThread, DispatchThread.UNKNOWN));
+        int mainCore = workers == null ? CorePlacement.of(config.cpu()).mainCore() : workers.placement().mainCore();
+        // the calling thread becomes the main thread, so it is pinned here rather than at start
+        Workers.pin(mainCore);
+        threads = allThreads(DispatchThread.current(mainThread, mainCore));
         IdleStrategy idle = ThreadRuntime.defaultIdleStrategy();
         try {
             config.unix().startupConfig().ifPresent(this::runStartupConfig);
@@ -356,6 +396,31 @@ public final class VectaRuntime implements AutoCloseable {
         return clock;
     }
 
+    /** The worker threads, if {@code cpu { }} asks for any. */
+    public Optional<Workers> workers() {
+        return Optional.ofNullable(workers);
+    }
+
+    /**
+     * Runs {@code change} with every worker stopped at the top of its loop (the barrier), so that
+     * it may change state the workers read; on the main thread. Without workers it just runs.
+     *
+     * @throws io.vecta.runtime.threads.BarrierTimeoutException naming a worker that did not stop
+     *         within the barrier's time limit; {@code change} has not run then
+     */
+    public void withWorkersStopped(Runnable change) {
+        if (workers == null) {
+            change.run();
+            return;
+        }
+        workers.barrier().sync();
+        try {
+            change.run();
+        } finally {
+            workers.barrier().release();
+        }
+    }
+
     /** The CLI server, if {@code unix { cli-listen }} asked for one. */
     public Optional<CliServer> cliServer() {
         return Optional.ofNullable(cliServer);
@@ -382,6 +447,10 @@ public final class VectaRuntime implements AutoCloseable {
             cliServer.close();
         }
         tasks.close();
+        if (workers != null) {
+            // before the buffer memory they use goes away
+            workers.close();
+        }
         bufferPools.close();
         loader.close();
     }

@@ -1,6 +1,7 @@
 package io.vecta.nativeio.linux;
 
 import static java.lang.foreign.ValueLayout.ADDRESS;
+import static java.lang.foreign.ValueLayout.JAVA_BYTE;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
@@ -12,6 +13,7 @@ import java.lang.foreign.MemorySegment;
 import java.lang.foreign.StructLayout;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.VarHandle;
+import java.util.BitSet;
 import java.util.Optional;
 import java.util.StringJoiner;
 
@@ -67,6 +69,16 @@ public final class Libc {
     /** {@code mmap}: fault every page in now, so that the first packets do not pay for it. */
     public static final int MAP_POPULATE = 0x8000;
 
+    /** {@code sysconf}: processors currently online. */
+    public static final int SC_NPROCESSORS_ONLN = 84;
+
+    /**
+     * Bytes of the CPU mask passed to {@code sched_setaffinity}/{@code sched_getaffinity}: room
+     * for 8192 cores, the largest usual {@code NR_CPUS}, so the kernel never answers
+     * {@code EINVAL} for a mask too small.
+     */
+    public static final int CPU_MASK_BYTES = 8192 / 8;
+
     private static final Linker LINKER = Linker.nativeLinker();
     private static final StructLayout CAPTURE_STATE = Linker.Option.captureStateLayout();
     private static final VarHandle ERRNO =
@@ -83,6 +95,13 @@ public final class Libc {
             downcallCapturingErrno("munmap", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG));
     private static final MethodHandle CLOSE =
             downcallCapturingErrno("close", FunctionDescriptor.of(JAVA_INT, JAVA_INT));
+    private static final MethodHandle SCHED_SETAFFINITY = downcallCapturingErrno("sched_setaffinity",
+            FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_LONG, ADDRESS));
+    private static final MethodHandle SCHED_GETAFFINITY = downcallCapturingErrno("sched_getaffinity",
+            FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_LONG, ADDRESS));
+    private static final MethodHandle GETTID = LINKER.downcallHandle(symbol("gettid"), FunctionDescriptor.of(JAVA_INT));
+    private static final MethodHandle SYSCONF =
+            downcallCapturingErrno("sysconf", FunctionDescriptor.of(JAVA_LONG, JAVA_INT));
     private static final MethodHandle STRERROR =
             LINKER.downcallHandle(symbol("strerror"), FunctionDescriptor.of(ADDRESS, JAVA_INT));
     /** glibc 2.32 and later; absent on other C libraries, where errno numbers are printed instead. */
@@ -199,6 +218,100 @@ public final class Libc {
         } catch (Throwable t) {
             throw new AssertionError("close downcall", t);
         }
+    }
+
+    /**
+     * {@code sched_setaffinity(2)}: lets thread {@code tid} (0 for the calling thread) run only
+     * on the cores set in {@code cores}.
+     *
+     * @throws IllegalArgumentException if a core is beyond {@link #CPU_MASK_BYTES}
+     * @throws ErrnoException if the call fails, e.g. {@code EINVAL} when none of the cores is
+     *                        online and allowed, {@code EPERM} when the caller may not
+     */
+    public static void schedSetaffinity(int tid, BitSet cores) {
+        if (cores.length() > CPU_MASK_BYTES * 8) {
+            throw new IllegalArgumentException("sched_setaffinity: core " + (cores.length() - 1)
+                    + " is beyond the mask of " + CPU_MASK_BYTES * 8 + " cores");
+        }
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment errno = arena.allocate(CAPTURE_STATE);
+            MemorySegment mask = arena.allocate(CPU_MASK_BYTES, 8);
+            byte[] bits = cores.toByteArray();
+            MemorySegment.copy(bits, 0, mask, JAVA_BYTE, 0, bits.length);
+            int result = (int) SCHED_SETAFFINITY.invokeExact(errno, tid, (long) CPU_MASK_BYTES, mask);
+            if (result != 0) {
+                throw failure(errno, "sched_setaffinity(" + tid + ", " + CPU_MASK_BYTES + ", {" + coreList(cores) + "})");
+            }
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new AssertionError("sched_setaffinity downcall", t);
+        }
+    }
+
+    /**
+     * {@code sched_getaffinity(2)}: the cores thread {@code tid} (0 for the calling thread) may
+     * run on.
+     *
+     * @throws ErrnoException if the call fails, e.g. {@code ESRCH} for a thread that does not exist
+     */
+    public static BitSet schedGetaffinity(int tid) {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment errno = arena.allocate(CAPTURE_STATE);
+            MemorySegment mask = arena.allocate(CPU_MASK_BYTES, 8);
+            int result = (int) SCHED_GETAFFINITY.invokeExact(errno, tid, (long) CPU_MASK_BYTES, mask);
+            if (result < 0) {
+                throw failure(errno, "sched_getaffinity(" + tid + ", " + CPU_MASK_BYTES + ")");
+            }
+            return BitSet.valueOf(mask.toArray(JAVA_BYTE));
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new AssertionError("sched_getaffinity downcall", t);
+        }
+    }
+
+    /** {@code gettid(2)}: the calling thread's Linux thread id (its {@code LWP}); never fails. */
+    public static int gettid() {
+        try {
+            return (int) GETTID.invokeExact();
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new AssertionError("gettid downcall", t);
+        }
+    }
+
+    /**
+     * {@code sysconf(_SC_NPROCESSORS_ONLN)}: the number of processors online now (which may be
+     * more than this process is allowed to use; see {@link #schedGetaffinity}).
+     *
+     * @throws ErrnoException if the call fails
+     */
+    public static int onlineCpus() {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment errno = arena.allocate(CAPTURE_STATE);
+            long result = (long) SYSCONF.invokeExact(errno, SC_NPROCESSORS_ONLN);
+            if (result < 0) {
+                throw failure(errno, "sysconf(_SC_NPROCESSORS_ONLN)");
+            }
+            return (int) result;
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new AssertionError("sysconf downcall", t);
+        }
+    }
+
+    /** {@code 0-3,6}: a set of cores in the list syntax of Linux and VPP. */
+    public static String coreList(BitSet cores) {
+        StringJoiner list = new StringJoiner(",");
+        for (int first = cores.nextSetBit(0); first >= 0; ) {
+            int end = cores.nextClearBit(first);
+            list.add(end - first == 1 ? Integer.toString(first) : first + "-" + (end - 1));
+            first = cores.nextSetBit(end);
+        }
+        return list.toString();
     }
 
     /** {@code strerror(3)}: the C library's text for an errno, e.g. {@code Cannot allocate memory}. */

@@ -178,6 +178,28 @@ public final class NodeRuntime implements NodeContext {
         return node.index();
     }
 
+    @Override
+    public int threadCount() {
+        return thread.threadCount();
+    }
+
+    @Override
+    public int handoff(int[] bis, int offset, int count, int next, int threadIndex) {
+        int target = nexts.target(next);
+        if (threadIndex == thread.threadIndex()) {
+            append(next, bis, offset, count);
+            enqueued += count;
+            return count;
+        }
+        if (thread.handoff() == null) {
+            throw new IndexOutOfBoundsException("node '" + node.name() + "': thread " + threadIndex
+                    + " does not exist, the runtime has 1 thread");
+        }
+        int taken = thread.handoff().offer(threadIndex, target, bis, offset, count);
+        enqueued += taken;
+        return taken;
+    }
+
     /**
      * Counts each buffer of {@code bis[0 .. count)} whose error field holds a global error
      * index against that error, as VPP's {@code error-drop} counts {@code b->error}.

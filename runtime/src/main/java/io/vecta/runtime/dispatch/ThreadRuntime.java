@@ -2,9 +2,12 @@ package io.vecta.runtime.dispatch;
 
 import io.vecta.runtime.graph.Graph;
 import io.vecta.runtime.graph.GraphNodeEntry;
+import io.vecta.runtime.threads.HandoffQueues;
 import io.vecta.sdk.buffer.BufferAllocator;
 import io.vecta.sdk.buffer.Buffers;
 import io.vecta.sdk.node.Frame;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -20,6 +23,7 @@ import org.agrona.concurrent.IdleStrategy;
  *
  * <h2>One turn of the loop ({@link #runOnce})</h2>
  * <pre>
+ *   0. frames other threads handed to this one (see {@link HandoffQueues}), made pending
  *   1. pre-input nodes, each called with an empty frame
  *   2. input nodes in state POLLING, and those in INTERRUPT state that were interrupted
  *   3. pending frames, first in first out, until none is left: the graph is quiet
@@ -36,12 +40,27 @@ import org.agrona.concurrent.IdleStrategy;
  *
  * <h2>Threads</h2>
  * Everything here belongs to the thread that runs the loop, except {@link #interrupt}, which
- * any thread may call.
+ * any thread may call, and {@link #currentNodeIndex}, which any thread may read: the loop
+ * stores the index of each node before calling it (one opaque store per call, no fence), so
+ * that a barrier that times out can name the node a stuck thread is in.
  */
 public final class ThreadRuntime {
 
     /** Frames kept ready per thread before the pool allocates more. */
     private static final int INITIAL_FRAMES = 64;
+
+    /** {@link #currentNodeIndex} before the first node call. */
+    public static final int NO_NODE = -1;
+
+    private static final VarHandle CURRENT_NODE;
+
+    static {
+        try {
+            CURRENT_NODE = MethodHandles.lookup().findVarHandle(ThreadRuntime.class, "currentNode", int.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
 
     private final Graph graph;
     private final int threadIndex;
@@ -56,6 +75,9 @@ public final class ThreadRuntime {
     private final Frame emptyFrame = new Frame();
     private final ProcessScheduler processes;
     private final List<TraceRecord> traces = new ArrayList<>();
+    private final HandoffQueues handoff;
+    @SuppressWarnings("unused") // through CURRENT_NODE
+    private int currentNode = NO_NODE;
 
     private Frame[] freeFrames = new Frame[INITIAL_FRAMES];
     private int freeFrameCount;
@@ -73,6 +95,19 @@ public final class ThreadRuntime {
      * {@code graph}, with that thread's buffer allocator.
      */
     public ThreadRuntime(Graph graph, int threadIndex, BufferAllocator allocator) {
+        this(graph, threadIndex, allocator, null);
+    }
+
+    /**
+     * The runtime of thread {@code threadIndex} of a runtime with several dispatch threads,
+     * which receives and sends buffers through {@code handoff} (null: a single thread).
+     */
+    public ThreadRuntime(Graph graph, int threadIndex, BufferAllocator allocator, HandoffQueues handoff) {
+        if (handoff != null && threadIndex >= handoff.threadCount()) {
+            throw new IllegalArgumentException("thread " + threadIndex + " has no handoff queue: there are "
+                    + handoff.threadCount() + " threads");
+        }
+        this.handoff = handoff;
         this.graph = graph;
         this.threadIndex = threadIndex;
         this.allocator = allocator;
@@ -111,6 +146,9 @@ public final class ThreadRuntime {
      */
     public int runOnce() {
         int work = 0;
+        if (handoff != null) {
+            handoff.receive(this);
+        }
         lastNanos = System.nanoTime();
         for (int node : preInputNodes) {
             work += dispatch(nodes[node], emptyFrame);
@@ -216,6 +254,24 @@ public final class ThreadRuntime {
         return runtimeClearedNanos;
     }
 
+    /**
+     * The node this thread called last, and may still be in; {@link #NO_NODE} before the
+     * first call. Any thread; at worst a call late.
+     */
+    public int currentNodeIndex() {
+        return (int) CURRENT_NODE.getOpaque(this);
+    }
+
+    /** The handoff queues this thread receives from and sends to; null for a single-threaded runtime. */
+    public HandoffQueues handoff() {
+        return handoff;
+    }
+
+    /** The number of dispatch threads of the runtime, main included. */
+    public int threadCount() {
+        return handoff == null ? 1 : handoff.threadCount();
+    }
+
     /** The thread index. */
     public int threadIndex() {
         return threadIndex;
@@ -292,6 +348,7 @@ public final class ThreadRuntime {
     }
 
     int dispatch(NodeRuntime node, Frame frame) {
+        CURRENT_NODE.setOpaque(this, node.nodeIndex());
         int vectors = node.run(frame);
         long now = System.nanoTime();
         node.countCall(vectors, now - lastNanos);

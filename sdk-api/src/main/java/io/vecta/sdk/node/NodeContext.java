@@ -68,4 +68,25 @@ public interface NodeContext {
 
     /** The node's index in the graph. */
     int nodeIndex();
+
+    /** The number of dispatch threads: 1 for main alone, 1 + N with N workers. */
+    default int threadCount() {
+        return 1;
+    }
+
+    /**
+     * Hands {@code buffers[offset .. offset + count)} to the node at next index {@code next} on
+     * thread {@code threadIndex} (VPP's {@code vlib_buffer_enqueue_to_thread}): they are copied
+     * into that thread's handoff queue and dispatched there on its next turn. To this node's own
+     * thread, it is {@link #enqueueToSingleNext}. A full queue never blocks: the call takes what
+     * fits, whole frames of up to 256 from the first buffer on, and returns how many; the rest
+     * are still the caller's, to free and count as a congestion drop.
+     *
+     * @return buffers taken, {@code 0} to {@code count}
+     * @throws IndexOutOfBoundsException if {@code next} is not one of the node's nexts or
+     *                                   {@code threadIndex} not a thread
+     */
+    default int handoff(int[] buffers, int offset, int count, int next, int threadIndex) {
+        throw new UnsupportedOperationException("this context has one thread and hands no buffers to others");
+    }
 }
