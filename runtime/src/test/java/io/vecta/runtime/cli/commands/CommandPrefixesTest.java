@@ -33,8 +33,8 @@ class CommandPrefixesTest {
     void shouldRegisterEveryShowAndClearCommandInTheBuiltinPlugin() {
         assertThat(cli.shell.tree().commands()).filteredOn(c -> c.plugin().equals("builtin"))
                 .extracting(CommandNode::path).containsExactly(
-                        "clear errors", "clear logging", "clear node counters", "clear runtime", "clear trace", "comment",
-                        "exec", "halt", "help", "quit", "show buffers", "show cli", "show clock", "show errors",
+                        "clear errors", "clear logging", "clear node counters", "clear runtime", "clear trace",
+                        "comment", "exec", "halt", "help", "quit", "show buffers", "show cli", "show clock", "show errors",
                         "show logging", "show memory", "show node", "show node counters", "show plugins",
                         "show runtime", "show threads", "show trace", "show version", "show vlib graph",
                         "show vlib graphviz", "trace add", "trace filter");
