@@ -34,7 +34,7 @@ public final class TraceCommands {
         in.expectEnd();
         NodeType type = node.descriptor().type();
         if (type != NodeType.INPUT) {
-            throw new CliException("trace add: node '" + node.name() + "' is a" + article(type) + " "
+            throw new CliException("node '" + node.name() + "' is a" + article(type) + " "
                     + type.name().toLowerCase(Locale.ROOT).replace('_', '-')
                     + " node; packets are traced from the input node that produces them");
         }
