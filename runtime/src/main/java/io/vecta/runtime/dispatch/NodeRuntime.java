@@ -58,6 +58,8 @@ public final class NodeRuntime implements NodeContext {
     private NodeState state;
     /** Whether this call's frame, and so every frame it enqueues, may hold traced buffers. */
     private boolean tracing;
+    /** Packets this input node is still asked to trace ({@code trace add}). */
+    private int traceBudget;
 
     long calls;
     long vectors;
@@ -158,14 +160,47 @@ public final class NodeRuntime implements NodeContext {
     }
 
     @Override
+    public int traceBudget() {
+        return traceBudget;
+    }
+
+    @Override
     public void traceBuffer(int bi) {
+        if (traceBudget > 0) {
+            traceBudget--;
+        }
+        int handle = thread.startPacketTrace();
+        if (handle < 0) {
+            return;
+        }
         buffers.addFlags(bi, BufferFlags.IS_TRACED);
+        buffers.setTraceHandle(bi, handle);
         tracing = true;
     }
 
     @Override
     public void addTrace(int bi, Object record) {
-        thread.addTrace(new TraceRecord(node.name(), bi, record));
+        thread.addTrace(bi, node.name(), record);
+    }
+
+    /**
+     * Asks this input node to trace {@code packets} more packets ({@code trace add}); 0 ends its
+     * tracing, as VPP's {@code trace add NODE 0} does. The budget saturates at
+     * {@link Integer#MAX_VALUE}.
+     *
+     * @throws IllegalStateException if the node is not an input node, which is what starts traces
+     * @throws IllegalArgumentException if {@code packets} is negative
+     */
+    public void addTraceBudget(int packets) {
+        if (node.descriptor().type() != NodeType.INPUT) {
+            throw new IllegalStateException("node '" + node.name() + "' is " + node.descriptor().type()
+                    + ", only input nodes start packet traces");
+        }
+        if (packets < 0) {
+            throw new IllegalArgumentException("node '" + node.name() + "': trace count " + packets
+                    + " is negative");
+        }
+        traceBudget = packets == 0 ? 0 : (int) Math.min(Integer.MAX_VALUE, (long) traceBudget + packets);
     }
 
     @Override

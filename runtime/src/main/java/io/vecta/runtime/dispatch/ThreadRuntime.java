@@ -19,7 +19,7 @@ import org.agrona.concurrent.IdleStrategy;
 /**
  * One dispatch thread's copy of the graph and its loop (VPP's {@code vlib_main_t}): a
  * {@link NodeRuntime} per node, the pending frames, a pool of frames, the global error table
- * and the trace records.
+ * and the packet traces ({@link TraceBuffer}).
  *
  * <h2>One turn of the loop ({@link #runOnce})</h2>
  * <pre>
@@ -74,7 +74,8 @@ public final class ThreadRuntime {
     private final AtomicIntegerArray interrupts;
     private final Frame emptyFrame = new Frame();
     private final ProcessScheduler processes;
-    private final List<TraceRecord> traces = new ArrayList<>();
+    private final TraceBuffer traceBuffer = new TraceBuffer(TraceBuffer.DEFAULT_RECORD_LIMIT);
+    private long traceFilteredAtLoop = -1;
     private final HandoffQueues handoff;
     @SuppressWarnings("unused") // through CURRENT_NODE
     private int currentNode = NO_NODE;
@@ -315,18 +316,60 @@ public final class ThreadRuntime {
         return processes;
     }
 
-    /** The trace records taken so far, oldest first. */
+    /** The trace records taken so far and kept, packet after packet, each packet's oldest first. */
     public List<TraceRecord> traces() {
-        return List.copyOf(traces);
+        return traceBuffer.records();
+    }
+
+    /** This thread's packet traces ({@code show trace}). */
+    public TraceBuffer traceBuffer() {
+        return traceBuffer;
     }
 
     /** Forgets the trace records ({@code clear trace}). */
     public void clearTraces() {
-        traces.clear();
+        traceBuffer.clear();
     }
 
-    void addTrace(TraceRecord record) {
-        traces.add(record);
+    /**
+     * Sets the trace filter and, as VPP does, ends every input node's tracing budget, so that
+     * tracing started under the old filter does not run on under the new one.
+     */
+    public void setTraceFilter(TraceFilter filter) {
+        traceBuffer.setFilter(filter);
+        for (int node : inputNodes) {
+            nodes[node].addTraceBudget(0);
+        }
+    }
+
+    /**
+     * Starts the trace of a packet an input node marks. The first one of a turn first applies
+     * the filter to the traces of earlier turns, which are complete, to keep few of them.
+     *
+     * @return the trace handle, or -1 if the trace buffer is full
+     */
+    int startPacketTrace() {
+        if (traceFilteredAtLoop != loops) {
+            traceFilteredAtLoop = loops;
+            traceBuffer.applyFilter();
+        }
+        return traceBuffer.startPacket();
+    }
+
+    /**
+     * Adds {@code node}'s {@code record} to the trace of buffer {@code bi}; a buffer whose handle
+     * names no kept trace (marked traced by hand, or before a clear) starts one.
+     */
+    void addTrace(int bi, String node, Object record) {
+        int handle = buffers.traceHandle(bi);
+        if (!traceBuffer.owns(handle)) {
+            handle = traceBuffer.startPacket();
+            if (handle < 0) {
+                return;
+            }
+            buffers.setTraceHandle(bi, handle);
+        }
+        traceBuffer.add(handle, new TraceRecord(node, bi, record, System.nanoTime()));
     }
 
     /**

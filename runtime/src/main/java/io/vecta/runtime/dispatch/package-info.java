@@ -8,11 +8,16 @@
  *     ├─ pending frames ─────── (node, frame) queue, dispatched until the graph is quiet
  *     ├─ frame pool ─────────── frames of 256 buffer indices, reused, never freed
  *     ├─ global error table ─── long per error of every node (show errors)
+ *     ├─ TraceBuffer ────────── packet traces, bounded, with their filter (show trace)
  *     └─ ProcessScheduler ───── main thread: process steps woken by timers and events
  * </pre>
  *
  * Their text for people ({@code show runtime}, {@code show errors}) is in
  * {@code io.vecta.runtime.show}.
+ *
+ * Tracing costs an untraced frame nothing: an input node asks {@code traceBudget()} once per
+ * call, and only a frame that may hold traced buffers ({@code Frame.isTraced()}) makes a
+ * generated dispatcher look at each buffer's flags. The traced path allocates its records.
  *
  * Nothing here allocates per packet or per frame once the frame pool has warmed up; the only
  * locks are none. Everything belongs to its thread except {@code ThreadRuntime.interrupt}.

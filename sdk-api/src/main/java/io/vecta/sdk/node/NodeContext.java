@@ -51,9 +51,31 @@ public interface NodeContext {
     boolean tracing();
 
     /**
-     * Marks buffer {@code bi} as traced (sets {@code IS_TRACED}) and the frames this call
-     * enqueues as traced, so every node it passes through records its trace: what an input
-     * node does for the packets {@code trace add} asks for.
+     * How many more packets this node is asked to trace on this thread: {@code trace add NODE N}
+     * gives input node {@code NODE} {@code N} more, and each {@link #traceBuffer} takes one.
+     * 0 when nobody asked (always, for nodes that are not input nodes), so an input node pays one
+     * field read per call for tracing:
+     *
+     * <pre>{@code
+     * int traceable = Math.min(ctx.traceBudget(), produced);
+     * for (int i = 0; i < traceable; i++) {
+     *     ctx.traceBuffer(bis[i]);
+     * }
+     * }</pre>
+     *
+     * VPP's {@code vlib_get_trace_count}. A context without tracing answers 0.
+     */
+    default int traceBudget() {
+        return 0;
+    }
+
+    /**
+     * Marks buffer {@code bi} as traced (sets {@code IS_TRACED} and gives it a trace of its own)
+     * and the frames this call enqueues as traced, so every node it passes through records its
+     * trace: what an input node does for the packets {@code trace add} asks for, within its
+     * {@link #traceBudget()}, which this call lowers by one. When the thread's trace buffer is
+     * full the buffer is left untraced and the runtime counts the packet as dropped from the
+     * trace; nothing is thrown.
      */
     void traceBuffer(int bi);
 

@@ -11,7 +11,9 @@
  *       {@code show vlib graph}, {@code show vlib graphviz};</li>
  *   <li>{@link io.vecta.runtime.cli.commands.SystemCommands}: {@code show version},
  *       {@code show plugins}, {@code show threads}, {@code show buffers}, {@code show memory},
- *       {@code show clock}, {@code show logging}, {@code clear logging}.</li>
+ *       {@code show clock}, {@code show logging}, {@code clear logging};</li>
+ *   <li>{@link io.vecta.runtime.cli.commands.TraceCommands}: {@code trace add}, {@code show trace},
+ *       {@code clear trace}, {@code trace filter}.</li>
  * </ul>
  *
  * <p>Like every {@code @CliCommand} of the runtime, they belong to the {@code builtin} plugin.

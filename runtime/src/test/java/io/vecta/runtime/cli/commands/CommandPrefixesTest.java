@@ -33,10 +33,11 @@ class CommandPrefixesTest {
     void shouldRegisterEveryShowAndClearCommandInTheBuiltinPlugin() {
         assertThat(cli.shell.tree().commands()).filteredOn(c -> c.plugin().equals("builtin"))
                 .extracting(CommandNode::path).containsExactly(
-                        "clear errors", "clear logging", "clear node counters", "clear runtime", "comment", "exec",
-                        "halt", "help", "quit", "show buffers", "show cli", "show clock", "show errors",
+                        "clear errors", "clear logging", "clear node counters", "clear runtime", "clear trace",
+                        "comment", "exec", "halt", "help", "quit", "show buffers", "show cli", "show clock", "show errors",
                         "show logging", "show memory", "show node", "show node counters", "show plugins",
-                        "show runtime", "show threads", "show version", "show vlib graph", "show vlib graphviz");
+                        "show runtime", "show threads", "show trace", "show version", "show vlib graph",
+                        "show vlib graphviz", "trace add", "trace filter");
     }
 
     @Test
@@ -90,6 +91,7 @@ class CommandPrefixesTest {
                   clear logging        clear logging
                   clear node counters  clear node counters
                   clear runtime        clear runtime
+                  clear trace          clear trace
                 """);
         assertThat(cli.ok("sh vl ?")).isEqualTo("""
                   show vlib graph     show vlib graph [<node-name>]
@@ -101,6 +103,6 @@ class CommandPrefixesTest {
                 """);
         assertThat(cli.ok("help sh run")).startsWith("show runtime [verbose|max|summary]\nFor each dispatch thread:");
         List<String> everyCommand = cli.ok("show cli").lines().skip(1).toList();
-        assertThat(everyCommand).hasSize(cli.shell.tree().commands().size()).hasSize(23);
+        assertThat(everyCommand).hasSize(cli.shell.tree().commands().size()).hasSize(27);
     }
 }
