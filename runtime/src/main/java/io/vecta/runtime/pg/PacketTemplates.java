@@ -25,7 +25,8 @@ import java.util.List;
  * <p>The payload ({@code incrementing}, {@code random}, {@code hex}) is repeated until the
  * frame is as long as its size asks; without a size the frame is the headers and the payload
  * as written. Data that starts at an IPv4 header (for a stream to {@code ip4-input}) has no
- * Ethernet header and its size counts from the IPv4 header.
+ * Ethernet header and its size counts from the IPv4 header; data without headers is its payload
+ * bytes alone.
  *
  * @param frames  the template of each frame length, shortest first
  * @param edits   the fields that vary, in header order
@@ -42,7 +43,8 @@ record PacketTemplates(byte[][] frames, FieldEdit[] edits, List<HeaderLayout> la
         List<Header> headers = spec.headers();
         boolean ethernet = !headers.isEmpty() && headers.getFirst() instanceof EthernetHeader;
         int strip = ethernet ? 0 : Ethernet.HEADER_LENGTH;
-        int headersLength = builder(spec, new byte[0]).length() - strip;
+        boolean raw = headers.isEmpty();
+        int headersLength = raw ? 0 : builder(spec, new byte[0]).length() - strip;
         int min = spec.minSize() == 0 ? headersLength + spec.payload().length : spec.minSize();
         int max = spec.minSize() == 0 ? min : spec.maxSize();
         if (min < headersLength) {
@@ -52,8 +54,8 @@ record PacketTemplates(byte[][] frames, FieldEdit[] edits, List<HeaderLayout> la
         byte[][] frames = new byte[max - min + 1][];
         for (int length = min; length <= max; length++) {
             byte[] payload = fill(spec.payload(), length - headersLength);
-            byte[] frame = builder(spec, payload).build();
-            frames[length - min] = Arrays.copyOfRange(frame, strip, frame.length);
+            byte[] frame = raw ? payload : builder(spec, payload).build();
+            frames[length - min] = raw ? frame : Arrays.copyOfRange(frame, strip, frame.length);
         }
         List<FieldEdit> edits = new ArrayList<>();
         List<HeaderLayout> layout = new ArrayList<>();
