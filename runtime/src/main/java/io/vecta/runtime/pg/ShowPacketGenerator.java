@@ -33,7 +33,7 @@ public final class ShowPacketGenerator {
             StreamSpec spec = stream.spec();
             String row = String.format(Locale.ROOT, "%-21s%-15s%-8d", stream.name(), stream.isEnabled() ? "Yes" : "No",
                     stream.sent());
-            out.append(row).append(row.length() < PARAMETERS_COLUMN ? " ".repeat(PARAMETERS_COLUMN - row.length()) : " ");
+            out.append(row).append(row.length() <= PARAMETERS_COLUMN ? " ".repeat(PARAMETERS_COLUMN - row.length()) : " ");
             byte[][] frames = stream.templates().frames();
             int min = frames[0].length;
             int max = frames[frames.length - 1].length;

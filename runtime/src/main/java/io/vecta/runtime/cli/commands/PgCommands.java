@@ -21,7 +21,10 @@ public final class PgCommands {
     private PgCommands() {
     }
 
-    /** {@code packet-generator new { name S limit N size A-B rate R node NODE data { ... } }}. */
+    /**
+     * {@code packet-generator new { name S limit N size A-B rate R node NODE data { ... } }}; the
+     * line and column of a syntax error count from the first word after {@code new}.
+     */
     @CliCommand(path = "packet-generator new",
             shortHelp = "packet-generator new { name <s> [limit <n>] [size <min>-<max>] [rate <pps>] node <node>"
                     + " data { ... } | pcap <file> }",
@@ -35,7 +38,7 @@ public final class PgCommands {
         try {
             generator(ctx).create(text);
         } catch (PgStreamException e) {
-            throw new CliException("packet-generator new: " + e.getMessage());
+            throw new CliException(e.getMessage());
         }
     }
 
@@ -63,7 +66,7 @@ public final class PgCommands {
         try {
             generator(ctx).delete(name);
         } catch (PgStreamException e) {
-            throw new CliException("packet-generator delete: " + e.getMessage());
+            throw new CliException(e.getMessage());
         }
     }
 
@@ -85,8 +88,7 @@ public final class PgCommands {
         try {
             generator(ctx).setEnabled(name, enable);
         } catch (PgStreamException e) {
-            throw new CliException("packet-generator " + (enable ? "enable-stream" : "disable-stream") + ": "
-                    + e.getMessage());
+            throw new CliException(e.getMessage());
         }
     }
 
