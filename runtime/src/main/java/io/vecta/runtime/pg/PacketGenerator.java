@@ -1,8 +1,11 @@
 package io.vecta.runtime.pg;
 
+import io.vecta.runtime.dispatch.NodeState;
+import io.vecta.runtime.dispatch.ThreadRuntime;
 import io.vecta.runtime.graph.Graph;
 import io.vecta.runtime.graph.GraphException;
 import java.util.ArrayList;
+import java.lang.ref.WeakReference;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -14,6 +17,11 @@ import java.util.WeakHashMap;
  *
  * <p>The stream list is copied on every change and published whole, so {@code pg-input} reads
  * it without a lock; changes are serialised on this object.
+ *
+ * <p>As in VPP, {@code pg-input} is disabled while no stream is enabled, so an idle generator
+ * costs the main loop nothing and {@code show runtime} does not list it; on worker threads it
+ * stays disabled. The generator refers to its graph and main thread weakly, so a graph that is
+ * no longer used is collected with its generator.
  */
 public final class PacketGenerator {
 
@@ -23,11 +31,49 @@ public final class PacketGenerator {
     private static final Map<Graph, PacketGenerator> BY_GRAPH = new WeakHashMap<>();
     private static final PgStream[] NONE = new PgStream[0];
 
-    private final Graph graph;
+    private final WeakReference<Graph> graph;
     private volatile PgStream[] streams = NONE;
+    private volatile WeakReference<ThreadRuntime> mainThread = new WeakReference<>(null);
 
     private PacketGenerator(Graph graph) {
-        this.graph = graph;
+        this.graph = new WeakReference<>(graph);
+    }
+
+    /**
+     * Sets {@code pg-input} of {@code thread} polling when a stream is enabled and disabled
+     * otherwise; every thread runtime of a graph that holds {@code pg-input} comes here once.
+     */
+    public static void attach(ThreadRuntime thread) {
+        if (thread.graph().hasNode(INPUT_NODE)) {
+            of(thread.graph()).attachThread(thread);
+        }
+    }
+
+    private synchronized void attachThread(ThreadRuntime thread) {
+        if (thread.threadIndex() == 0) {
+            mainThread = new WeakReference<>(thread);
+            updateInputState();
+        } else {
+            thread.node(INPUT_NODE).setState(NodeState.DISABLED);
+        }
+    }
+
+    /** Polls {@code pg-input} on the main thread while some stream is enabled. */
+    private void updateInputState() {
+        ThreadRuntime main = mainThread.get();
+        if (main != null) {
+            main.node(INPUT_NODE).setState(anyEnabled() ? NodeState.POLLING : NodeState.DISABLED);
+        }
+    }
+
+    /** Whether some stream is enabled. */
+    boolean anyEnabled() {
+        for (PgStream s : streams) {
+            if (s.isEnabled()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The generator of {@code graph}, created on first use. */
@@ -52,6 +98,7 @@ public final class PacketGenerator {
      * @throws PgStreamException if its name is taken or its node unknown
      */
     public synchronized PgStream create(StreamSpec spec) {
+        Graph graph = graph();
         if (find(spec.name()).isPresent()) {
             throw new PgStreamException("name: a stream called '" + spec.name() + "' exists; delete it first");
         }
@@ -105,6 +152,7 @@ public final class PacketGenerator {
                 s.disable();
             }
         }
+        updateInputState();
     }
 
     /**
@@ -118,11 +166,20 @@ public final class PacketGenerator {
         List<PgStream> copy = new ArrayList<>(List.of(streams));
         copy.remove(stream);
         streams = copy.toArray(PgStream[]::new);
+        updateInputState();
     }
 
     /** The current streams, for {@code pg-input}: the array is never changed once published. */
     PgStream[] snapshot() {
         return streams;
+    }
+
+    private Graph graph() {
+        Graph g = graph.get();
+        if (g == null) {
+            throw new IllegalStateException("packet generator: its graph is gone");
+        }
+        return g;
     }
 
     private PgStream named(String name) {

@@ -1,6 +1,7 @@
 package io.vecta.runtime.pg;
 
 import io.vecta.runtime.dispatch.NodeRuntime;
+import io.vecta.runtime.dispatch.NodeState;
 import io.vecta.sdk.annotation.ErrorCounter;
 import io.vecta.sdk.annotation.GraphNode;
 import io.vecta.sdk.annotation.NodeType;
@@ -14,7 +15,8 @@ import java.util.Arrays;
 /**
  * {@code pg-input}: on each turn of the main thread, sends a frame's worth of packets of every
  * enabled stream to the stream's node, within the stream's limit and rate (VPP's
- * {@code pg-input}). Streams run on the main thread only, as VPP's do by default (worker 0).
+ * {@code pg-input}). Streams run on the main thread only, as VPP's do by default (worker 0). The
+ * node polls only while some stream is enabled ({@link PacketGenerator#attach}).
  *
  * <p>The node's next nodes are added at run time, one per stream node, by
  * {@link PacketGenerator#create}. An empty buffer pool sends fewer packets and counts the
@@ -42,6 +44,7 @@ public final class PgInput {
     @PerFrame
     void process(NodeContext ctx, Frame frame) {
         if (ctx.threadIndex() != 0) {
+            ((NodeRuntime) ctx).setState(NodeState.DISABLED);
             return;
         }
         Scratch s = scratch;
@@ -86,6 +89,10 @@ public final class PgInput {
             stream.write(buffers, bis, got);
             ctx.enqueueToSingleNext(bis, stream.next(), got);
             stream.sent(got);
+        }
+        if (!generator.anyEnabled()) {
+            // the last stream reached its limit: stop polling until a stream is enabled again
+            ((NodeRuntime) ctx).setState(NodeState.DISABLED);
         }
         if (anyError) {
             ctx.addErrors(errors, 0);
