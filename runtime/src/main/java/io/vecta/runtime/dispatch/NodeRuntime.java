@@ -1,5 +1,6 @@
 package io.vecta.runtime.dispatch;
 
+import io.vecta.runtime.graph.Graph;
 import io.vecta.runtime.graph.GraphNodeEntry;
 import io.vecta.runtime.graph.NextArcs;
 import io.vecta.sdk.annotation.NodeType;
@@ -247,6 +248,11 @@ public final class NodeRuntime implements NodeContext {
                 table[error]++;
             }
         }
+    }
+
+    /** The graph the node belongs to, for built-in nodes that keep state per graph. */
+    public Graph graph() {
+        return thread.graph();
     }
 
     /** The graph node this runs. */

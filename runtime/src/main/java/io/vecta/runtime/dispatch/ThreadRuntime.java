@@ -1,6 +1,7 @@
 package io.vecta.runtime.dispatch;
 
 import io.vecta.runtime.graph.Graph;
+import io.vecta.runtime.pg.PacketGenerator;
 import io.vecta.runtime.graph.GraphNodeEntry;
 import io.vecta.runtime.threads.HandoffQueues;
 import io.vecta.sdk.buffer.BufferAllocator;
@@ -132,6 +133,8 @@ public final class ThreadRuntime {
         this.inputNodes = input.stream().mapToInt(Integer::intValue).toArray();
         this.interrupts = new AtomicIntegerArray(graph.nodeCount());
         this.processes = threadIndex == 0 ? new ProcessScheduler(processNodes) : null;
+        // the packet generator's input polls only while one of its streams is enabled, as in VPP
+        PacketGenerator.attach(this);
         for (int i = 0; i < INITIAL_FRAMES; i++) {
             freeFrames[freeFrameCount++] = new Frame();
         }

@@ -34,10 +34,11 @@ class CommandPrefixesTest {
         assertThat(cli.shell.tree().commands()).filteredOn(c -> c.plugin().equals("builtin"))
                 .extracting(CommandNode::path).containsExactly(
                         "clear errors", "clear logging", "clear node counters", "clear runtime", "clear trace",
-                        "comment", "exec", "halt", "help", "quit", "show buffers", "show cli", "show clock", "show errors",
-                        "show logging", "show memory", "show node", "show node counters", "show plugins",
-                        "show runtime", "show threads", "show trace", "show version", "show vlib graph",
-                        "show vlib graphviz", "trace add", "trace filter");
+                        "comment", "exec", "halt", "help", "packet-generator delete", "packet-generator disable-stream",
+                        "packet-generator enable-stream", "packet-generator new", "quit", "show buffers", "show cli",
+                        "show clock", "show errors", "show logging", "show memory", "show node", "show node counters",
+                        "show packet-generator", "show plugins", "show runtime", "show threads", "show trace",
+                        "show version", "show vlib graph", "show vlib graphviz", "trace add", "trace filter");
     }
 
     @Test
@@ -60,7 +61,8 @@ class CommandPrefixesTest {
         assertThat(cli.ok("sh ver")).isEqualTo(cli.ok("show version"));
         assertThat(cli.ok("sh th")).isEqualTo(cli.ok("show threads"));
         assertThat(cli.ok("sh b")).isEqualTo(cli.ok("show buffers"));
-        assertThat(cli.ok("sh p")).isEqualTo(cli.ok("show plugins"));
+        assertThat(cli.ok("sh pl")).isEqualTo(cli.ok("show plugins"));
+        assertThat(cli.ok("sh pa")).isEqualTo(cli.ok("show packet-generator"));
         assertThat(cli.ok("sh l")).contains(cli.ok("show logging"));
         assertThat(cli.ok("cl e")).isEmpty();
         assertThat(cli.ok("sh err")).doesNotContain("null-node");
@@ -103,6 +105,6 @@ class CommandPrefixesTest {
                 """);
         assertThat(cli.ok("help sh run")).startsWith("show runtime [verbose|max|summary]\nFor each dispatch thread:");
         List<String> everyCommand = cli.ok("show cli").lines().skip(1).toList();
-        assertThat(everyCommand).hasSize(cli.shell.tree().commands().size()).hasSize(27);
+        assertThat(everyCommand).hasSize(cli.shell.tree().commands().size()).hasSize(32);
     }
 }

@@ -98,7 +98,7 @@ class GraphCommandsTest {
         assertThat(summary.lines().toList()).hasSize(2);
         assertThat(summary.lines().toList().get(1)).startsWith("  vector rates in ");
         assertThat(cli.ok("show runtime verbose max summary").lines()).hasSize(2);
-        assertThat(cli.ok("show runtime max verbose").lines()).hasSize(3 + 4);
+        assertThat(cli.ok("show runtime max verbose").lines()).hasSize(3 + 5);
     }
 
     @Test
@@ -177,7 +177,7 @@ class GraphCommandsTest {
         assertThat(all).startsWith(lines.get(0) + "\n").contains(lines.get(1) + "\n" + lines.get(2) + "\n\n");
         assertThat(all.lines().filter(line -> !line.isBlank() && !line.startsWith(" ")).toList())
                 .extracting(line -> line.split(" +")[0])
-                .containsExactly("acme-counter", "error-drop", "error-punt", "null-node");
+                .containsExactly("acme-counter", "error-drop", "error-punt", "null-node", "pg-input");
         assertThat(cli.error("show vlib graph acme-counter error-drop"))
                 .isEqualTo("show vlib graph: unknown input 'error-drop'\n");
     }
@@ -218,8 +218,8 @@ class GraphCommandsTest {
         assertThat(cli.error("show vlib graph error-dorp"))
                 .isEqualTo("show vlib graph: node: no node named 'error-dorp'; did you mean 'error-drop'?\n");
         assertThat(cli.error("show node")).isEqualTo("show node: node: expected a node name, got end of line\n");
-        assertThat(cli.error("show node index 4"))
-                .isEqualTo("show node: index: expected a number in 0..3, got '4'\n");
+        assertThat(cli.error("show node index 5"))
+                .isEqualTo("show node: index: expected a number in 0..4, got '5'\n");
         assertThat(cli.error("show node null-node verbose")).isEqualTo("show node: unknown input 'verbose'\n");
     }
 
@@ -240,7 +240,7 @@ class GraphCommandsTest {
 
         assertThat(names.nodeNames()).containsExactlyElementsOf(
                 cli.runtime.graph().nodes().stream().map(GraphNodeEntry::name).toList())
-                .containsExactlyInAnyOrder("acme-counter", "error-drop", "error-punt", "null-node");
+                .containsExactlyInAnyOrder("acme-counter", "error-drop", "error-punt", "null-node", "pg-input");
         assertThat(names.interfaceNames()).isEmpty();
         assertThat(CliInput.of("eth0", names).tryInterfaceName()).isEmpty();
         assertThat(CliInput.of("error-punt", names).tryNodeName()).contains("error-punt");
@@ -252,14 +252,14 @@ class GraphCommandsTest {
 
         ParsedDot dot = ParsedDot.of(cli.ok("show vlib graphviz"));
 
-        assertThat(dot.labels()).containsOnlyKeys("acme-counter", "error-drop", "error-punt", "null-node")
+        assertThat(dot.labels()).containsOnlyKeys("acme-counter", "error-drop", "error-punt", "null-node", "pg-input")
                 .containsEntry("acme-counter", "acme-counter\\n7 vectors / 1 calls")
                 .containsEntry("error-drop", "error-drop\\n4 vectors / 1 calls")
                 .containsEntry("error-punt", "error-punt\\n3 vectors / 1 calls")
                 .containsEntry("null-node", "null-node\\n0 vectors / 0 calls");
         assertThat(dot.arcs()).containsExactlyInAnyOrder(new Arc("acme-counter", "error-drop", "0"),
                 new Arc("acme-counter", "error-punt", "1"));
-        assertThat(dot.firstRank()).isEmpty();
+        assertThat(dot.firstRank()).containsExactly("pg-input");
     }
 
     @Test

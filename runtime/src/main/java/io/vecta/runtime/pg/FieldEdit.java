@@ -1,0 +1,92 @@
+package io.vecta.runtime.pg;
+
+import io.vecta.sdk.packet.Checksum;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.nio.ByteOrder;
+
+/**
+ * One header field that changes from packet to packet (VPP's {@code pg_edit_t}), with the
+ * checksums that cover it: the packet starts as a copy of the stream's template, which holds
+ * the range's first value and correct checksums, and each edit writes its value and moves the
+ * checksums by the difference (RFC 1624), so no checksum is recomputed over the packet.
+ *
+ * <pre>
+ *   width 6  Ethernet address       no checksum
+ *   width 4  IPv4 address           IPv4 header checksum, and the UDP/TCP checksum (pseudo-header)
+ *   width 2  UDP or TCP port        the UDP/TCP checksum
+ * </pre>
+ * A UDP checksum of 0 means "none" and stays 0; a computed 0 is sent as 0xffff.
+ */
+final class FieldEdit {
+
+    /** No checksum to fix at this offset. */
+    static final int NONE = -1;
+
+    private static final ValueLayout.OfShort U16 = ValueLayout.JAVA_SHORT_UNALIGNED.withOrder(ByteOrder.BIG_ENDIAN);
+    private static final ValueLayout.OfInt U32 = ValueLayout.JAVA_INT_UNALIGNED.withOrder(ByteOrder.BIG_ENDIAN);
+
+    final int offset;
+    final int width;
+    final long lo;
+    final long span;
+    final boolean random;
+    final int ip4ChecksumOffset;
+    final int l4ChecksumOffset;
+    final boolean udp;
+
+    FieldEdit(int offset, int width, FieldRange range, int ip4ChecksumOffset, int l4ChecksumOffset, boolean udp) {
+        this.offset = offset;
+        this.width = width;
+        this.lo = range.lo();
+        this.span = range.span();
+        this.random = range.kind() == FieldRange.Kind.RANDOM;
+        this.ip4ChecksumOffset = ip4ChecksumOffset;
+        this.l4ChecksumOffset = l4ChecksumOffset;
+        this.udp = udp;
+    }
+
+    /**
+     * The value of packet {@code n} of the stream: {@code lo + n mod span} when incrementing,
+     * or {@code lo} plus {@code draw} reduced into the span when random.
+     */
+    long valueFor(long n, long draw) {
+        return lo + Long.remainderUnsigned(random ? draw : n, span);
+    }
+
+    /** Writes {@code value} into the packet at {@code base} and moves its checksums. */
+    void apply(MemorySegment m, long base, long value) {
+        long at = base + offset;
+        switch (width) {
+            case 6 -> {
+                m.set(U16, at, (short) (value >>> 32));
+                m.set(U32, at + 2, (int) value);
+            }
+            case 4 -> {
+                m.set(U32, at, (int) value);
+                if (ip4ChecksumOffset != NONE) {
+                    long ck = base + ip4ChecksumOffset;
+                    m.set(U16, ck, (short) Checksum.update32(m.get(U16, ck) & 0xffff, (int) lo, (int) value));
+                }
+                fixL4(m, base, value, true);
+            }
+            default -> {
+                m.set(U16, at, (short) value);
+                fixL4(m, base, value, false);
+            }
+        }
+    }
+
+    private void fixL4(MemorySegment m, long base, long value, boolean wide) {
+        if (l4ChecksumOffset == NONE) {
+            return;
+        }
+        long ck = base + l4ChecksumOffset;
+        int old = m.get(U16, ck) & 0xffff;
+        if (udp && old == 0) {
+            return;
+        }
+        int updated = wide ? Checksum.update32(old, (int) lo, (int) value) : Checksum.update16(old, (int) lo, (int) value);
+        m.set(U16, ck, (short) (udp && updated == 0 ? 0xffff : updated));
+    }
+}

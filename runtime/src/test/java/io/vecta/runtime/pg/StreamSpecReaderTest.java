@@ -1,0 +1,123 @@
+package io.vecta.runtime.pg;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.vecta.runtime.pg.StreamSpec.EthernetHeader;
+import io.vecta.runtime.pg.StreamSpec.IcmpHeader;
+import io.vecta.runtime.pg.StreamSpec.Ip4Header;
+import io.vecta.runtime.pg.StreamSpec.PortsHeader;
+import io.vecta.sdk.packet.Ethernet;
+import io.vecta.sdk.packet.Icmp;
+import io.vecta.sdk.packet.Ip4Address;
+import io.vecta.sdk.packet.IpProtocol;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class StreamSpecReaderTest {
+
+    @Test
+    void shouldReadTheBracedFormAsVppWritesIt() {
+        StreamSpec spec = StreamSpecReader.read("""
+                {
+                  name drop limit 50000000 size 64-64 rate 1e6 node error-drop
+                  data { IP4: 02:00:00:00:00:aa -> 02:00:00:00:00:05
+                         UDP: 10.0.4.2 -> 48.0.0.1
+                         UDP: 1234 -> 5678
+                         incrementing 22 }
+                }
+                """);
+
+        assertThat(spec.name()).isEqualTo("drop");
+        assertThat(spec.limit()).isEqualTo(50_000_000L);
+        assertThat(spec.minSize()).isEqualTo(64);
+        assertThat(spec.maxSize()).isEqualTo(64);
+        assertThat(spec.rate()).isEqualTo(1e6);
+        assertThat(spec.node()).isEqualTo("error-drop");
+        assertThat(spec.headers()).containsExactly(
+                new EthernetHeader(Ethernet.ETHER_TYPE_IP4, FieldRange.fixed(0x0200_0000_00aaL),
+                        FieldRange.fixed(0x0200_0000_0005L)),
+                new Ip4Header(IpProtocol.UDP, FieldRange.fixed(Ip4Address.parse("10.0.4.2") & 0xffff_ffffL),
+                        FieldRange.fixed(Ip4Address.parse("48.0.0.1") & 0xffff_ffffL), 64),
+                new PortsHeader(IpProtocol.UDP, FieldRange.fixed(1234), FieldRange.fixed(5678)));
+        assertThat(spec.payload()).hasSize(22).startsWith(0, 1, 2, 3).endsWith(21);
+    }
+
+    @Test
+    void shouldReadTheOneLineFormWithShortMacsRangesAndIcmp() {
+        StreamSpec spec = StreamSpecReader.read("name x limit 10 size 64-64 node ethernet-input data { "
+                + "IP4: 1.2.3 -> 4.5.6 ICMP: 10.0.0.1 - 10.0.0.100 -> 10.0.1.1 + 10.0.1.9 ICMP echo_request hex 0xc0ffee }");
+
+        assertThat(spec.headers().get(0)).isEqualTo(new EthernetHeader(Ethernet.ETHER_TYPE_IP4,
+                FieldRange.fixed(0x0001_0002_0003L), FieldRange.fixed(0x0004_0005_0006L)));
+        Ip4Header ip = (Ip4Header) spec.headers().get(1);
+        assertThat(ip.protocol()).isEqualTo(IpProtocol.ICMP);
+        assertThat(ip.src()).isEqualTo(new FieldRange(0x0a00_0001L, 0x0a00_0064L, FieldRange.Kind.INCREMENT));
+        assertThat(ip.dst()).isEqualTo(new FieldRange(0x0a00_0101L, 0x0a00_0109L, FieldRange.Kind.RANDOM));
+        assertThat(spec.headers().get(2)).isEqualTo(new IcmpHeader(Icmp.TYPE_ECHO_REQUEST));
+        assertThat(spec.payload()).containsExactly(0xc0, 0xff, 0xee);
+    }
+
+    @Test
+    void shouldReadPortRangesTcpTtlAndAPcapStream() {
+        StreamSpec tcp = StreamSpecReader.read("name t node ip4-input data { TCP: 1.1.1.1 -> 2.2.2.2 ttl 5 "
+                + "TCP: 1000 - 1009 -> 80 random 4 }");
+        assertThat(tcp.headers().get(0)).isEqualTo(new Ip4Header(IpProtocol.TCP, FieldRange.fixed(0x0101_0101L),
+                FieldRange.fixed(0x0202_0202L), 5));
+        assertThat(tcp.headers().get(1)).isEqualTo(new PortsHeader(IpProtocol.TCP,
+                new FieldRange(1000, 1009, FieldRange.Kind.INCREMENT), FieldRange.fixed(80)));
+        assertThat(tcp.payload()).hasSize(4);
+        assertThat(tcp.limit()).isZero();
+
+        StreamSpec pcap = StreamSpecReader.read("name r node error-drop pcap \"/tmp/a b.pcap\"");
+        assertThat(pcap.pcap()).contains(Path.of("/tmp/a b.pcap"));
+        assertThat(pcap.headers()).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            name x limit ten node a data { }              | line 1, column 14: expected a number, got 'ten'
+            { name x node a data { }                      | line 1, column 25: expected '}', 'name', 'limit', 'size', 'rate', 'node', 'interface', 'source', 'pcap' or 'data', got the end of the stream
+            name x size 64 node a data { }                | line 1, column 16: expected '-', got 'node'
+            name x node a data { UDP: 1.2.3.4 -> }        | line 1, column 38: expected an IPv4 address, a MAC address, a hex number (0x...) or a number, got '}'
+            name x node a data { UDP 1.2.3.4 -> 5.6.7.8 } | line 1, column 26: expected an ICMP type (echo_request, echo_reply), got '1.2.3.4'
+            name x node a data { incrementing 4 } }       | line 1, column 39: expected the end of the stream, 'name', 'limit', 'size', 'rate', 'node', 'interface', 'source', 'pcap' or 'data', got '}'
+            """)
+    void shouldNameLineColumnAndWhatWasExpected(String text, String message) {
+        assertThatThrownBy(() -> StreamSpecReader.read(text)).isInstanceOf(PgStreamException.class)
+                .hasMessage(message);
+    }
+
+    @Test
+    void shouldCountLinesOfAMultiLineStream() {
+        assertThatThrownBy(() -> StreamSpecReader.read("{\n  name x\n  limit -1\n}"))
+                .hasMessage("line 3, column 9: expected a number, got '-'");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            name x limit 0 node a data { }                   | limit: 0 packets would send nothing; leave limit out to send without end
+            name x size 128-64 node a data { }               | size: 128-64 is inverted; the first size must not exceed the second
+            name x size 4-64 node a data { }                 | size: 4-64 is outside 14-9216 bytes
+            name x data { }                                  | node: stream 'x' needs a node to give its packets to
+            limit 5 node a data { }                          | name: a stream needs a name
+            name x node a                                    | data: stream 'x' needs data { ... } or a pcap file
+            name x node a pcap f.pcap data { }               | pcap: stream 'x' takes its packets from data { } or from a pcap file, not both
+            name x name y node a data { }                    | name: given twice (line 1, column 8)
+            name x rate 0 node a data { }                    | rate: 0 packets per second; give a rate above 0
+            name x interface pg0 node a data { }             | interface pg0: interfaces are not available yet
+            name x source pg4 node a data { }                | interface pg4: interfaces are not available yet
+            name x node a data { UDP: 1234 -> 5678 }         | data: header 'UDP:1234 -> 5678' at line 1, column 22 is out of place: it follows an IPv4 header written 'UDP: a -> b'
+            name x node a data { UDP: 1.2.3.4 -> 5.6.7.8 UDP: 9 -> 70000 } | data: port 70000 at line 1, column 56 is above 65535
+            name x node a data { UDP: 1.2.3.9 - 1.2.3.1 -> 5.6.7.8 } | data: range 1.2.3.9 - 1.2.3.1 at line 1, column 27 is inverted; the first value must not exceed the second
+            name x node a data { UDP: 1.2.3.4 -> 1.2.3 }     | data: expected an IPv4 address at line 1, column 38, got '1.2.3'
+            name x node a data { UDP: 1.2.3.999 -> 1.2.3.4 } | data: '1.2.3.999' at line 1, column 27 is not an IPv4 address
+            name x node a data { hex 0xabc }                 | data: hex 0xabc at line 1, column 26 has an odd number of digits
+            """)
+    void shouldNameTheFieldOfASemanticError(String text, String message) {
+        assertThatThrownBy(() -> StreamSpecReader.read(text)).isInstanceOf(PgStreamException.class)
+                .hasMessage(message);
+    }
+}
