@@ -1,5 +1,8 @@
 package io.vecta.runtime.dispatch;
 
+import io.vecta.runtime.elog.DispatchEvents;
+import io.vecta.runtime.elog.EventCatalog;
+import io.vecta.runtime.elog.EventLog;
 import io.vecta.runtime.graph.Graph;
 import io.vecta.runtime.graph.GraphNodeEntry;
 import io.vecta.sdk.buffer.BufferAllocator;
@@ -29,6 +32,11 @@ import org.agrona.concurrent.IdleStrategy;
  * previous call on this thread to its own end, so the loop's own bookkeeping is charged to the
  * node that follows it, as VPP's clock-per-dispatch accounting does.
  *
+ * <h2>Event log</h2>
+ * Each thread owns an {@link EventLog} on its own track. With dispatch events on, every node
+ * call logs {@link DispatchEvents#CALL} before and {@link DispatchEvents#RETURN} after; the
+ * switch is one plain boolean read once per call, and off costs nothing else.
+ *
  * <h2>Idle</h2>
  * {@link #run} turns the loop and hands the work count of each turn to an {@link IdleStrategy}:
  * {@link BackoffIdleStrategy} spins, then yields, then parks up to a millisecond while there is
@@ -56,6 +64,9 @@ public final class ThreadRuntime {
     private final Frame emptyFrame = new Frame();
     private final ProcessScheduler processes;
     private final List<TraceRecord> traces = new ArrayList<>();
+    private final EventLog eventLog;
+    private final int[] nodeNameIds;
+    private boolean dispatchEvents;
 
     private Frame[] freeFrames = new Frame[INITIAL_FRAMES];
     private int freeFrameCount;
@@ -80,11 +91,15 @@ public final class ThreadRuntime {
         this.errorTable = new long[graph.errorCount()];
         this.errorsAtClear = new long[graph.errorCount()];
         this.nodes = new NodeRuntime[graph.nodeCount()];
+        this.nodeNameIds = new int[graph.nodeCount()];
+        this.eventLog = new EventLog(threadIndex, threadIndex == 0 ? "vecta_main" : "vecta_wk_" + (threadIndex - 1),
+                EventLog.DEFAULT_CAPACITY);
         List<Integer> preInput = new ArrayList<>();
         List<Integer> input = new ArrayList<>();
         List<NodeRuntime> processNodes = new ArrayList<>();
         for (GraphNodeEntry entry : graph.nodes()) {
             nodes[entry.index()] = new NodeRuntime(this, entry, errorTable);
+            nodeNameIds[entry.index()] = EventCatalog.global().intern(entry.name());
             switch (entry.descriptor().type()) {
                 case PRE_INPUT -> preInput.add(entry.index());
                 case INPUT -> input.add(entry.index());
@@ -291,9 +306,38 @@ public final class ThreadRuntime {
         System.arraycopy(errorTable, 0, errorsAtClear, 0, errorTable.length);
     }
 
+    /** This thread's event ring. */
+    public EventLog eventLog() {
+        return eventLog;
+    }
+
+    /** Whether node calls are logged; under the barrier. */
+    public boolean dispatchEvents() {
+        return dispatchEvents;
+    }
+
+    /** Turns the logging of node calls on or off ({@code elog trace dispatch}); under the barrier. */
+    public void setDispatchEvents(boolean on) {
+        dispatchEvents = on;
+    }
+
     int dispatch(NodeRuntime node, Frame frame) {
+        if (dispatchEvents) {
+            return dispatchLogged(node, frame);
+        }
         int vectors = node.run(frame);
         long now = System.nanoTime();
+        node.countCall(vectors, now - lastNanos);
+        lastNanos = now;
+        return vectors;
+    }
+
+    private int dispatchLogged(NodeRuntime node, Frame frame) {
+        int name = nodeNameIds[node.nodeIndex()];
+        eventLog.log(System.nanoTime(), DispatchEvents.CALL.id(), name, frame.count());
+        int vectors = node.run(frame);
+        long now = System.nanoTime();
+        eventLog.log(now, DispatchEvents.RETURN.id(), name, vectors);
         node.countCall(vectors, now - lastNanos);
         lastNanos = now;
         return vectors;
