@@ -11,7 +11,10 @@
  *       {@code show vlib graph}, {@code show vlib graphviz};</li>
  *   <li>{@link io.vecta.runtime.cli.commands.SystemCommands}: {@code show version},
  *       {@code show plugins}, {@code show threads}, {@code show buffers}, {@code show memory},
- *       {@code show clock}, {@code show logging}, {@code clear logging}.</li>
+ *       {@code show clock}, {@code show logging}, {@code clear logging};</li>
+ *   <li>{@link io.vecta.runtime.cli.commands.EventLogCommands}: {@code show event-logger},
+ *       {@code event-logger clear}, {@code event-logger resize}, {@code event-logger save},
+ *       {@code elog trace}.</li>
  * </ul>
  *
  * <p>Like every {@code @CliCommand} of the runtime, they belong to the {@code builtin} plugin.
