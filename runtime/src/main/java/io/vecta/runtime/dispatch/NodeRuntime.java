@@ -1,5 +1,6 @@
 package io.vecta.runtime.dispatch;
 
+import io.vecta.runtime.elog.EventLog;
 import io.vecta.runtime.graph.GraphNodeEntry;
 import io.vecta.runtime.graph.NextArcs;
 import io.vecta.sdk.annotation.NodeType;
@@ -176,6 +177,11 @@ public final class NodeRuntime implements NodeContext {
     @Override
     public int nodeIndex() {
         return node.index();
+    }
+
+    @Override
+    public EventLog eventLog() {
+        return thread.eventLog();
     }
 
     /**

@@ -1,12 +1,12 @@
 package io.vecta.runtime.dispatch;
 
 import io.vecta.runtime.elog.DispatchEvents;
-import io.vecta.runtime.elog.EventCatalog;
 import io.vecta.runtime.elog.EventLog;
 import io.vecta.runtime.graph.Graph;
 import io.vecta.runtime.graph.GraphNodeEntry;
 import io.vecta.sdk.buffer.BufferAllocator;
 import io.vecta.sdk.buffer.Buffers;
+import io.vecta.sdk.elog.EventCatalog;
 import io.vecta.sdk.node.Frame;
 import java.util.ArrayList;
 import java.util.Arrays;

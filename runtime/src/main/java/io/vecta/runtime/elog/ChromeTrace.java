@@ -1,5 +1,7 @@
 package io.vecta.runtime.elog;
 
+import io.vecta.sdk.elog.EventCatalog;
+import io.vecta.sdk.elog.EventType;
 import java.util.List;
 import java.util.Locale;
 

@@ -1,5 +1,8 @@
 package io.vecta.runtime.elog;
 
+import io.vecta.sdk.elog.EventCatalog;
+import io.vecta.sdk.elog.EventType;
+
 /**
  * The events the dispatch loop logs around each node call when dispatch events are on
  * ({@code elog trace dispatch}): the call opens a span named after the node with the vectors

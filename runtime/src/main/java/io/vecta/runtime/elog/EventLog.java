@@ -1,5 +1,7 @@
 package io.vecta.runtime.elog;
 
+import io.vecta.sdk.elog.EventLogger;
+import io.vecta.sdk.elog.EventType;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -29,7 +31,7 @@ import java.util.List;
  * loops, when no dispatch thread is logging. The fields are plain; the barrier's hand-over is
  * what makes the owner's writes visible. No reader ever sees a half-written event.
  */
-public final class EventLog {
+public final class EventLog implements EventLogger {
 
     /** Data words each event carries. */
     public static final int DATA_WORDS = 2;
@@ -83,7 +85,7 @@ public final class EventLog {
         written = 0;
     }
 
-    /** Logs an event of {@code type} now. */
+    @Override
     public void log(EventType type, long a, long b) {
         log(System.nanoTime(), type.id(), a, b);
     }

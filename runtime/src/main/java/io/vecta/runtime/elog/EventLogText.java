@@ -1,5 +1,6 @@
 package io.vecta.runtime.elog;
 
+import io.vecta.sdk.elog.EventCatalog;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

@@ -1,5 +1,8 @@
 package io.vecta.runtime.elog;
 
+import io.vecta.sdk.elog.EventCatalog;
+import io.vecta.sdk.elog.EventType;
+
 /**
  * One event read back from an {@link EventLog}.
  *

@@ -3,7 +3,7 @@
  * dispatch thread, turned into text only when someone looks.
  *
  * <pre>
- *   EventCatalog (process-wide)       EventLog per thread (track = thread index)
+ *   EventCatalog (sdk, process)         EventLog per thread (track = thread index)
  *     type id ─▶ EventFormat            [ time | type,track | a | b ] × capacity, oldest overwritten
  *     string id ─▶ text                          │
  *                                                ▼  under the barrier
@@ -11,7 +11,7 @@
  * </pre>
  *
  * <ul>
- *   <li>{@link io.vecta.runtime.elog.EventCatalog}: event types registered once with a format
+ *   <li>{@link io.vecta.sdk.elog.EventCatalog} (in the SDK, so plugins declare their own): event types registered once with a format
  *       ({@code "node %s: %d vectors"}), and interned strings for {@code %s};</li>
  *   <li>{@link io.vecta.runtime.elog.EventLog}: a thread's ring; {@code log(type, a, b)} writes
  *       four longs and allocates nothing;</li>
@@ -25,3 +25,4 @@
  * turns), never while their thread logs; see {@link io.vecta.runtime.elog.EventLog}.
  */
 package io.vecta.runtime.elog;
+

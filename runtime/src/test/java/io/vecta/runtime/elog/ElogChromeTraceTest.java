@@ -2,6 +2,8 @@ package io.vecta.runtime.elog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.vecta.sdk.elog.EventCatalog;
+import io.vecta.sdk.elog.EventType;
 import java.math.BigDecimal;
 import java.util.ArrayDeque;
 import java.util.Deque;

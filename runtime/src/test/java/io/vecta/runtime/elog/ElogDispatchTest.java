@@ -6,6 +6,9 @@ import io.vecta.runtime.VectaRuntime;
 import io.vecta.runtime.config.RuntimeDirectory;
 import io.vecta.runtime.config.StartupConfigParser;
 import io.vecta.runtime.dispatch.ThreadRuntime;
+import io.vecta.sdk.elog.EventCatalog;
+import io.vecta.sdk.elog.EventLogger;
+import io.vecta.sdk.elog.EventType;
 import io.vecta.sdk.node.Frame;
 import java.nio.file.Path;
 import java.util.List;
@@ -82,6 +85,21 @@ class ElogDispatchTest {
         sendTo("error-drop", 1);
 
         assertThat(main.eventLog().events()).hasSize(2);
+    }
+
+    @Test
+    void shouldGiveNodesTheirThreadsRingThroughTheirContext() {
+        EventType reassembled = EventCatalog.global().register("reass: %d fragments of flow %x");
+        EventLogger fromNode = main.node("error-drop").eventLog();
+
+        fromNode.log(reassembled, 3, 0xab);
+
+        assertThat(fromNode).isSameAs(main.eventLog());
+        assertThat(main.eventLog().events()).singleElement().satisfies(e -> {
+            assertThat(e.typeId()).isEqualTo(reassembled.id());
+            assertThat(reassembled.format().format(EventCatalog.global(), e.data()))
+                    .isEqualTo("reass: 3 fragments of flow 0xab");
+        });
     }
 
     @Test

@@ -3,6 +3,8 @@ package io.vecta.runtime.elog;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.vecta.sdk.elog.EventCatalog;
+import io.vecta.sdk.elog.EventType;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;

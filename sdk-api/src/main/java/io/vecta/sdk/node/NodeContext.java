@@ -2,6 +2,7 @@ package io.vecta.sdk.node;
 
 import io.vecta.sdk.buffer.BufferAllocator;
 import io.vecta.sdk.buffer.Buffers;
+import io.vecta.sdk.elog.EventLogger;
 
 /**
  * What the runtime offers a node while it runs a frame, one per thread and node.
@@ -68,4 +69,7 @@ public interface NodeContext {
 
     /** The node's index in the graph. */
     int nodeIndex();
+
+    /** The event ring of the thread running the node, for events the node logs itself. */
+    EventLogger eventLog();
 }

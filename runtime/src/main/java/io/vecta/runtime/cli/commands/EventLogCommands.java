@@ -2,7 +2,6 @@ package io.vecta.runtime.cli.commands;
 
 import io.vecta.runtime.VectaRuntime;
 import io.vecta.runtime.elog.ChromeTrace;
-import io.vecta.runtime.elog.EventCatalog;
 import io.vecta.runtime.elog.EventLog;
 import io.vecta.runtime.elog.EventLogText;
 import io.vecta.runtime.show.DispatchThread;
@@ -11,6 +10,7 @@ import io.vecta.sdk.cli.CliContext;
 import io.vecta.sdk.cli.CliException;
 import io.vecta.sdk.cli.CliInput;
 import io.vecta.sdk.cli.CliOutput;
+import io.vecta.sdk.elog.EventCatalog;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.vecta.runtime.elog;
+package io.vecta.sdk.elog;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -17,8 +17,8 @@ import java.util.List;
  */
 public final class EventFormat {
 
-    /** Data words an event carries, so conversions a format may hold. */
-    public static final int MAX_ARGUMENTS = EventLog.DATA_WORDS;
+    /** Data words an event carries ({@link EventLogger#log}), so conversions a format may hold. */
+    public static final int MAX_ARGUMENTS = 2;
 
     /** How a conversion prints its data word. */
     public enum Conversion { DECIMAL, HEX, STRING }

@@ -1,4 +1,4 @@
-package io.vecta.runtime.elog;
+package io.vecta.sdk.elog;
 
 /**
  * A kind of event, registered once in the {@link EventCatalog} (VPP's {@code ELOG_TYPE_DECLARE}):

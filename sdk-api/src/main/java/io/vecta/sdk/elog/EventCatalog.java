@@ -1,4 +1,4 @@
-package io.vecta.runtime.elog;
+package io.vecta.sdk.elog;
 
 import java.util.ArrayList;
 import java.util.HashMap;
