@@ -33,8 +33,9 @@ class CommandPrefixesTest {
     void shouldRegisterEveryShowAndClearCommandInTheBuiltinPlugin() {
         assertThat(cli.shell.tree().commands()).filteredOn(c -> c.plugin().equals("builtin"))
                 .extracting(CommandNode::path).containsExactly(
-                        "clear errors", "clear logging", "clear node counters", "clear runtime", "comment", "exec",
-                        "halt", "help", "quit", "show buffers", "show cli", "show clock", "show errors",
+                        "clear errors", "clear logging", "clear node counters", "clear runtime", "comment", "elog trace",
+                        "event-logger clear", "event-logger resize", "event-logger save", "exec", "halt", "help",
+                        "quit", "show buffers", "show cli", "show clock", "show errors", "show event-logger",
                         "show logging", "show memory", "show node", "show node counters", "show plugins",
                         "show runtime", "show threads", "show version", "show vlib graph", "show vlib graphviz");
     }
@@ -101,6 +102,6 @@ class CommandPrefixesTest {
                 """);
         assertThat(cli.ok("help sh run")).startsWith("show runtime [verbose|max|summary]\nFor each dispatch thread:");
         List<String> everyCommand = cli.ok("show cli").lines().skip(1).toList();
-        assertThat(everyCommand).hasSize(cli.shell.tree().commands().size()).hasSize(23);
+        assertThat(everyCommand).hasSize(cli.shell.tree().commands().size()).hasSize(28);
     }
 }
