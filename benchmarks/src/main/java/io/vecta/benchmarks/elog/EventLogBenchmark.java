@@ -31,7 +31,8 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * {@code logEvent}: one event into a ring that wraps all the time, clock read included.
+ * {@code logEvent}: one event into a ring that wraps all the time, clock read included;
+ * {@code logEventGivenTime}: the same with the time handed in, the stores alone.
  * {@code dispatchElogOff} and {@code dispatchElogOn}: one pending 256-vector frame dispatched to
  * a node that does nothing per packet, so the score is the loop's cost per node call and the
  * difference between the two is what dispatch events add to each call (two events).
@@ -75,6 +76,11 @@ public class EventLogBenchmark {
     @Benchmark
     public void logEvent() {
         log.log(SAMPLE, sequence++, 256);
+    }
+
+    @Benchmark
+    public void logEventGivenTime() {
+        log.log(sequence, SAMPLE.id(), sequence++, 256);
     }
 
     @Benchmark
