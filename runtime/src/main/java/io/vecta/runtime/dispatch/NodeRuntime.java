@@ -1,5 +1,6 @@
 package io.vecta.runtime.dispatch;
 
+import io.vecta.runtime.elog.EventLog;
 import io.vecta.runtime.graph.Graph;
 import io.vecta.runtime.graph.GraphNodeEntry;
 import io.vecta.runtime.graph.NextArcs;
@@ -234,6 +235,11 @@ public final class NodeRuntime implements NodeContext {
         int taken = thread.handoff().offer(threadIndex, target, bis, offset, count);
         enqueued += taken;
         return taken;
+    }
+
+    @Override
+    public EventLog eventLog() {
+        return thread.eventLog();
     }
 
     /**

@@ -1,11 +1,14 @@
 package io.vecta.runtime.dispatch;
 
+import io.vecta.runtime.elog.DispatchEvents;
+import io.vecta.runtime.elog.EventLog;
 import io.vecta.runtime.graph.Graph;
 import io.vecta.runtime.pg.PacketGenerator;
 import io.vecta.runtime.graph.GraphNodeEntry;
 import io.vecta.runtime.threads.HandoffQueues;
 import io.vecta.sdk.buffer.BufferAllocator;
 import io.vecta.sdk.buffer.Buffers;
+import io.vecta.sdk.elog.EventCatalog;
 import io.vecta.sdk.node.Frame;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
@@ -33,6 +36,11 @@ import org.agrona.concurrent.IdleStrategy;
  * Each node call reads {@link System#nanoTime()} once: a call's time runs from the end of the
  * previous call on this thread to its own end, so the loop's own bookkeeping is charged to the
  * node that follows it, as VPP's clock-per-dispatch accounting does.
+ *
+ * <h2>Event log</h2>
+ * Each thread owns an {@link EventLog} on its own track. With dispatch events on, every node
+ * call logs {@link DispatchEvents#CALL} before and {@link DispatchEvents#RETURN} after; the
+ * switch is one plain boolean read once per call, and off costs nothing else.
  *
  * <h2>Idle</h2>
  * {@link #run} turns the loop and hands the work count of each turn to an {@link IdleStrategy}:
@@ -80,6 +88,9 @@ public final class ThreadRuntime {
     private final HandoffQueues handoff;
     @SuppressWarnings("unused") // through CURRENT_NODE
     private int currentNode = NO_NODE;
+    private final EventLog eventLog;
+    private final int[] nodeNameIds;
+    private boolean dispatchEvents;
 
     private Frame[] freeFrames = new Frame[INITIAL_FRAMES];
     private int freeFrameCount;
@@ -117,11 +128,15 @@ public final class ThreadRuntime {
         this.errorTable = new long[graph.errorCount()];
         this.errorsAtClear = new long[graph.errorCount()];
         this.nodes = new NodeRuntime[graph.nodeCount()];
+        this.nodeNameIds = new int[graph.nodeCount()];
+        this.eventLog = new EventLog(threadIndex, threadIndex == 0 ? "vecta_main" : "vecta_wk_" + (threadIndex - 1),
+                EventLog.DEFAULT_CAPACITY);
         List<Integer> preInput = new ArrayList<>();
         List<Integer> input = new ArrayList<>();
         List<NodeRuntime> processNodes = new ArrayList<>();
         for (GraphNodeEntry entry : graph.nodes()) {
             nodes[entry.index()] = new NodeRuntime(this, entry, errorTable);
+            nodeNameIds[entry.index()] = EventCatalog.global().intern(entry.name());
             switch (entry.descriptor().type()) {
                 case PRE_INPUT -> preInput.add(entry.index());
                 case INPUT -> input.add(entry.index());
@@ -393,10 +408,39 @@ public final class ThreadRuntime {
         System.arraycopy(errorTable, 0, errorsAtClear, 0, errorTable.length);
     }
 
+    /** This thread's event ring. */
+    public EventLog eventLog() {
+        return eventLog;
+    }
+
+    /** Whether node calls are logged; under the barrier. */
+    public boolean dispatchEvents() {
+        return dispatchEvents;
+    }
+
+    /** Turns the logging of node calls on or off ({@code elog trace dispatch}); under the barrier. */
+    public void setDispatchEvents(boolean on) {
+        dispatchEvents = on;
+    }
+
     int dispatch(NodeRuntime node, Frame frame) {
         CURRENT_NODE.setOpaque(this, node.nodeIndex());
+        if (dispatchEvents) {
+            return dispatchLogged(node, frame);
+        }
         int vectors = node.run(frame);
         long now = System.nanoTime();
+        node.countCall(vectors, now - lastNanos);
+        lastNanos = now;
+        return vectors;
+    }
+
+    private int dispatchLogged(NodeRuntime node, Frame frame) {
+        int name = nodeNameIds[node.nodeIndex()];
+        eventLog.log(System.nanoTime(), DispatchEvents.CALL.id(), name, frame.count());
+        int vectors = node.run(frame);
+        long now = System.nanoTime();
+        eventLog.log(now, DispatchEvents.RETURN.id(), name, vectors);
         node.countCall(vectors, now - lastNanos);
         lastNanos = now;
         return vectors;

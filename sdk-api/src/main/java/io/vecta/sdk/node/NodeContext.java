@@ -2,6 +2,7 @@ package io.vecta.sdk.node;
 
 import io.vecta.sdk.buffer.BufferAllocator;
 import io.vecta.sdk.buffer.Buffers;
+import io.vecta.sdk.elog.EventLogger;
 
 /**
  * What the runtime offers a node while it runs a frame, one per thread and node.
@@ -111,4 +112,7 @@ public interface NodeContext {
     default int handoff(int[] buffers, int offset, int count, int next, int threadIndex) {
         throw new UnsupportedOperationException("this context has one thread and hands no buffers to others");
     }
+
+    /** The event ring of the thread running the node, for events the node logs itself. */
+    EventLogger eventLog();
 }

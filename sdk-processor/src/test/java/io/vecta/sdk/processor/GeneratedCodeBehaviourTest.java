@@ -315,5 +315,10 @@ class GeneratedCodeBehaviourTest {
         public int nodeIndex() {
             return 7;
         }
+
+        @Override
+        public io.vecta.sdk.elog.EventLogger eventLog() {
+            throw new UnsupportedOperationException("generated dispatchers log no events");
+        }
     }
 }

@@ -176,7 +176,8 @@ public final class GraphCommands {
         }
     }
 
-    private static void write(Path path, String text) {
+    /** Writes {@code text} to {@code path}, or fails with the operating system's reason. */
+    static void write(Path path, String text) {
         try {
             Files.writeString(path, text, StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {

@@ -14,6 +14,9 @@
  *       {@code show clock}, {@code show logging}, {@code clear logging};</li>
  *   <li>{@link io.vecta.runtime.cli.commands.TraceCommands}: {@code trace add}, {@code show trace},
  *       {@code clear trace}, {@code trace filter}.</li>
+ *   <li>{@link io.vecta.runtime.cli.commands.EventLogCommands}: {@code show event-logger},
+ *       {@code event-logger clear}, {@code event-logger resize}, {@code event-logger save},
+ *       {@code elog trace}.</li>
  * </ul>
  *
  * <p>Like every {@code @CliCommand} of the runtime, they belong to the {@code builtin} plugin.
