@@ -13,7 +13,8 @@ public final class Main {
             usage: vecta               run with the built-in configuration (no root, no hugepages;
                                           CLI socket in $XDG_RUNTIME_DIR/vecta or /tmp/vecta-$USER)
                    vecta -c FILE       run with startup.conf FILE
-                   vecta demo          allocate buffers, fill a bihash, run a timer wheel; print what was done
+                   vecta demo          buffers, bihash and timer wheel checked; then a pg stream traced through
+                                          the graph, with show trace, show runtime and the graph picture
                    vecta version       print the version
                    vecta help          print this text
             exit codes: 0 stopped cleanly (quit, halt, SIGINT, SIGTERM), 1 failed, 2 bad command line,
@@ -49,6 +50,7 @@ public final class Main {
             case "demo" -> {
                 try {
                     new SmokeRun(out).run();
+                    new GraphDemo(out).run();
                     return 0;
                 } catch (RuntimeException e) {
                     err.println("vecta: demo failed: " + e.getMessage());

@@ -2,9 +2,14 @@ package io.vecta.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.vecta.runtime.show.ParsedDot;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 class MainTest {
@@ -17,7 +22,7 @@ class MainTest {
     }
 
     @Test
-    void demoAllocatesEveryBufferFillsTheBihashAndFiresEveryTimerOnItsTick() {
+    void demoChecksTheStructuresThenTracesAPacketGeneratorStreamThroughTheGraph() {
         assertThat(run("demo")).as(err.toString(StandardCharsets.UTF_8)).isZero();
         String text = out.toString(StandardCharsets.UTF_8);
         assertThat(text)
@@ -26,6 +31,23 @@ class MainTest {
                 .contains("1000000 found with their value, 0 wrong; 1000000 random absent keys: 0 found")
                 .contains("Hash table 'demo flows'", "1000000 active elements")
                 .contains("10000 fired, 10000 on their tick");
+        String graph = text.substring(text.indexOf("graph: "));
+        assertThat(graph).contains("vecta# show trace max 2", "Packet 1", ": pg-input", "stream demo, 64 bytes",
+                        "Packet 2", "Limiting display to 2 packets")
+                .doesNotContain("Packet 3")
+                .containsPattern("error-drop +active +\\d+ +1000 ")
+                .containsPattern("the graph with its counts: \\S+demo-graph.dot");
+        Path picture = Path.of(graph.replaceAll("(?s).*the graph with its counts: (\\S+).*", "$1"));
+        assertThat(picture).exists();
+        assertThat(ParsedDot.of(readString(picture)).labels().keySet()).contains("pg-input", "error-drop");
+    }
+
+    private static String readString(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Test

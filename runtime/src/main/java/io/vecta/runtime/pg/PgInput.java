@@ -87,6 +87,11 @@ public final class PgInput {
                 continue;
             }
             stream.write(buffers, bis, got);
+            // trace add pg-input N: the first packets, while the budget lasts, carry a trace
+            for (int k = 0; k < got && ctx.traceBudget() > 0; k++) {
+                ctx.traceBuffer(bis[k]);
+                ctx.addTrace(bis[k], PgTrace.of(stream.name(), buffers, bis[k]));
+            }
             ctx.enqueueToSingleNext(bis, stream.next(), got);
             stream.sent(got);
         }
