@@ -3,6 +3,7 @@ package io.vecta.runtime.dispatch;
 import io.vecta.runtime.elog.DispatchEvents;
 import io.vecta.runtime.elog.EventLog;
 import io.vecta.runtime.graph.Graph;
+import io.vecta.runtime.pcap.PcapDispatchTrace;
 import io.vecta.runtime.pg.PacketGenerator;
 import io.vecta.runtime.graph.GraphNodeEntry;
 import io.vecta.runtime.threads.HandoffQueues;
@@ -41,6 +42,10 @@ import org.agrona.concurrent.IdleStrategy;
  * Each thread owns an {@link EventLog} on its own track. With dispatch events on, every node
  * call logs {@link DispatchEvents#CALL} before and {@link DispatchEvents#RETURN} after; the
  * switch is one plain boolean read once per call, and off costs nothing else.
+ *
+ * <h2>Pcap dispatch trace</h2>
+ * With a {@link PcapDispatchTrace} set, every node call first writes the buffers of its frame
+ * to the capture; without one, the cost is one null check per call and nothing per packet.
  *
  * <h2>Idle</h2>
  * {@link #run} turns the loop and hands the work count of each turn to an {@link IdleStrategy}:
@@ -91,6 +96,7 @@ public final class ThreadRuntime {
     private final EventLog eventLog;
     private final int[] nodeNameIds;
     private boolean dispatchEvents;
+    private PcapDispatchTrace dispatchPcap;
 
     private Frame[] freeFrames = new Frame[INITIAL_FRAMES];
     private int freeFrameCount;
@@ -423,8 +429,24 @@ public final class ThreadRuntime {
         dispatchEvents = on;
     }
 
+    /**
+     * The pcap dispatch trace every node call of this thread writes its frame to, or null for
+     * none; set from the main thread between turns, as {@link #setDispatchEvents} is.
+     */
+    public void setDispatchPcap(PcapDispatchTrace trace) {
+        dispatchPcap = trace;
+    }
+
+    /** The pcap dispatch trace on, or null. */
+    public PcapDispatchTrace dispatchPcap() {
+        return dispatchPcap;
+    }
+
     int dispatch(NodeRuntime node, Frame frame) {
         CURRENT_NODE.setOpaque(this, node.nodeIndex());
+        if (dispatchPcap != null) {
+            dispatchPcap.capture(buffers, frame);
+        }
         if (dispatchEvents) {
             return dispatchLogged(node, frame);
         }

@@ -1,5 +1,13 @@
 package io.vecta.runtime.pg;
 
+import static io.vecta.runtime.pcap.PcapFormat.GLOBAL_HEADER_LENGTH;
+import static io.vecta.runtime.pcap.PcapFormat.INCL_LEN_OFFSET;
+import static io.vecta.runtime.pcap.PcapFormat.MAGIC_MICROS;
+import static io.vecta.runtime.pcap.PcapFormat.MAGIC_NANOS;
+import static io.vecta.runtime.pcap.PcapFormat.MAX_RECORD;
+import static io.vecta.runtime.pcap.PcapFormat.RECORD_HEADER_LENGTH;
+
+import io.vecta.runtime.pcap.PcapFormat;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -9,30 +17,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reads the packets of a classic libpcap capture file, for {@code pcap FILE} streams.
- *
- * <pre>
- *  global header, 24 bytes            record header, 16 bytes, then incl_len bytes of packet
- *  0  magic      a1b2c3d4 (us) or      0  ts_sec
- *                a1b23c4d (ns),        4  ts_usec (or ns)
- *                in the writer's       8  incl_len   bytes stored
- *                byte order           12  orig_len   bytes on the wire
- *  4  version_major, version_minor (u16 each)
- *  8  thiszone   12 sigfigs   16 snaplen   20 linktype
- * </pre>
- * The magic number decides the byte order of every other field, so files written on either
- * kind of machine read the same.
+ * Reads the packets of a classic libpcap capture file, for {@code pcap FILE} streams. The
+ * layout is {@link PcapFormat}'s; the magic number decides the byte order of every other field.
  */
-final class PcapReader {
-
-    static final int GLOBAL_HEADER_LENGTH = 24;
-    static final int RECORD_HEADER_LENGTH = 16;
-    static final int MAGIC_MICROS = 0xa1b2c3d4;
-    static final int MAGIC_NANOS = 0xa1b23c4d;
-    static final int LINKTYPE_OFFSET = 20;
-    static final int INCL_LEN_OFFSET = 8;
-    /** Larger records than this are a corrupt file, not a packet. */
-    static final int MAX_RECORD = 262_144;
+public final class PcapReader {
 
     private PcapReader() {
     }
@@ -42,7 +30,7 @@ final class PcapReader {
      *
      * @throws PgStreamException naming the file and what is wrong with it
      */
-    static List<byte[]> read(Path file) {
+    public static List<byte[]> read(Path file) {
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(file);

@@ -32,6 +32,11 @@ public final class TraceCommands {
         GraphNodeEntry node = RunningRuntime.node(runtime.graph(), in);
         int count = in.number("count", 0, Integer.MAX_VALUE);
         in.expectEnd();
+        addTrace(runtime, node, count);
+    }
+
+    /** Adds {@code count} packets to input node {@code node}'s trace budget on every thread. */
+    static void addTrace(VectaRuntime runtime, GraphNodeEntry node, int count) {
         NodeType type = node.descriptor().type();
         if (type != NodeType.INPUT) {
             throw new CliException("node '" + node.name() + "' is a" + article(type) + " "

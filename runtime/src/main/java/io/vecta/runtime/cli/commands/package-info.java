@@ -17,6 +17,8 @@
  *   <li>{@link io.vecta.runtime.cli.commands.EventLogCommands}: {@code show event-logger},
  *       {@code event-logger clear}, {@code event-logger resize}, {@code event-logger save},
  *       {@code elog trace}.</li>
+ *   <li>{@link io.vecta.runtime.cli.commands.PcapCommands}: {@code pcap dispatch trace}
+ *       {@code on | off | status}.</li>
  * </ul>
  *
  * <p>Like every {@code @CliCommand} of the runtime, they belong to the {@code builtin} plugin.

@@ -36,7 +36,7 @@ class CommandPrefixesTest {
                         "clear errors", "clear logging", "clear node counters", "clear runtime", "clear trace",
                         "comment", "elog trace", "event-logger clear", "event-logger resize", "event-logger save",
                         "exec", "halt", "help", "packet-generator delete", "packet-generator disable-stream",
-                        "packet-generator enable-stream", "packet-generator new", "quit", "show buffers", "show cli",
+                        "packet-generator enable-stream", "packet-generator new", "pcap dispatch trace", "quit", "show buffers", "show cli",
                         "show clock", "show errors", "show event-logger", "show logging", "show memory", "show node",
                         "show node counters", "show packet-generator", "show plugins", "show runtime", "show threads",
                         "show trace", "show version", "show vlib graph", "show vlib graphviz", "trace add",
@@ -107,6 +107,6 @@ class CommandPrefixesTest {
                 """);
         assertThat(cli.ok("help sh run")).startsWith("show runtime [verbose|max|summary]\nFor each dispatch thread:");
         List<String> everyCommand = cli.ok("show cli").lines().skip(1).toList();
-        assertThat(everyCommand).hasSize(cli.shell.tree().commands().size()).hasSize(37);
+        assertThat(everyCommand).hasSize(cli.shell.tree().commands().size()).hasSize(38);
     }
 }
