@@ -1,5 +1,6 @@
 package io.vecta.benchmarks.elog;
 
+import io.vecta.benchmarks.BenchmarkPlugin;
 import io.vecta.runtime.buffer.BufferConfig;
 import io.vecta.runtime.buffer.BufferPageSize;
 import io.vecta.runtime.buffer.BufferPools;
@@ -9,12 +10,8 @@ import io.vecta.runtime.graph.Graph;
 import io.vecta.sdk.annotation.NodeType;
 import io.vecta.sdk.elog.EventCatalog;
 import io.vecta.sdk.elog.EventType;
-import io.vecta.sdk.node.FeatureArcDescriptor;
-import io.vecta.sdk.node.FeatureDescriptor;
 import io.vecta.sdk.node.Frame;
 import io.vecta.sdk.node.NodeDescriptor;
-import io.vecta.sdk.node.PluginRegistration;
-import io.vecta.sdk.node.SdkVersion;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -60,7 +57,7 @@ public class EventLogBenchmark {
         log = new EventLog(0, "bench", 1 << 12);
         pools = BufferPools.create(BufferConfig.builder().buffersPerNuma(1024).pageSize(BufferPageSize.SIZE_4K).build(),
                 1);
-        Graph graph = Graph.buildFrom(List.of(new Registration(List.of(new NodeDescriptor("bench-elog-sink",
+        Graph graph = Graph.buildFrom(List.of(new BenchmarkPlugin("elog-benchmarks", List.of(new NodeDescriptor("bench-elog-sink",
                 NodeType.INTERNAL, List.of(), "", List.of(), Void.class, () -> (ctx, frame) -> frame.count())))));
         node = graph.node("bench-elog-sink").index();
         quietThread = new ThreadRuntime(graph, 0, pools.allocator(0));
@@ -98,42 +95,5 @@ public class EventLogBenchmark {
         frame.setCount(Frame.CAPACITY);
         thread.putPending(node, frame);
         return thread.drainPending();
-    }
-
-    private record Registration(List<NodeDescriptor> nodes) implements PluginRegistration {
-        @Override
-        public String name() {
-            return "elog-benchmarks";
-        }
-
-        @Override
-        public String version() {
-            return "0.1.0";
-        }
-
-        @Override
-        public String description() {
-            return "the node of the event log benchmarks";
-        }
-
-        @Override
-        public boolean enabledByDefault() {
-            return true;
-        }
-
-        @Override
-        public SdkVersion sdkVersion() {
-            return SdkVersion.CURRENT;
-        }
-
-        @Override
-        public List<FeatureArcDescriptor> featureArcs() {
-            return List.of();
-        }
-
-        @Override
-        public List<FeatureDescriptor> features() {
-            return List.of();
-        }
     }
 }

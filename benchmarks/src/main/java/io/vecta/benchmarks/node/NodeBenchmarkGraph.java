@@ -1,5 +1,6 @@
 package io.vecta.benchmarks.node;
 
+import io.vecta.benchmarks.BenchmarkPlugin;
 import io.vecta.runtime.buffer.BufferConfig;
 import io.vecta.runtime.buffer.BufferPageSize;
 import io.vecta.runtime.buffer.BufferPools;
@@ -7,12 +8,8 @@ import io.vecta.runtime.dispatch.ThreadRuntime;
 import io.vecta.runtime.graph.Graph;
 import io.vecta.sdk.annotation.NodeType;
 import io.vecta.sdk.buffer.Buffers;
-import io.vecta.sdk.node.FeatureArcDescriptor;
-import io.vecta.sdk.node.FeatureDescriptor;
 import io.vecta.sdk.node.Frame;
 import io.vecta.sdk.node.NodeDescriptor;
-import io.vecta.sdk.node.PluginRegistration;
-import io.vecta.sdk.node.SdkVersion;
 import io.vecta.sdk.packet.Ip4Address;
 import io.vecta.sdk.packet.MacAddress;
 import io.vecta.sdk.packet.PacketBuilder;
@@ -36,7 +33,7 @@ final class NodeBenchmarkGraph implements AutoCloseable {
     NodeBenchmarkGraph() {
         pools = BufferPools.create(BufferConfig.builder().buffersPerNuma(1024).pageSize(BufferPageSize.SIZE_4K).build(),
                 1);
-        Graph graph = Graph.buildFrom(List.of(new Registration(List.of(
+        Graph graph = Graph.buildFrom(List.of(new BenchmarkPlugin("node-benchmarks", List.of(
                 TtlSplit_Dispatch.descriptor(),
                 handWritten("bench-ttl-hand-quad", true),
                 handWritten("bench-ttl-hand-single", false),
@@ -83,42 +80,5 @@ final class NodeBenchmarkGraph implements AutoCloseable {
     public void close() {
         pools.allocator(0).free(packets, 0, VECTOR);
         pools.close();
-    }
-
-    private record Registration(List<NodeDescriptor> nodes) implements PluginRegistration {
-        @Override
-        public String name() {
-            return "node-benchmarks";
-        }
-
-        @Override
-        public String version() {
-            return "0.1.0";
-        }
-
-        @Override
-        public String description() {
-            return "nodes of the node benchmarks";
-        }
-
-        @Override
-        public boolean enabledByDefault() {
-            return true;
-        }
-
-        @Override
-        public SdkVersion sdkVersion() {
-            return SdkVersion.CURRENT;
-        }
-
-        @Override
-        public List<FeatureArcDescriptor> featureArcs() {
-            return List.of();
-        }
-
-        @Override
-        public List<FeatureDescriptor> features() {
-            return List.of();
-        }
     }
 }
