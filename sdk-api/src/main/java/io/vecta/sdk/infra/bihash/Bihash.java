@@ -7,7 +7,7 @@ package io.vecta.sdk.infra.bihash;
  * {@link Bihash48_8}), which are final so that calls through them are direct.
  */
 public sealed interface Bihash extends AutoCloseable
-        permits Bihash8_8, Bihash16_8, Bihash24_8, Bihash40_8, Bihash48_8 {
+        permits Bihash8_8, WideKeyBihash {
 
     /** The name given at creation, shown by {@link #format(boolean)} and in error messages. */
     String name();
