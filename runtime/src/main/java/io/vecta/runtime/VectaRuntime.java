@@ -21,6 +21,7 @@ import io.vecta.runtime.graph.LoadedPlugin;
 import io.vecta.runtime.graph.PluginLoader;
 import io.vecta.runtime.log.LogRouter;
 import io.vecta.runtime.show.DispatchThread;
+import io.vecta.runtime.threads.BarrierTimeoutException;
 import io.vecta.runtime.show.RuntimeClock;
 import io.vecta.runtime.threads.Barrier;
 import io.vecta.runtime.threads.CorePlacement;
@@ -46,6 +47,7 @@ import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.agrona.concurrent.IdleStrategy;
 
 /**
@@ -254,13 +256,16 @@ public final class VectaRuntime implements AutoCloseable {
     }
 
     /**
-     * {@code shell}'s lines, each run on the main thread and waited for. A line the runtime
-     * cannot run any more (it is stopping) fails with that reason.
+     * {@code shell}'s lines, each run on the main thread and waited for, with the workers
+     * stopped at the barrier while it runs, as VPP runs CLI commands: a command reads and
+     * changes any thread's counters, traces and event rings without racing it. A line the
+     * runtime cannot run any more (it is stopping) fails with that reason, as does one whose
+     * workers do not stop in time.
      */
     public CommandRunner onMainThread(CliShell shell) {
         return line -> {
             try {
-                return tasks.call(() -> shell.run(line));
+                return tasks.call(() -> runWithWorkersStopped(() -> shell.run(line)));
             } catch (IllegalStateException e) {
                 return CommandOutcome.error(e.getMessage());
             } catch (ExecutionException e) {
@@ -270,6 +275,17 @@ public final class VectaRuntime implements AutoCloseable {
                 return CommandOutcome.error("interrupted while '" + line + "' waited for the main thread");
             }
         };
+    }
+
+    /** {@code work} under the barrier; a worker that does not stop in time fails it, by name. */
+    private CommandOutcome runWithWorkersStopped(Supplier<CommandOutcome> work) {
+        CommandOutcome[] outcome = new CommandOutcome[1];
+        try {
+            withWorkersStopped(() -> outcome[0] = work.get());
+        } catch (BarrierTimeoutException e) {
+            return CommandOutcome.error(e.getMessage());
+        }
+        return outcome[0];
     }
 
     /** The plugins {@code plugins { }} leaves enabled; the runtime's own always. */
@@ -325,7 +341,8 @@ public final class VectaRuntime implements AutoCloseable {
      * logged with its file and line and ends the script, but not the runtime.
      */
     private void runStartupConfig(Path file) {
-        CommandOutcome outcome = newShell(false).runScript(file);
+        CliShell shell = newShell(false);
+        CommandOutcome outcome = runWithWorkersStopped(() -> shell.runScript(file));
         if (outcome.failed()) {
             LOG.log(Level.ERROR, "startup-config " + outcome.output().strip());
         } else if (!outcome.output().isEmpty()) {

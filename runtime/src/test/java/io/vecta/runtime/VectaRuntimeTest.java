@@ -100,4 +100,22 @@ class VectaRuntimeTest {
                     "test.conf: section 'socksvr' is read and checked, but this runtime does not act on it yet");
         }
     }
+
+    @Test
+    void shouldRunCliLinesWithTheWorkersStoppedAtTheBarrier() throws Exception {
+        String text = "cpu { workers 1 }\nbuffers { page-size 4k buffers-per-numa 4096 }";
+        try (VectaRuntime runtime = VectaRuntime.start(config(text))) {
+            Thread main = Thread.ofPlatform().start(runtime::run);
+            var cli = runtime.onMainThread(runtime.newShell(false));
+
+            var threads = cli.run("show threads");
+            var clear = cli.run("clear runtime");
+
+            runtime.stop();
+            main.join();
+            assertThat(threads.failed()).as(threads.output()).isFalse();
+            assertThat(threads.output()).contains("vecta_main", "vecta_wk_0");
+            assertThat(clear.failed()).as(clear.output()).isFalse();
+        }
+    }
 }
