@@ -8,6 +8,7 @@ import io.vecta.runtime.cli.CommandOutcome;
 import io.vecta.runtime.cli.CommandRunner;
 import io.vecta.runtime.cli.CommandTree;
 import io.vecta.runtime.cli.server.CliEndpoint;
+import io.vecta.runtime.cli.server.CliListenException;
 import io.vecta.runtime.cli.server.CliServer;
 import io.vecta.runtime.cli.server.CliServerOptions;
 import io.vecta.runtime.config.ConfigWarning;
@@ -221,7 +222,7 @@ public final class VectaRuntime implements AutoCloseable {
         cliServer = new CliServer(onMainThread(newShell(false)), this::stop, options);
         CliEndpoint endpoint = cliServer.listen(unix.cliListen().get());
         if (endpoint instanceof CliEndpoint.UnixSocket socket && unix.gid().isPresent()) {
-            giveSocketToGroup(socket.path(), unix.gid().get());
+            giveSocketToGroup(socket, unix.gid().get());
         }
     }
 
@@ -229,9 +230,11 @@ public final class VectaRuntime implements AutoCloseable {
      * {@code unix { gid G }}: the CLI socket belongs to group {@code G} (a name or a number) and
      * its members may connect, as with VPP's {@code gid vpp}.
      *
-     * @throws IllegalArgumentException naming the group and the socket if that fails
+     * @throws CliListenException naming the socket, the group and the reason if that fails:
+     *         a configuration the runtime cannot serve, like a socket in use
      */
-    private static void giveSocketToGroup(Path socket, String gid) {
+    private static void giveSocketToGroup(CliEndpoint.UnixSocket endpoint, String gid) {
+        Path socket = endpoint.path();
         try {
             UserPrincipalLookupService users = socket.getFileSystem().getUserPrincipalLookupService();
             GroupPrincipal group = users.lookupPrincipalByGroupName(gid);
@@ -241,8 +244,8 @@ public final class VectaRuntime implements AutoCloseable {
             permissions.add(PosixFilePermission.GROUP_WRITE);
             Files.setPosixFilePermissions(socket, permissions);
         } catch (IOException | UnsupportedOperationException e) {
-            throw new IllegalArgumentException("unix { gid " + gid + " }: cannot give the CLI socket " + socket
-                    + " to that group: " + e.getMessage(), e);
+            throw new CliListenException(endpoint, "unix { gid " + gid + " }: cannot give the socket to that group: "
+                    + e.getMessage(), e);
         }
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.vecta.runtime.cli.server.CliListenException;
 import io.vecta.runtime.config.RuntimeDirectory;
 import io.vecta.runtime.config.StartupConfig;
 import io.vecta.runtime.config.StartupConfigParser;
@@ -117,5 +118,18 @@ class VectaRuntimeTest {
             assertThat(threads.output()).contains("vecta_main", "vecta_wk_0");
             assertThat(clear.failed()).as(clear.output()).isFalse();
         }
+    }
+
+    @Test
+    void shouldRefuseAGroupThatDoesNotExistNamingSocketAndGroup() {
+        Path socket = runtimeDir.resolve("cli.sock");
+        String text = "unix { cli-listen " + socket + " gid no-such-group-here }\n"
+                + "buffers { page-size 4k buffers-per-numa 2048 }";
+
+        assertThatThrownBy(() -> VectaRuntime.start(config(text)))
+                .isInstanceOf(CliListenException.class)
+                .hasMessageStartingWith("cli-listen " + socket + ": unix { gid no-such-group-here }: cannot give the"
+                        + " socket to that group");
+        assertThat(socket).doesNotExist();
     }
 }
