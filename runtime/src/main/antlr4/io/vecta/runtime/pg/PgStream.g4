@@ -28,6 +28,7 @@ option
     | RATE number                         # rateOption
     | NODE word                           # nodeOption
     | (INTERFACE | SOURCE) word           # interfaceOption
+    | TX_INTERFACE word                   # txInterfaceOption
     | PCAP word                           # pcapOption
     | DATA LBRACE header* payload* RBRACE # dataOption
     ;
@@ -85,6 +86,7 @@ RATE         : 'rate' ;
 NODE         : 'node' ;
 INTERFACE    : 'interface' ;
 SOURCE       : 'source' ;
+TX_INTERFACE : 'tx-interface' ;
 PCAP         : 'pcap' ;
 DATA         : 'data' ;
 INCREMENTING : 'incrementing' ;

@@ -2,6 +2,8 @@ package io.vecta.runtime.cli;
 
 import io.vecta.runtime.graph.Graph;
 import io.vecta.runtime.graph.GraphNodeEntry;
+import io.vecta.runtime.interfaces.InterfaceTable;
+import io.vecta.runtime.interfaces.SwInterface;
 import io.vecta.sdk.cli.CliNames;
 import java.util.List;
 
@@ -10,9 +12,8 @@ import java.util.List;
  * commands' arguments and suggest the nearest when one is mistyped. The runtime registers it as
  * the {@link CliNames} service.
  *
- * <p>Node names are read from the graph at each call, so a node the graph gains later is known
- * at once. The runtime has no interfaces yet, so no interface name exists: a command that reads
- * one refuses every word, naming the word, until interfaces come.
+ * <p>Node and interface names are read at each call, so a node or interface the graph gains
+ * later is known at once.
  */
 public final class GraphCliNames implements CliNames {
 
@@ -25,7 +26,7 @@ public final class GraphCliNames implements CliNames {
 
     @Override
     public List<String> interfaceNames() {
-        return List.of();
+        return InterfaceTable.of(graph).all().stream().map(SwInterface::name).toList();
     }
 
     /** The graph's node names, in node index order. */

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * The packet graph: every node of every loaded plugin, numbered, with its next arcs resolved
@@ -45,6 +46,7 @@ public final class Graph {
     private final Map<String, GraphNodeEntry> byName;
     private final int errorCount;
     private final FeatureArcs featureArcs;
+    private final Map<Class<?>, Object> services = new HashMap<>();
 
     private Graph(List<GraphNodeEntry> nodes, Map<String, GraphNodeEntry> byName, int errorCount,
                   List<PluginRegistration> plugins) {
@@ -142,6 +144,26 @@ public final class Graph {
         }
         arcs[node] = arcsOf(sibling, descriptors, owners, indexOf, arcs, depth + 1);
         return arcs[node];
+    }
+
+    /**
+     * The graph's one instance of a runtime service that nodes and commands share (the packet
+     * generator, the interface table), made by {@code create} on first use. A service lives as
+     * long as its graph, so two runtimes in one JVM never share one.
+     */
+    public <T> T service(Class<T> type, Function<Graph, T> create) {
+        synchronized (services) {
+            Object existing = services.get(type);
+            if (existing != null) {
+                return type.cast(existing);
+            }
+        }
+        // made outside the lock: a service may ask for another one while it is made
+        T made = create.apply(this);
+        synchronized (services) {
+            Object raced = services.putIfAbsent(type, made);
+            return type.cast(raced != null ? raced : made);
+        }
     }
 
     /** How many nodes the graph has. */

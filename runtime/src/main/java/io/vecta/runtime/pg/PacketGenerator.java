@@ -4,12 +4,12 @@ import io.vecta.runtime.dispatch.NodeState;
 import io.vecta.runtime.dispatch.ThreadRuntime;
 import io.vecta.runtime.graph.Graph;
 import io.vecta.runtime.graph.GraphException;
+import io.vecta.runtime.interfaces.InterfaceException;
+import io.vecta.runtime.interfaces.InterfaceTable;
 import java.util.ArrayList;
 import java.lang.ref.WeakReference;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.WeakHashMap;
 
 /**
  * The streams of one graph (VPP's {@code pg_main_t}): created, enabled, disabled and deleted
@@ -28,7 +28,6 @@ public final class PacketGenerator {
     /** The name of the input node that sends the streams' packets. */
     public static final String INPUT_NODE = "pg-input";
 
-    private static final Map<Graph, PacketGenerator> BY_GRAPH = new WeakHashMap<>();
     private static final PgStream[] NONE = new PgStream[0];
 
     private final WeakReference<Graph> graph;
@@ -78,9 +77,7 @@ public final class PacketGenerator {
 
     /** The generator of {@code graph}, created on first use. */
     public static PacketGenerator of(Graph graph) {
-        synchronized (BY_GRAPH) {
-            return BY_GRAPH.computeIfAbsent(graph, PacketGenerator::new);
-        }
+        return graph.service(PacketGenerator.class, PacketGenerator::new);
     }
 
     /**
@@ -102,8 +99,26 @@ public final class PacketGenerator {
         if (find(spec.name()).isPresent()) {
             throw new PgStreamException("name: a stream called '" + spec.name() + "' exists; delete it first");
         }
+        int rxSwIfIndex = InterfaceTable.LOCAL0;
+        if (spec.rxInterface().isPresent()) {
+            try {
+                rxSwIfIndex = PgInterfaces.of(graph).byName(spec.rxInterface().get()).swIfIndex();
+            } catch (InterfaceException e) {
+                throw new PgStreamException("interface: " + e.getMessage());
+            }
+        }
+        int txSwIfIndex = InterfaceTable.LOCAL0;
+        if (spec.txInterface().isPresent()) {
+            try {
+                txSwIfIndex = InterfaceTable.of(graph).byName(spec.txInterface().get()).swIfIndex();
+            } catch (InterfaceException e) {
+                throw new PgStreamException("tx-interface: " + e.getMessage());
+            }
+        }
         if (!graph.hasNode(spec.node())) {
-            throw new PgStreamException("node: no node named '" + spec.node() + "' in the graph");
+            throw new PgStreamException("node: no node named '" + spec.node() + "' in the graph"
+                    + (spec.rxInterface().isPresent() && spec.node().equals(StreamSpecReader.ETHERNET_INPUT)
+                    ? " (a stream on an interface starts there unless it names a node)" : ""));
         }
         PacketTemplates templates = spec.pcap().isPresent()
                 ? PacketTemplates.ofCapture(PcapReader.read(spec.pcap().get()))
@@ -114,7 +129,7 @@ public final class PacketGenerator {
         } catch (GraphException e) {
             throw new PgStreamException("node: " + e.getMessage());
         }
-        PgStream stream = new PgStream(spec, templates, next);
+        PgStream stream = new PgStream(spec, templates, next, rxSwIfIndex, txSwIfIndex);
         List<PgStream> copy = new ArrayList<>(List.of(streams));
         copy.add(stream);
         streams = copy.toArray(PgStream[]::new);

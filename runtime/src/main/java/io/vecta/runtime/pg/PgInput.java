@@ -2,6 +2,8 @@ package io.vecta.runtime.pg;
 
 import io.vecta.runtime.dispatch.NodeRuntime;
 import io.vecta.runtime.dispatch.NodeState;
+import io.vecta.runtime.interfaces.InterfaceCounters;
+import io.vecta.runtime.interfaces.InterfaceTable;
 import io.vecta.sdk.annotation.ErrorCounter;
 import io.vecta.sdk.annotation.GraphNode;
 import io.vecta.sdk.annotation.NodeType;
@@ -39,6 +41,7 @@ public final class PgInput {
         final int[] bis = new int[Frame.CAPACITY];
         final int[] errors = new int[Error.values().length];
         PacketGenerator generator;
+        InterfaceCounters.ThreadCounters rxCounters;
     }
 
     @PerFrame
@@ -52,6 +55,7 @@ public final class PgInput {
         if (generator == null) {
             generator = PacketGenerator.of(((NodeRuntime) ctx).graph());
             s.generator = generator;
+            s.rxCounters = InterfaceTable.of(((NodeRuntime) ctx).graph()).counters().forThread(ctx.threadIndex());
         }
         PgStream[] streams = generator.snapshot();
         if (streams.length == 0) {
@@ -86,7 +90,10 @@ public final class PgInput {
                 stream.disable();
                 continue;
             }
-            stream.write(buffers, bis, got);
+            long bytes = stream.write(buffers, bis, got);
+            if (stream.rxSwIfIndex() != InterfaceTable.LOCAL0) {
+                s.rxCounters.addRx(stream.rxSwIfIndex(), got, bytes);
+            }
             // trace add pg-input N: the first packets, while the budget lasts, carry a trace
             for (int k = 0; k < got && ctx.traceBudget() > 0; k++) {
                 ctx.traceBuffer(bis[k]);

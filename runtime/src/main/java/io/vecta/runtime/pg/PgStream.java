@@ -18,6 +18,8 @@ public final class PgStream {
     private final StreamSpec spec;
     private final PacketTemplates templates;
     private final int next;
+    private final int rxSwIfIndex;
+    private final int txSwIfIndex;
     private final int longest;
 
     private volatile boolean enabled;
@@ -28,10 +30,12 @@ public final class PgStream {
     private int sizeCursor;
     private long randomState;
 
-    PgStream(StreamSpec spec, PacketTemplates templates, int next) {
+    PgStream(StreamSpec spec, PacketTemplates templates, int next, int rxSwIfIndex, int txSwIfIndex) {
         this.spec = spec;
         this.templates = templates;
         this.next = next;
+        this.rxSwIfIndex = rxSwIfIndex;
+        this.txSwIfIndex = txSwIfIndex;
         int max = 0;
         for (byte[] frame : templates.frames()) {
             max = Math.max(max, frame.length);
@@ -68,6 +72,11 @@ public final class PgStream {
     /** The next index of {@code pg-input} that leads to the stream's node. */
     public int next() {
         return next;
+    }
+
+    /** The interface its packets arrive on; {@code local0} (0) for a stream that names none. */
+    public int rxSwIfIndex() {
+        return rxSwIfIndex;
     }
 
     PacketTemplates templates() {
@@ -112,13 +121,21 @@ public final class PgStream {
         allocationFailures += n;
     }
 
-    /** Writes the stream's next {@code count} packets into the buffers {@code bis[0 .. count)}. */
-    void write(Buffers buffers, int[] bis, int got) {
+    /**
+     * Writes the stream's next {@code count} packets into the buffers {@code bis[0 .. count)},
+     * received on its interface and, if it names one, bound for its tx interface.
+     *
+     * @return the bytes written, for the interface's rx counter
+     */
+    long write(Buffers buffers, int[] bis, int got) {
         MemorySegment memory = buffers.memory();
         byte[][] frames = templates.frames();
         FieldEdit[] edits = templates.edits();
         long index = packetIndex;
         int cursor = sizeCursor;
+        int rx = rxSwIfIndex;
+        int tx = txSwIfIndex;
+        long bytes = 0;
         for (int i = 0; i < got; i++) {
             int bi = bis[i];
             byte[] frame = frames[cursor];
@@ -127,6 +144,9 @@ public final class PgStream {
             }
             buffers.copyIn(bi, 0, frame, 0, frame.length);
             buffers.setCurrentLength(bi, frame.length);
+            buffers.setRxSwIfIndex(bi, rx);
+            buffers.setTxSwIfIndex(bi, tx);
+            bytes += frame.length;
             if (edits.length != 0) {
                 long base = buffers.dataOffset(bi);
                 for (FieldEdit edit : edits) {
@@ -138,6 +158,7 @@ public final class PgStream {
         }
         packetIndex = index;
         sizeCursor = cursor;
+        return bytes;
     }
 
     /** Counts {@code n} packets as sent and disables the stream when they reach its limit. */

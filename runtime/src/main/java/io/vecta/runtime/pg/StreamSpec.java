@@ -13,12 +13,14 @@ import java.util.Optional;
  * @param maxSize  the frame length of the last size before the sizes start again
  * @param rate     packets per second; 0 for as fast as the graph takes them
  * @param node     the node the packets are given to
+ * @param rxInterface the pg interface the packets arrive on ({@code interface pg0}), if any
+ * @param txInterface the interface the packets are to leave by ({@code tx-interface pg1}), if any
  * @param headers  the headers of each packet, outermost first; empty for pcap replay
  * @param payload  the bytes after the headers, repeated to fill the frame length
  * @param pcap     a capture whose packets are sent in turn instead of headers and payload
  */
 public record StreamSpec(String name, long limit, int minSize, int maxSize, double rate, String node,
-                         List<Header> headers, byte[] payload, Optional<Path> pcap) {
+                         Optional<String> rxInterface, Optional<String> txInterface, List<Header> headers, byte[] payload, Optional<Path> pcap) {
 
     /** Copies the lists. */
     public StreamSpec {

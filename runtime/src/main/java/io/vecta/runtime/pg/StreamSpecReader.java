@@ -16,6 +16,7 @@ import io.vecta.runtime.pg.PgStreamParser.PcapOptionContext;
 import io.vecta.runtime.pg.PgStreamParser.RandomPayloadContext;
 import io.vecta.runtime.pg.PgStreamParser.RateOptionContext;
 import io.vecta.runtime.pg.PgStreamParser.SizeOptionContext;
+import io.vecta.runtime.pg.PgStreamParser.TxInterfaceOptionContext;
 import io.vecta.runtime.pg.PgStreamParser.ValueContext;
 import io.vecta.runtime.pg.PgStreamParser.WordContext;
 import io.vecta.runtime.pg.StreamSpec.EthernetHeader;
@@ -51,6 +52,9 @@ public final class StreamSpecReader {
 
     private static final int MAX_FRAME = 9216;
 
+    /** Where packets received on an interface start, unless the stream names a node. */
+    static final String ETHERNET_INPUT = "ethernet-input";
+
     private StreamSpecReader() {
     }
 
@@ -81,6 +85,8 @@ public final class StreamSpecReader {
         private final ByteArrayOutputStream payload = new ByteArrayOutputStream();
         private boolean hasData;
         private Path pcap;
+        private String rxInterface;
+        private String txInterface;
 
         StreamSpec read(List<OptionContext> options) {
             for (OptionContext option : options) {
@@ -94,8 +100,8 @@ public final class StreamSpecReader {
                     case SizeOptionContext o -> size(o);
                     case RateOptionContext o -> rate = rate(o);
                     case NodeOptionContext o -> node = text(o.word());
-                    case InterfaceOptionContext o -> throw new PgStreamException(
-                            "interface " + text(o.word()) + ": interfaces are not available yet");
+                    case InterfaceOptionContext o -> rxInterface = text(o.word());
+                    case TxInterfaceOptionContext o -> txInterface = text(o.word());
                     case PcapOptionContext o -> pcap = Path.of(text(o.word()));
                     case DataOptionContext o -> data(o);
                     default -> throw new IllegalStateException("unknown option " + keyword);
@@ -104,15 +110,21 @@ public final class StreamSpecReader {
             if (name == null) {
                 throw new PgStreamException("name: a stream needs a name");
             }
+            if (node == null && rxInterface == null) {
+                throw new PgStreamException("node: stream '" + name
+                        + "' needs a node to give its packets to, or an interface to receive them on");
+            }
             if (node == null) {
-                throw new PgStreamException("node: stream '" + name + "' needs a node to give its packets to");
+                // as in VPP, packets that arrive on an interface start at ethernet-input
+                node = ETHERNET_INPUT;
             }
             if (hasData == (pcap != null)) {
                 throw new PgStreamException(hasData
                         ? "pcap: stream '" + name + "' takes its packets from data { } or from a pcap file, not both"
                         : "data: stream '" + name + "' needs data { ... } or a pcap file");
             }
-            return new StreamSpec(name, limit, minSize, maxSize, rate, node, headers, payload.toByteArray(),
+            return new StreamSpec(name, limit, minSize, maxSize, rate, node, Optional.ofNullable(rxInterface),
+                    Optional.ofNullable(txInterface), headers, payload.toByteArray(),
                     Optional.ofNullable(pcap));
         }
 

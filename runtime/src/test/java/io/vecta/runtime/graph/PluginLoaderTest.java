@@ -48,7 +48,8 @@ class PluginLoaderTest {
         LoadedPlugin builtin = plugins.stream().filter(p -> p.name().equals("builtin")).findFirst().orElseThrow();
         assertThat(builtin.origin()).isEqualTo("class path");
         assertThat(builtin.registration().nodes()).extracting(n -> n.name())
-                .containsExactlyInAnyOrder("error-drop", "error-punt", "null-node", "pg-input");
+                .containsExactlyInAnyOrder("error-drop", "error-punt", "null-node", "pg-input", "pg-tx",
+                        "interface-output");
     }
 
     @Test

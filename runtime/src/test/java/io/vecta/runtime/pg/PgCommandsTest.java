@@ -125,7 +125,9 @@ class PgCommandsTest {
         assertThat(fail("packet-generator new name x node nowhere data { hex 0x00 }"))
                 .contains("packet-generator new: node: no node named 'nowhere' in the graph");
         assertThat(fail("packet-generator new name x interface pg0 node error-drop data { hex 0x00 }"))
-                .contains("packet-generator new: interface pg0: interfaces are not available yet");
+                .contains("packet-generator new: interface: unknown interface 'pg0'; interfaces: local0");
+        assertThat(fail("packet-generator new name x interface local0 node error-drop data { hex 0x00 }"))
+                .contains("packet-generator new: interface: local0 is not a packet-generator interface");
         assertThat(fail("packet-generator new { name x limit")).contains("packet-generator new: line 1, column 15: expected a number, got the end of the stream");
         assertThat(fail("packet-generator enable-stream ghost"))
                 .contains("packet-generator enable-stream: no stream named 'ghost'");

@@ -79,11 +79,11 @@ class StreamSpecReaderTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
             name x limit ten node a data { }              | line 1, column 14: expected a number, got 'ten'
-            { name x node a data { }                      | line 1, column 25: expected '}', 'name', 'limit', 'size', 'rate', 'node', 'interface', 'source', 'pcap' or 'data', got the end of the stream
+            { name x node a data { }                      | line 1, column 25: expected '}', 'name', 'limit', 'size', 'rate', 'node', 'interface', 'source', 'tx-interface', 'pcap' or 'data', got the end of the stream
             name x size 64 node a data { }                | line 1, column 16: expected '-', got 'node'
             name x node a data { UDP: 1.2.3.4 -> }        | line 1, column 38: expected an IPv4 address, a MAC address, a hex number (0x...) or a number, got '}'
             name x node a data { UDP 1.2.3.4 -> 5.6.7.8 } | line 1, column 26: expected an ICMP type (echo_request, echo_reply), got '1.2.3.4'
-            name x node a data { incrementing 4 } }       | line 1, column 39: expected the end of the stream, 'name', 'limit', 'size', 'rate', 'node', 'interface', 'source', 'pcap' or 'data', got '}'
+            name x node a data { incrementing 4 } }       | line 1, column 39: expected the end of the stream, 'name', 'limit', 'size', 'rate', 'node', 'interface', 'source', 'tx-interface', 'pcap' or 'data', got '}'
             """)
     void shouldNameLineColumnAndWhatWasExpected(String text, String message) {
         assertThatThrownBy(() -> StreamSpecReader.read(text)).isInstanceOf(PgStreamException.class)
@@ -101,14 +101,13 @@ class StreamSpecReaderTest {
             name x limit 0 node a data { }                   | limit: 0 packets would send nothing; leave limit out to send without end
             name x size 128-64 node a data { }               | size: 128-64 is inverted; the first size must not exceed the second
             name x size 4-64 node a data { }                 | size: 4-64 is outside 14-9216 bytes
-            name x data { }                                  | node: stream 'x' needs a node to give its packets to
+            name x data { }                                  | node: stream 'x' needs a node to give its packets to, or an interface to receive them on
             limit 5 node a data { }                          | name: a stream needs a name
             name x node a                                    | data: stream 'x' needs data { ... } or a pcap file
             name x node a pcap f.pcap data { }               | pcap: stream 'x' takes its packets from data { } or from a pcap file, not both
             name x name y node a data { }                    | name: given twice (line 1, column 8)
             name x rate 0 node a data { }                    | rate: 0 packets per second; give a rate above 0
-            name x interface pg0 node a data { }             | interface pg0: interfaces are not available yet
-            name x source pg4 node a data { }                | interface pg4: interfaces are not available yet
+            name x interface pg0 source pg4 node a data { }  | source: given twice (line 1, column 22)
             name x node a data { UDP: 1234 -> 5678 }         | data: header 'UDP:1234 -> 5678' at line 1, column 22 is out of place: it follows an IPv4 header written 'UDP: a -> b'
             name x node a data { UDP: 1.2.3.4 -> 5.6.7.8 UDP: 9 -> 70000 } | data: port 70000 at line 1, column 56 is above 65535
             name x node a data { UDP: 1.2.3.9 - 1.2.3.1 -> 5.6.7.8 } | data: range 1.2.3.9 - 1.2.3.1 at line 1, column 27 is inverted; the first value must not exceed the second
@@ -119,5 +118,18 @@ class StreamSpecReaderTest {
     void shouldNameTheFieldOfASemanticError(String text, String message) {
         assertThatThrownBy(() -> StreamSpecReader.read(text)).isInstanceOf(PgStreamException.class)
                 .hasMessage(message);
+    }
+
+    @Test
+    void shouldReceiveOnTheNamedInterfaceAndStartAtEthernetInputUnlessANodeIsNamed() {
+        StreamSpec onInterface = StreamSpecReader.read("name x interface pg0 data { hex 0x00 }");
+        StreamSpec withNode = StreamSpecReader.read("name y source pg1 node ip4-input data { hex 0x00 }");
+        StreamSpec onNode = StreamSpecReader.read("name z node ip4-input data { hex 0x00 }");
+
+        assertThat(onInterface.rxInterface()).contains("pg0");
+        assertThat(onInterface.node()).isEqualTo("ethernet-input");
+        assertThat(withNode.rxInterface()).contains("pg1");
+        assertThat(withNode.node()).isEqualTo("ip4-input");
+        assertThat(onNode.rxInterface()).isEmpty();
     }
 }

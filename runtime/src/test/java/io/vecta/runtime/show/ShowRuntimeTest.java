@@ -75,7 +75,7 @@ class ShowRuntimeTest {
                 .containsExactly("ager", "handoff-check");
         assertThat(verbose.lines().skip(3)).extracting(line -> line.substring(0, 30).strip())
                 .containsExactly("ager", "classify", "error-drop", "error-punt", "handoff-check", "if0-tx",
-                        "null-node", "pg-input", "rx");
+                        "interface-output", "null-node", "pg-input", "pg-tx", "rx");
         assertThat(verbose).contains(row(main, "ager", "\"event wait\""))
                 .contains(row(main, "handoff-check", "   polling  "))
                 .contains(row(main, "null-node", "   active   "))

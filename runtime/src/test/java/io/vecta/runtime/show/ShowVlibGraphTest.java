@@ -40,7 +40,8 @@ class ShowVlibGraphTest {
                 "");
         assertThat(ShowVlibGraph.format(fixture.graph, "error-drop").split("\n", -1)).containsExactly(
                 HEADER,
-                "error-drop" + sp(16) + BLANK + sp(9) + "classify" + sp(9),
+                "error-drop" + sp(16) + BLANK + sp(5) + "interface-output" + sp(5),
+                BLANK + BLANK + sp(9) + "classify" + sp(9),
                 BLANK + BLANK + sp(7) + "classify-alt" + sp(7),
                 "");
         assertThat(ShowVlibGraph.format(fixture.graph, "classify-alt").split("\n")[1])
@@ -56,7 +57,8 @@ class ShowVlibGraphTest {
 
         List<String> names = text.lines().skip(1).filter(line -> !line.isEmpty() && !line.startsWith(BLANK))
                 .map(line -> line.substring(0, 26).strip()).toList();
-        assertThat(names).containsExactly("classify", "error-drop", "error-punt", "if0-tx", "null-node", "pg-input", "rx");
+        assertThat(names).containsExactly("classify", "error-drop", "error-punt", "if0-tx", "interface-output", "null-node",
+                "pg-input", "pg-tx", "rx");
         assertThat(text).startsWith(HEADER + "\n").endsWith("\n\n")
                 .contains("\nif0-tx" + sp(20) + sp(7) + "null-node [0]" + sp(6) + sp(9) + "classify" + sp(9) + "\n\n")
                 .contains("\nrx" + sp(24) + sp(7) + "classify [0]" + sp(7) + "\n\n")

@@ -1,7 +1,11 @@
 package io.vecta.runtime.cli.commands;
 
 import io.vecta.runtime.VectaRuntime;
+import io.vecta.runtime.interfaces.InterfaceException;
+import io.vecta.runtime.interfaces.SwInterface;
+import io.vecta.runtime.pcap.PcapException;
 import io.vecta.runtime.pg.PacketGenerator;
+import io.vecta.runtime.pg.PgInterfaces;
 import io.vecta.runtime.pg.PgStreamException;
 import io.vecta.runtime.pg.ShowPacketGenerator;
 import io.vecta.sdk.annotation.CliCommand;
@@ -9,6 +13,7 @@ import io.vecta.sdk.cli.CliContext;
 import io.vecta.sdk.cli.CliException;
 import io.vecta.sdk.cli.CliInput;
 import io.vecta.sdk.cli.CliOutput;
+import java.nio.file.Path;
 import java.util.Optional;
 
 /**
@@ -80,6 +85,68 @@ public final class PgCommands {
         VectaRuntime runtime = RunningRuntime.of(ctx);
         int bufferSize = runtime.mainThread().buffers().pools().getFirst().dataSize();
         out.print(ShowPacketGenerator.format(generator(ctx).streams(), bufferSize, verbose));
+    }
+
+    /** {@code create packet-generator interface pgN}. */
+    @CliCommand(path = "create packet-generator interface", shortHelp = "create packet-generator interface pg<n>",
+            longHelp = "Creates the pg interface pg<n>, down: streams with 'interface pg<n>' receive on it, and what"
+                    + " the graph sends out of it can be captured with 'packet-generator capture'.")
+    public static void createInterface(CliContext ctx, CliInput in, CliOutput out) {
+        String name = in.word("interface name (pg<n>)");
+        in.expectEnd();
+        if (!name.matches("pg[0-9]{1,5}")) {
+            throw new CliException("interface name '" + name + "': a pg interface is called pg<n>, e.g. pg0");
+        }
+        try {
+            SwInterface created = PgInterfaces.of(RunningRuntime.of(ctx).graph()).create(Integer.parseInt(name.substring(2)));
+            out.println(created.name());
+        } catch (InterfaceException e) {
+            throw new CliException(e.getMessage());
+        }
+    }
+
+    /** {@code packet-generator capture IF [pcap FILE] [count N] | IF disable}. */
+    @CliCommand(path = "packet-generator capture",
+            shortHelp = "packet-generator capture <interface> [pcap <file>] [count <n>] | <interface> disable",
+            longHelp = "Keeps what the pg interface sends, up to <n> packets (default "
+                    + PgInterfaces.DEFAULT_CAPTURE_COUNT + "), and writes them to <file> as pcap if given; a capture"
+                    + " that was on is replaced. disable ends the capture and closes its file.")
+    public static void capture(CliContext ctx, CliInput in, CliOutput out) {
+        PgInterfaces interfaces = PgInterfaces.of(RunningRuntime.of(ctx).graph());
+        String name = in.interfaceName("interface");
+        SwInterface iface;
+        try {
+            iface = interfaces.byName(name);
+        } catch (InterfaceException e) {
+            throw new CliException(e.getMessage());
+        }
+        if (in.keyword("disable")) {
+            in.expectEnd();
+            try {
+                interfaces.stopCapture(iface).ifPresent(c -> out.println(c.interfaceName() + ": " + c.size()
+                        + " packets captured" + (c.missed() > 0 ? ", " + c.missed() + " missed (capture full)" : "")
+                        + c.file().map(f -> ", written to " + f).orElse("")));
+            } catch (PcapException e) {
+                throw new CliException(e.getMessage());
+            }
+            return;
+        }
+        Optional<Path> pcap = Optional.empty();
+        int count = PgInterfaces.DEFAULT_CAPTURE_COUNT;
+        while (!in.atEnd()) {
+            if (in.keyword("pcap")) {
+                pcap = Optional.of(Path.of(in.string("pcap file name")));
+            } else if (in.keyword("count")) {
+                count = in.number("count", 1, Integer.MAX_VALUE);
+            } else {
+                throw in.unknownInput();
+            }
+        }
+        try {
+            interfaces.startCapture(iface, count, pcap);
+        } catch (PcapException e) {
+            throw new CliException(e.getMessage());
+        }
     }
 
     private static void setEnabled(CliContext ctx, CliInput in, boolean enable) {

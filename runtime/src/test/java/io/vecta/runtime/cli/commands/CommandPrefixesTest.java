@@ -33,11 +33,13 @@ class CommandPrefixesTest {
     void shouldRegisterEveryShowAndClearCommandInTheBuiltinPlugin() {
         assertThat(cli.shell.tree().commands()).filteredOn(c -> c.plugin().equals("builtin"))
                 .extracting(CommandNode::path).containsExactly(
-                        "clear errors", "clear logging", "clear node counters", "clear runtime", "clear trace",
-                        "comment", "elog trace", "event-logger clear", "event-logger resize", "event-logger save",
-                        "exec", "halt", "help", "packet-generator delete", "packet-generator disable-stream",
-                        "packet-generator enable-stream", "packet-generator new", "pcap dispatch trace", "quit", "show buffers", "show cli",
-                        "show clock", "show errors", "show event-logger", "show logging", "show memory", "show node",
+                        "clear errors", "clear interfaces", "clear logging", "clear node counters", "clear runtime",
+                        "clear trace", "comment", "create packet-generator interface", "elog trace",
+                        "event-logger clear", "event-logger resize", "event-logger save", "exec", "halt", "help",
+                        "packet-generator capture", "packet-generator delete", "packet-generator disable-stream",
+                        "packet-generator enable-stream", "packet-generator new", "pcap dispatch trace", "quit",
+                        "set interface mtu", "set interface state", "show buffers", "show cli", "show clock",
+                        "show errors", "show event-logger", "show interface", "show logging", "show memory", "show node",
                         "show node counters", "show packet-generator", "show plugins", "show runtime", "show threads",
                         "show trace", "show version", "show vlib graph", "show vlib graphviz", "trace add",
                         "trace filter");
@@ -74,7 +76,7 @@ class CommandPrefixesTest {
 
     @Test
     void shouldReportUnknownAmbiguousAndIncompleteAbbreviations() {
-        assertThat(cli.error("sh int")).isEqualTo("show: unknown input 'int'\n");
+        assertThat(cli.error("sh frob")).isEqualTo("show: unknown input 'frob'\n");
         assertThat(cli.error("sh vl gr")).isEqualTo("ambiguous command 'show vlib gr': graph, graphviz\n");
         assertThat(cli.error("sh c")).isEqualTo("ambiguous command 'show c': cli, clock\n");
         assertThat(cli.error("sh v")).isEqualTo("ambiguous command 'show v': version, vlib\n");
@@ -92,6 +94,7 @@ class CommandPrefixesTest {
     void shouldListAndDescribeTheCommands() {
         assertThat(cli.ok("clear ?")).isEqualTo("""
                   clear errors         clear errors
+                  clear interfaces     clear interfaces
                   clear logging        clear logging
                   clear node counters  clear node counters
                   clear runtime        clear runtime
@@ -107,6 +110,6 @@ class CommandPrefixesTest {
                 """);
         assertThat(cli.ok("help sh run")).startsWith("show runtime [verbose|max|summary]\nFor each dispatch thread:");
         List<String> everyCommand = cli.ok("show cli").lines().skip(1).toList();
-        assertThat(everyCommand).hasSize(cli.shell.tree().commands().size()).hasSize(38);
+        assertThat(everyCommand).hasSize(cli.shell.tree().commands().size()).hasSize(44);
     }
 }

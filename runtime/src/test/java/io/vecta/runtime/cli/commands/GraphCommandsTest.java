@@ -98,7 +98,7 @@ class GraphCommandsTest {
         assertThat(summary.lines().toList()).hasSize(2);
         assertThat(summary.lines().toList().get(1)).startsWith("  vector rates in ");
         assertThat(cli.ok("show runtime verbose max summary").lines()).hasSize(2);
-        assertThat(cli.ok("show runtime max verbose").lines()).hasSize(3 + 5);
+        assertThat(cli.ok("show runtime max verbose").lines()).hasSize(3 + cli.runtime.graph().nodeCount());
     }
 
     @Test
@@ -171,13 +171,14 @@ class GraphCommandsTest {
         assertThat(lines.get(1).strip().split(" +")).containsExactly("acme-counter", "error-drop", "[0]");
         assertThat(lines.get(2).strip().split(" +")).containsExactly("error-punt", "[1]");
         assertThat(cli.ok("show vlib graph error-drop").lines().toList().get(1).strip().split(" +"))
-                .containsExactly("error-drop", "acme-counter");
+                .containsExactly("error-drop", "interface-output");
 
         String all = cli.ok("show vlib graph");
         assertThat(all).startsWith(lines.get(0) + "\n").contains(lines.get(1) + "\n" + lines.get(2) + "\n\n");
         assertThat(all.lines().filter(line -> !line.isBlank() && !line.startsWith(" ")).toList())
                 .extracting(line -> line.split(" +")[0])
-                .containsExactly("acme-counter", "error-drop", "error-punt", "null-node", "pg-input");
+                .containsExactly("acme-counter", "error-drop", "error-punt", "interface-output", "null-node", "pg-input",
+                        "pg-tx");
         assertThat(cli.error("show vlib graph acme-counter error-drop"))
                 .isEqualTo("show vlib graph: unknown input 'error-drop'\n");
     }
@@ -218,8 +219,9 @@ class GraphCommandsTest {
         assertThat(cli.error("show vlib graph error-dorp"))
                 .isEqualTo("show vlib graph: node: no node named 'error-dorp'; did you mean 'error-drop'?\n");
         assertThat(cli.error("show node")).isEqualTo("show node: node: expected a node name, got end of line\n");
-        assertThat(cli.error("show node index 5"))
-                .isEqualTo("show node: index: expected a number in 0..4, got '5'\n");
+        int nodes = cli.runtime.graph().nodeCount();
+        assertThat(cli.error("show node index " + nodes))
+                .isEqualTo("show node: index: expected a number in 0.." + (nodes - 1) + ", got '" + nodes + "'\n");
         assertThat(cli.error("show node null-node verbose")).isEqualTo("show node: unknown input 'verbose'\n");
     }
 
@@ -235,14 +237,15 @@ class GraphCommandsTest {
     }
 
     @Test
-    void shouldKnowTheNodesOfTheGraphAndNoInterfaceYet() {
+    void shouldKnowTheNodesOfTheGraphAndItsInterfaces() {
         GraphCliNames names = new GraphCliNames(cli.runtime.graph());
 
         assertThat(names.nodeNames()).containsExactlyElementsOf(
                 cli.runtime.graph().nodes().stream().map(GraphNodeEntry::name).toList())
-                .containsExactlyInAnyOrder("acme-counter", "error-drop", "error-punt", "null-node", "pg-input");
-        assertThat(names.interfaceNames()).isEmpty();
+                .contains("acme-counter", "error-drop", "error-punt", "null-node", "pg-input", "interface-output");
+        assertThat(names.interfaceNames()).containsExactly("local0");
         assertThat(CliInput.of("eth0", names).tryInterfaceName()).isEmpty();
+        assertThat(CliInput.of("local0", names).tryInterfaceName()).contains("local0");
         assertThat(CliInput.of("error-punt", names).tryNodeName()).contains("error-punt");
     }
 
@@ -252,13 +255,14 @@ class GraphCommandsTest {
 
         ParsedDot dot = ParsedDot.of(cli.ok("show vlib graphviz"));
 
-        assertThat(dot.labels()).containsOnlyKeys("acme-counter", "error-drop", "error-punt", "null-node", "pg-input")
+        assertThat(dot.labels()).containsOnlyKeys("acme-counter", "error-drop", "error-punt", "interface-output", "null-node",
+                "pg-input", "pg-tx")
                 .containsEntry("acme-counter", "acme-counter\\n7 vectors / 1 calls")
                 .containsEntry("error-drop", "error-drop\\n4 vectors / 1 calls")
                 .containsEntry("error-punt", "error-punt\\n3 vectors / 1 calls")
                 .containsEntry("null-node", "null-node\\n0 vectors / 0 calls");
         assertThat(dot.arcs()).containsExactlyInAnyOrder(new Arc("acme-counter", "error-drop", "0"),
-                new Arc("acme-counter", "error-punt", "1"));
+                new Arc("acme-counter", "error-punt", "1"), new Arc("interface-output", "error-drop", "0"));
         assertThat(dot.firstRank()).containsExactly("pg-input");
     }
 
@@ -276,7 +280,7 @@ class GraphCommandsTest {
         assertThat(ParsedDot.of(written).labels()).containsEntry("acme-counter", "acme-counter\\n7 vectors / 1 calls");
         Path spaced = temp.resolve("my graph.dot");
         assertThat(cli.ok("show vlib graphviz \"" + spaced + "\"")).startsWith("graph written into " + spaced + ";");
-        assertThat(ParsedDot.of(Files.readString(spaced)).arcs()).hasSize(2);
+        assertThat(ParsedDot.of(Files.readString(spaced)).arcs()).hasSize(3);
     }
 
     @Test

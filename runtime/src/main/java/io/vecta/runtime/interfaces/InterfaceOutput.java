@@ -1,0 +1,116 @@
+package io.vecta.runtime.interfaces;
+
+import io.vecta.runtime.dispatch.NodeRuntime;
+import io.vecta.sdk.annotation.ErrorCounter;
+import io.vecta.sdk.annotation.GraphNode;
+import io.vecta.sdk.annotation.Next;
+import io.vecta.sdk.annotation.PerFrame;
+import io.vecta.sdk.annotation.Severity;
+import io.vecta.sdk.buffer.BufferFlags;
+import io.vecta.sdk.buffer.Buffers;
+import io.vecta.sdk.node.Frame;
+import io.vecta.sdk.node.NodeContext;
+import java.util.Arrays;
+
+/**
+ * {@code interface-output}: gives each buffer to the transmit node of its tx interface's device
+ * ({@code pg-tx} for {@code pg1}) and counts it as sent by that interface. A buffer whose tx
+ * interface is down, or names none, goes to {@code error-drop} with its reason counted here.
+ *
+ * <p>The per-interface next indices come from {@link InterfaceTable#txNexts()}, read once per
+ * frame; packets of one interface in a row are counted together, since a frame mostly holds one.
+ */
+@GraphNode(name = InterfaceTable.OUTPUT_NODE, errors = InterfaceOutput.Error.class)
+public final class InterfaceOutput {
+
+    enum Error {
+        @ErrorCounter(description = "interface is down", severity = Severity.ERROR)
+        INTERFACE_DOWN,
+        @ErrorCounter(description = "tx interface does not exist", severity = Severity.ERROR)
+        NO_SUCH_INTERFACE
+    }
+
+    @Next("error-drop")
+    static final int DROP = 0;
+
+    private final Scratch scratch = new Scratch();
+
+    /** Per-thread working state; a holder because node fields are final. */
+    private static final class Scratch {
+        final int[] nexts = new int[Frame.CAPACITY];
+        final int[] errors = new int[Error.values().length];
+        InterfaceTable table;
+        InterfaceCounters.ThreadCounters counters;
+    }
+
+    /** What a traced packet shows under {@code interface-output}: the interface it leaves by. */
+    public record Trace(String interfaceName) {
+        /** The interface's name, as VPP's interface-output record starts. */
+        public String format() {
+            return interfaceName;
+        }
+    }
+
+    @PerFrame
+    void process(NodeContext ctx, Frame frame) {
+        Scratch s = scratch;
+        if (s.table == null) {
+            s.table = InterfaceTable.of(((NodeRuntime) ctx).graph());
+            s.counters = s.table.counters().forThread(ctx.threadIndex());
+        }
+        int[] txNexts = s.table.txNexts();
+        InterfaceCounters.ThreadCounters counters = s.counters;
+        int[] bis = frame.buffers();
+        int[] nexts = s.nexts;
+        int count = frame.count();
+        Buffers buffers = ctx.buffers();
+        boolean dropped = false;
+        int runInterface = -1;
+        long runPackets = 0;
+        long runBytes = 0;
+        for (int i = 0; i < count; i++) {
+            int bi = bis[i];
+            int sw = buffers.txSwIfIndex(bi);
+            if (sw < 0 || sw >= txNexts.length) {
+                nexts[i] = DROP;
+                s.errors[Error.NO_SUCH_INTERFACE.ordinal()]++;
+                dropped = true;
+                continue;
+            }
+            int next = txNexts[sw];
+            if (next == InterfaceTable.NOT_UP) {
+                nexts[i] = DROP;
+                s.errors[Error.INTERFACE_DOWN.ordinal()]++;
+                dropped = true;
+                continue;
+            }
+            nexts[i] = next;
+            if (sw != runInterface) {
+                if (runPackets != 0) {
+                    counters.addTx(runInterface, runPackets, runBytes);
+                }
+                runInterface = sw;
+                runPackets = 0;
+                runBytes = 0;
+            }
+            runPackets++;
+            runBytes += buffers.lengthInChain(bi);
+        }
+        if (runPackets != 0) {
+            counters.addTx(runInterface, runPackets, runBytes);
+        }
+        if (frame.isTraced()) {
+            for (int i = 0; i < count; i++) {
+                int bi = bis[i];
+                if ((buffers.flags(bi) & BufferFlags.IS_TRACED) != 0) {
+                    ctx.addTrace(bi, new Trace(s.table.nameOf(buffers.txSwIfIndex(bi))));
+                }
+            }
+        }
+        if (dropped) {
+            ctx.addErrors(s.errors, 0);
+            Arrays.fill(s.errors, 0);
+        }
+        ctx.enqueueToNext(bis, nexts, count);
+    }
+}
