@@ -14,7 +14,8 @@ import java.util.List;
  * fit in the bytes present ends the walk with a {@link TruncatedLayer} (after the header's layer
  * when its fixed part fits but its options do not); otherwise the walk ends
  * with the payload up to {@code end} ({@link RawLayer}), the bytes after it
- * ({@link PaddingLayer}), and a {@link TruncatedLayer} when {@code end} lies beyond the frame.
+ * ({@link PaddingLayer}), and a {@link TruncatedLayer} when a length field claimed more bytes
+ * than the frame has.
  * Every read is bounded by a length check first, so no input makes the walk throw.
  */
 final class PacketDecoder {
@@ -25,8 +26,11 @@ final class PacketDecoder {
 
     private int at;
     private int end;
-    private String endOwner = "";
-    private int endOwnerStart;
+    private boolean endClaimed;
+    /** The outermost length claim that runs past the frame: what made it, where it starts, how long it says. */
+    private String overrun = "";
+    private int overrunStart;
+    private int overrunLength;
 
     /** Where the IP header of the current packet starts, and its version (0 before one). */
     private int ipOffset;
@@ -66,12 +70,19 @@ final class PacketDecoder {
         return false;
     }
 
-    /** Narrows the packet's end to {@code length} bytes from {@code start} when that is nearer. */
+    /**
+     * Narrows the packet's end to {@code length} bytes from {@code start} when that is nearer,
+     * and remembers the outermost claim that runs past the frame for the truncation marker.
+     */
     private void claimEnd(String owner, int start, int length) {
-        if (start + length <= end || endOwner.isEmpty()) {
+        if (start + length > frame.length && overrun.isEmpty()) {
+            overrun = owner;
+            overrunStart = start;
+            overrunLength = length;
+        }
+        if (start + length <= end || !endClaimed) {
             end = start + length;
-            endOwner = owner;
-            endOwnerStart = start;
+            endClaimed = true;
         }
     }
 
@@ -331,8 +342,8 @@ final class PacketDecoder {
         if (paddingStart < frame.length) {
             layers.add(new PaddingLayer(Bytes.copyOf(frame, paddingStart, frame.length)));
         }
-        if (end > frame.length) {
-            layers.add(new TruncatedLayer(endOwner, end - endOwnerStart, frame.length - endOwnerStart));
+        if (!overrun.isEmpty()) {
+            layers.add(new TruncatedLayer(overrun, overrunLength, frame.length - overrunStart));
         }
     }
 }
