@@ -65,7 +65,7 @@ public final class VppHeaderFormat {
         StringBuilder text = new StringBuilder().append(etherTypeName(type)).append(": ")
                 .append(MacAddress.format(ethernet.src())).append(" -> ").append(MacAddress.format(ethernet.dst()))
                 .append(tags);
-        if (type == Ethernet.ETHER_TYPE_IP4 && next < layers.size() && !(layers.get(next) instanceof PaddingLayer)) {
+        if (type == Ethernet.ETHER_TYPE_IP4 && next < layers.size() && startsBytes(layers.get(next))) {
             text.append('\n');
             appendIp4(text, layers, next);
         }
@@ -133,9 +133,17 @@ public final class VppHeaderFormat {
         Layer next = layers.get(index + 1);
         if (next instanceof UdpLayer udp) {
             text.append('\n').append(udp(udp));
-        } else if (next instanceof TruncatedLayer cut && cut.what().equals("UDP header") && cut.present() > 0) {
+        } else if (isTruncated(next, "UDP header") && startsBytes(next)) {
             text.append('\n').append("UDP header truncated");
         }
+    }
+
+    /**
+     * True when bytes follow the previous header: VPP formats the next header only then, and
+     * calls it truncated when some but too few are there.
+     */
+    private static boolean startsBytes(Layer layer) {
+        return !(layer instanceof PaddingLayer) && !(layer instanceof TruncatedLayer cut && cut.present() == 0);
     }
 
     private static boolean isTruncated(Layer layer, String what) {
