@@ -43,16 +43,12 @@ public record ChecksumCheck(int value, int expected, Verdict verdict) {
 
     /** {@code 0x1c46 (correct)}, {@code 0x0000 (incorrect, should be 0x1c46)}, ... */
     public String describe() {
-        String field = hex16(value);
+        String field = LayerText.hex16(value);
         return switch (verdict) {
             case CORRECT -> field + " (correct)";
-            case INCORRECT -> field + " (incorrect, should be " + hex16(expected) + ")";
+            case INCORRECT -> field + " (incorrect, should be " + LayerText.hex16(expected) + ")";
             case ABSENT -> field + " (none)";
             case UNVERIFIED -> field + " (unverified, covered bytes missing)";
         };
-    }
-
-    static String hex16(int value) {
-        return String.format("0x%04x", value);
     }
 }

@@ -17,11 +17,11 @@ import java.util.List;
  * @param src                      source address (as in {@link Ip4Address})
  * @param dst                      destination address
  * @param options                  the option bytes, {@code ihl * 4 - 20} of them
- * @param length                   whether IHL and total length agree with each other and the bytes present
+ * @param lengthCheck whether IHL and total length agree with each other and the bytes present
  */
 public record Ip4Layer(int version, int ihl, int tos, int totalLength, int identification,
         int flagsAndFragmentOffset, int ttl, int protocol, ChecksumCheck checksum, int src, int dst, Bytes options,
-        LengthCheck length) implements Layer {
+        LengthCheck lengthCheck) implements Layer {
 
     public int headerLength() {
         return ihl * 4;
@@ -71,7 +71,7 @@ public record Ip4Layer(int version, int ihl, int tos, int totalLength, int ident
                 new Field("version", Integer.toString(version)),
                 new Field("ihl", ihl + " (" + headerLength() + " bytes)"),
                 new Field("tos", String.format("0x%02x (dscp %d, ecn %d)", tos, dscp(), ecn())),
-                new Field("len", totalLength + length.suffix()),
+                new Field("len", totalLength + lengthCheck.suffix()),
                 new Field("id", LayerText.hex16(identification)),
                 new Field("flags", LayerText.ip4Flags(flagsAndFragmentOffset)),
                 new Field("frag", fragmentOffset() + " (" + fragmentOffset() * 8 + " bytes)"),
@@ -85,6 +85,6 @@ public record Ip4Layer(int version, int ihl, int tos, int totalLength, int ident
 
     @Override
     public boolean isValid() {
-        return checksum.isCorrect() && length.isCorrect();
+        return checksum.isCorrect() && lengthCheck.isCorrect();
     }
 }

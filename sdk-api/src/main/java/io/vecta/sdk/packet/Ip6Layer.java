@@ -16,10 +16,10 @@ import java.util.List;
  * @param srcLo         source address bytes 8..15
  * @param dstHi         destination address bytes 0..7
  * @param dstLo         destination address bytes 8..15
- * @param length        whether the payload length agrees with the bytes present
+ * @param lengthCheck whether the payload length agrees with the bytes present
  */
 public record Ip6Layer(int version, int trafficClass, int flowLabel, int payloadLength, int nextHeader,
-        int hopLimit, long srcHi, long srcLo, long dstHi, long dstLo, LengthCheck length) implements Layer {
+        int hopLimit, long srcHi, long srcLo, long dstHi, long dstLo, LengthCheck lengthCheck) implements Layer {
 
     /** The source address as 16 bytes in wire order (a new array). */
     public byte[] src() {
@@ -49,7 +49,7 @@ public record Ip6Layer(int version, int trafficClass, int flowLabel, int payload
                 new Field("tc", String.format("0x%02x (dscp %d, ecn %d)", trafficClass, trafficClass >>> 2,
                         trafficClass & 3)),
                 new Field("fl", String.format("0x%05x", flowLabel)),
-                new Field("plen", payloadLength + length.suffix()),
+                new Field("plen", payloadLength + lengthCheck.suffix()),
                 new Field("nh", nextHeader + " (" + IpProtocol.name(nextHeader) + ")"),
                 new Field("hlim", Integer.toString(hopLimit)),
                 new Field("src", Ip6Address.format(srcHi, srcLo)),
@@ -58,6 +58,6 @@ public record Ip6Layer(int version, int trafficClass, int flowLabel, int payload
 
     @Override
     public boolean isValid() {
-        return length.isCorrect();
+        return lengthCheck.isCorrect();
     }
 }

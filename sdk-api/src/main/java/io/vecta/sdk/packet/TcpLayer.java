@@ -15,10 +15,11 @@ import java.util.List;
  * @param checksum       the checksum with the pseudo-header, checked over the whole segment
  * @param urgentPointer  urgent pointer
  * @param options        the option bytes, {@code dataOffset * 4 - 20} of them
- * @param length         whether the data offset agrees with the segment
+ * @param lengthCheck whether the data offset agrees with the segment
  */
 public record TcpLayer(int srcPort, int dstPort, long sequence, long acknowledgment, int dataOffset, int flags,
-        int window, ChecksumCheck checksum, int urgentPointer, Bytes options, LengthCheck length) implements Layer {
+        int window, ChecksumCheck checksum, int urgentPointer, Bytes options, LengthCheck lengthCheck)
+        implements Layer {
 
     public int headerLength() {
         return dataOffset * 4;
@@ -50,7 +51,7 @@ public record TcpLayer(int srcPort, int dstPort, long sequence, long acknowledgm
                 new Field("dport", Integer.toString(dstPort)),
                 new Field("seq", Long.toString(sequence)),
                 new Field("ack", Long.toString(acknowledgment)),
-                new Field("dataofs", dataOffset + " (" + headerLength() + " bytes)" + length.suffix()),
+                new Field("dataofs", dataOffset + " (" + headerLength() + " bytes)" + lengthCheck.suffix()),
                 new Field("flags", LayerText.tcpFlags(flags) + String.format(" (0x%02x)", flags)),
                 new Field("window", Integer.toString(window)),
                 new Field("chksum", checksum.describe()),
@@ -60,6 +61,6 @@ public record TcpLayer(int srcPort, int dstPort, long sequence, long acknowledgm
 
     @Override
     public boolean isValid() {
-        return checksum.isCorrect() && length.isCorrect();
+        return checksum.isCorrect() && lengthCheck.isCorrect();
     }
 }

@@ -88,7 +88,7 @@ public final class VppHeaderFormat {
     /** The two lines VPP prints for a UDP header. */
     public static String udp(UdpLayer udp) {
         return "UDP: " + udp.srcPort() + " -> " + udp.dstPort() + '\n'
-                + INDENT + "length " + udp.length() + ", checksum " + ChecksumCheck.hex16(udp.checksum().value());
+                + INDENT + "length " + udp.length() + ", checksum " + LayerText.hex16(udp.checksum().value());
     }
 
     private static void appendIp4(StringBuilder text, List<Layer> layers, int index) {
@@ -160,7 +160,7 @@ public final class VppHeaderFormat {
             case Ethernet.ETHER_TYPE_MPLS -> "MPLS";
             case Ethernet.ETHER_TYPE_QINQ -> "DOT1AD";
             case Ethernet.ETHER_TYPE_LLDP -> "802_1_LLDP";
-            default -> String.format("0x%04x", etherType);
+            default -> LayerText.hex16(etherType);
         };
     }
 

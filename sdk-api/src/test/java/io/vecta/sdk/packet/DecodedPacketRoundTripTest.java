@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.Random;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
@@ -287,7 +288,7 @@ class DecodedPacketRoundTripTest {
     }
 
     private static java.util.Optional<ChecksumCheck> checksumOf(Layer layer) {
-        return java.util.Optional.ofNullable(switch (layer) {
+        return Optional.ofNullable(switch (layer) {
             case Ip4Layer ip -> ip.checksum();
             case IcmpLayer icmp -> icmp.checksum();
             case UdpLayer udp -> udp.checksum();
@@ -305,12 +306,12 @@ class DecodedPacketRoundTripTest {
         return switch (model) {
             case Ip4Layer ip -> new Ip4Layer(ip.version(), ip.ihl(), ip.tos(), ip.totalLength(), ip.identification(),
                     ip.flagsAndFragmentOffset(), ip.ttl(), ip.protocol(), check, ip.src(), ip.dst(), ip.options(),
-                    ip.length());
+                    ip.lengthCheck());
             case IcmpLayer icmp -> new IcmpLayer(icmp.icmp6(), icmp.type(), icmp.code(), check, icmp.restOfHeader());
             case UdpLayer udp -> new UdpLayer(udp.srcPort(), udp.dstPort(), udp.length(), check, udp.lengthCheck());
             case TcpLayer tcp -> new TcpLayer(tcp.srcPort(), tcp.dstPort(), tcp.sequence(), tcp.acknowledgment(),
                     tcp.dataOffset(), tcp.flags(), tcp.window(), check, tcp.urgentPointer(), tcp.options(),
-                    tcp.length());
+                    tcp.lengthCheck());
             default -> model;
         };
     }

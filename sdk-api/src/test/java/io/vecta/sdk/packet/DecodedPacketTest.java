@@ -130,7 +130,8 @@ class DecodedPacketTest {
         assertThat(echo.icmp().echoSequence()).isEqualTo(1);
         assertThat(echo.icmp().checksum().value()).isEqualTo(0xc4bf);
         assertThat(echo.icmp().checksum().isCorrect()).isTrue();
-        assertThat(echo.summary()).isEqualTo("Ether / IPv4 192.0.2.1 > 192.0.2.2 / ICMP echo-request id 6409 seq 1 / Raw 56");
+        assertThat(echo.summary())
+                .isEqualTo("Ether / IPv4 192.0.2.1 > 192.0.2.2 / ICMP echo-request id 6409 seq 1 / Raw 56");
 
         DecodedPacket solicitation = captured(CapturedFrames.ICMP6_NEIGHBOR_SOLICITATION);
         assertThat(solicitation.icmp().icmp6()).isTrue();

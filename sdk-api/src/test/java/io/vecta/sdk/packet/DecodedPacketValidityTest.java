@@ -7,6 +7,8 @@ import static io.vecta.sdk.packet.CapturedFrames.MAC_B;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.lang.foreign.MemorySegment;
+import java.util.Arrays;
+import java.util.Optional;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 
@@ -80,7 +82,7 @@ class DecodedPacketValidityTest {
         assertThat(check).as(packet.show()).isEqualTo(new ChecksumCheck(wrong, right, ChecksumCheck.Verdict.INCORRECT));
         assertThat(layer.isValid()).isFalse();
         assertThat(packet.find(Ip4Layer.class).map(Layer::isValid)).as(packet.show()).isNotEqualTo(
-                java.util.Optional.of(false));
+                Optional.of(false));
         assertThat(packet.isValid()).isFalse();
     }
 
@@ -100,21 +102,22 @@ class DecodedPacketValidityTest {
     void shouldReportAnIp4TotalLengthBeyondTheFrameAndEndWithTruncation() {
         DecodedPacket packet = DecodedPacket.decode(ip4().ip4TotalLength(100).udp(1, 2).payload(PAYLOAD).build());
 
-        assertThat(packet.ip4().length().problem()).isEqualTo("total length 100 exceeds the 35 bytes present");
+        assertThat(packet.ip4().lengthCheck().problem()).isEqualTo("total length 100 exceeds the 35 bytes present");
         assertThat(packet.layers().getLast()).isEqualTo(new TruncatedLayer("IPv4 datagram", 100, 35));
         assertThat(packet.payload()).isEqualTo(PAYLOAD);
         assertThat(packet.udp().lengthCheck().problem()).isEqualTo("length 15 but the IP packet carries 80");
         assertThat(packet.summary()).endsWith("/ Raw 7 / Truncated IPv4 datagram 35/100");
-        assertThat(packet.show()).contains("len       = 100 (incorrect: total length 100 exceeds the 35 bytes present)");
+        assertThat(packet.show())
+                .contains("len       = 100 (incorrect: total length 100 exceeds the 35 bytes present)");
     }
 
     @Test
     void shouldReportAnIp4TotalLengthShorterThanTheHeaderOrTheIhlBelowFive() {
         DecodedPacket shortTotal = DecodedPacket.decode(ip4().ip4TotalLength(12).udp(1, 2).build());
-        assertThat(shortTotal.ip4().length().problem()).isEqualTo("total length 12 is below the header length 20");
+        assertThat(shortTotal.ip4().lengthCheck().problem()).isEqualTo("total length 12 is below the header length 20");
 
         DecodedPacket smallIhl = DecodedPacket.decode(ip4().ihl(4).udp(1, 2).build());
-        assertThat(smallIhl.ip4().length().problem()).isEqualTo("ihl 4 is below 5 words");
+        assertThat(smallIhl.ip4().lengthCheck().problem()).isEqualTo("ihl 4 is below 5 words");
         assertThat(smallIhl.isValid()).isFalse();
     }
 
@@ -131,22 +134,22 @@ class DecodedPacketValidityTest {
         assertThat(tiny.udp().checksum().verdict()).isEqualTo(ChecksumCheck.Verdict.UNVERIFIED);
 
         DecodedPacket smallOffset = DecodedPacket.decode(ip4().tcp(1, 2).dataOffset(4).build());
-        assertThat(smallOffset.tcp().length().problem()).isEqualTo("data offset 4 is below 5 words");
+        assertThat(smallOffset.tcp().lengthCheck().problem()).isEqualTo("data offset 4 is below 5 words");
 
         DecodedPacket longOffset = DecodedPacket.decode(ip4().tcp(1, 2).dataOffset(7).payload(new byte[12]).build());
-        assertThat(longOffset.tcp().length().isCorrect()).isTrue();
+        assertThat(longOffset.tcp().lengthCheck().isCorrect()).isTrue();
         assertThat(longOffset.tcp().optionsLength()).isEqualTo(8);
 
         DecodedPacket pastSegment = DecodedPacket.decode(ip4().tcp(1, 2).dataOffset(7).payload(new byte[4])
                 .padTo(80).build());
-        assertThat(pastSegment.tcp().length().problem()).isEqualTo("header length 28 exceeds the 24-byte segment");
+        assertThat(pastSegment.tcp().lengthCheck().problem()).isEqualTo("header length 28 exceeds the 24-byte segment");
     }
 
     @Test
     void shouldReportAnIp6PayloadLengthBeyondTheFrame() {
         DecodedPacket packet = DecodedPacket.decode(ip6().ip6PayloadLength(60).tcp(1, 2).build());
 
-        assertThat(packet.ip6().length().problem()).isEqualTo("payload length 60 exceeds the 20 bytes present");
+        assertThat(packet.ip6().lengthCheck().problem()).isEqualTo("payload length 60 exceeds the 20 bytes present");
         assertThat(packet.tcp().checksum().verdict()).isEqualTo(ChecksumCheck.Verdict.UNVERIFIED);
         assertThat(packet.layers().getLast()).isEqualTo(new TruncatedLayer("IPv6 packet", 100, 60));
         assertThat(packet.isValid()).isFalse();
@@ -155,11 +158,11 @@ class DecodedPacketValidityTest {
     @Test
     void shouldReportHeadersWhoseOptionsAreCutAndStopThere() {
         byte[] frame = ip4().ip4Options(new byte[] {1, 1, 1, 0}).udp(1, 2).build();
-        DecodedPacket packet = DecodedPacket.decode(java.util.Arrays.copyOf(frame, 14 + 22));
+        DecodedPacket packet = DecodedPacket.decode(Arrays.copyOf(frame, 14 + 22));
 
         assertThat(packet.ip4().options()).isEqualTo(Bytes.of((byte) 1, (byte) 1));
         assertThat(packet.ip4().checksum().verdict()).isEqualTo(ChecksumCheck.Verdict.UNVERIFIED);
-        assertThat(packet.ip4().length().problem()).isEqualTo("header length 24 exceeds the 22 bytes present");
+        assertThat(packet.ip4().lengthCheck().problem()).isEqualTo("header length 24 exceeds the 22 bytes present");
         assertThat(packet.layers().getLast()).isEqualTo(new TruncatedLayer("IPv4 header with options", 24, 22));
     }
 
