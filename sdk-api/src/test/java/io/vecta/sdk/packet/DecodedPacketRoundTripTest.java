@@ -72,6 +72,29 @@ class DecodedPacketRoundTripTest {
         assertPrefixesDecode(CapturedFrames.bytes(CapturedFrames.IP4_RECORD_ROUTE), "captured ipv4 options");
     }
 
+    @Test
+    void shouldDecodeCorruptedFramesWithoutThrowing() {
+        long seed = SEED + 2;
+        Random random = new Random(seed);
+        for (int i = 0; i < CASES; i++) {
+            byte[] frame = randomCase(random).builder().build();
+            int flips = 1 + random.nextInt(6);
+            for (int f = 0; f < flips; f++) {
+                // mostly in the headers, where a wrong byte changes how the rest is read
+                frame[random.nextInt(Math.min(frame.length, 80))] = (byte) random.nextInt(256);
+            }
+            int index = i;
+            DecodedPacket packet;
+            try {
+                packet = DecodedPacket.decode(frame);
+            } catch (RuntimeException e) {
+                throw new AssertionError("seed 0x" + Long.toHexString(seed) + " case " + index + ": decoding threw", e);
+            }
+            assertThat(packet.show()).as(() -> "seed 0x" + Long.toHexString(seed) + " case " + index).isNotEmpty();
+            assertThat(packet.layers().getFirst()).isInstanceOf(EthernetLayer.class);
+        }
+    }
+
     /**
      * Every prefix decodes. One that stops before the packet's end (the bytes its length fields
      * and headers need, padding excluded) ends with a {@link TruncatedLayer}, is not valid, and
