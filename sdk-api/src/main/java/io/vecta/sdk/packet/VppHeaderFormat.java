@@ -8,12 +8,12 @@ import java.util.List;
  * person who reads VPP traces reads ours the same way:
  *
  * <pre>
- * IP4: 02:fe:12:34:56:78 -> 02:fe:9a:bc:de:f0 802.1q vlan 100
+ * IP4: 02:fe:12:34:56:78 -> 02:fe:9a:bc:de:f0
  * UDP: 192.0.2.1 -> 192.0.2.2
- *   tos 0x00, ttl 64, length 46, checksum 0xf4a3 dscp CS0 ecn NON_ECN
- *   fragment id 0x0000
+ *   tos 0x00, ttl 64, length 39, checksum 0x269c dscp CS0 ecn NON_ECN
+ *   fragment id 0x9026, flags DONT_FRAGMENT
  * UDP: 40000 -> 30000
- *   length 26, checksum 0x6c8b
+ *   length 19, checksum 0xeb86
  * </pre>
  *
  * <p>The Ethernet line names the innermost EtherType, then source before destination, then up
