@@ -11,12 +11,11 @@ import java.util.List;
  * <p>The walk keeps two positions: {@code at}, the first byte not yet decoded, and
  * {@code end}, where the innermost length field says the packet ends (the frame's end until an
  * IP or UDP header says otherwise; it may lie beyond the bytes present). A header that does not
- * fit in the bytes present ends the walk with a {@link TruncatedLayer} (after the header's layer
- * when its fixed part fits but its options do not); otherwise the walk ends
- * with the payload up to {@code end} ({@link RawLayer}), the bytes after it
- * ({@link PaddingLayer}), and a {@link TruncatedLayer} when a length field claimed more bytes
- * than the frame has.
- * Every read is bounded by a length check first, so no input makes the walk throw.
+ * fit in the bytes present ends the walk with a {@link TruncatedLayer}, after the header's own
+ * layer when only its options are cut. Otherwise the walk ends with the payload up to
+ * {@code end} ({@link RawLayer}), the bytes after it ({@link PaddingLayer}), and a
+ * {@link TruncatedLayer} when a length field claimed more bytes than the frame has. Every read
+ * is preceded by a length check, so no content makes the walk throw.
  */
 final class PacketDecoder {
 
