@@ -42,6 +42,16 @@
  * {@link io.vecta.sdk.packet.PacketBuilder}
  * builds whole frames for tests, good or deliberately bad.
  *
+ * <p>{@link io.vecta.sdk.packet.DecodedPacket} is the reading half: it decodes a frame's bytes
+ * into immutable {@link io.vecta.sdk.packet.Layer} records ({@code EthernetLayer},
+ * {@code VlanLayer}, {@code ArpLayer}, {@code Ip4Layer}, {@code Ip6Layer},
+ * {@code Ip6ExtensionLayer}, {@code IcmpLayer}, {@code UdpLayer}, {@code TcpLayer},
+ * {@code RawLayer}, {@code PaddingLayer}, {@code TruncatedLayer}), each with its fields, its
+ * {@link io.vecta.sdk.packet.ChecksumCheck} and {@link io.vecta.sdk.packet.LengthCheck}, and
+ * prints them on one line ({@code summary()}) or field by field ({@code show()}).
+ * {@link io.vecta.sdk.packet.VppHeaderFormat} prints decoded headers in VPP's packet-trace
+ * layout. Decoding allocates and serves tests and traces, never the per-packet path.
+ *
  * <p>Everything here is stateless and safe to call from any thread; the memory being read or
  * written belongs to whoever owns the buffer.
  */
