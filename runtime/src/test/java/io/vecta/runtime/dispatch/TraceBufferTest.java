@@ -14,7 +14,7 @@ class TraceBufferTest {
 
     @Test
     void shouldGroupRecordsByTheHandleOfTheirPacket() {
-        TraceBuffer buffer = new TraceBuffer(10);
+        TraceBuffer buffer = new TraceBuffer(0, 10);
         int first = buffer.startPacket();
         int second = buffer.startPacket();
         buffer.add(first, record("a", 1));
@@ -28,7 +28,7 @@ class TraceBufferTest {
 
     @Test
     void shouldCountRecordsAndPacketsBeyondTheLimitInsteadOfKeepingThem() {
-        TraceBuffer buffer = new TraceBuffer(3);
+        TraceBuffer buffer = new TraceBuffer(0, 3);
         int packet = buffer.startPacket();
         for (int i = 0; i < 5; i++) {
             buffer.add(packet, record("a", i));
@@ -42,7 +42,7 @@ class TraceBufferTest {
 
     @Test
     void shouldNotTakeAHandleOfAnEarlierGenerationOrTheZeroHandleForAKeptTrace() {
-        TraceBuffer buffer = new TraceBuffer(10);
+        TraceBuffer buffer = new TraceBuffer(0, 10);
         assertThat(buffer.owns(0)).as("fresh buffer memory holds handle 0").isFalse();
         int before = buffer.startPacket();
         assertThat(buffer.owns(before)).isTrue();
@@ -57,7 +57,7 @@ class TraceBufferTest {
 
     @Test
     void shouldKeepTheFirstAcceptedTracesUpToTheFilterCountAndFreeTheirRecords() {
-        TraceBuffer buffer = new TraceBuffer(100);
+        TraceBuffer buffer = new TraceBuffer(0, 100);
         int[] handles = new int[6];
         for (int i = 0; i < handles.length; i++) {
             handles[i] = buffer.startPacket();
@@ -76,7 +76,7 @@ class TraceBufferTest {
 
     @Test
     void shouldRefuseANonPositiveLimitAndANegativeFilterCount() {
-        assertThatThrownBy(() -> new TraceBuffer(0)).hasMessageContaining("record limit 0 must be positive");
+        assertThatThrownBy(() -> new TraceBuffer(0, 0)).hasMessageContaining("record limit 0 must be positive");
         assertThatThrownBy(() -> new TraceFilter(TraceFilter.Mode.EXCLUDE, "x", -1))
                 .hasMessageContaining("count -1 is negative");
     }
