@@ -56,6 +56,34 @@ class TraceBufferTest {
     }
 
     @Test
+    void shouldCarryItsThreadInEveryHandleAndNotOwnAnotherThreadsHandleOfTheSameGenerationAndIndex() {
+        TraceBuffer main = new TraceBuffer(0, 10);
+        TraceBuffer worker = new TraceBuffer(1, 10);
+        TraceBuffer last = new TraceBuffer(TraceBuffer.MAX_THREADS - 1, 10);
+        int fromMain = main.startPacket();
+        int fromWorker = worker.startPacket();
+        int fromLast = last.startPacket();
+
+        assertThat(TraceBuffer.threadOf(fromMain)).isZero();
+        assertThat(TraceBuffer.threadOf(fromWorker)).isEqualTo(1);
+        assertThat(TraceBuffer.threadOf(fromLast)).isEqualTo(TraceBuffer.MAX_THREADS - 1);
+        assertThat(TraceBuffer.packetIndexOf(fromMain)).isEqualTo(TraceBuffer.packetIndexOf(fromWorker)).isZero();
+        assertThat(worker.owns(fromMain)).isFalse();
+        assertThat(main.owns(fromWorker)).isFalse();
+        assertThat(last.owns(fromLast)).isTrue();
+        assertThat(worker.owns(fromWorker)).isTrue();
+    }
+
+    @Test
+    void shouldRefuseAThreadIndexTheHandleCannotCarry() {
+        assertThatThrownBy(() -> new TraceBuffer(TraceBuffer.MAX_THREADS, 10))
+                .hasMessage("trace buffer: thread index 1024 does not fit the trace handle, which names threads 0 to 1023");
+        assertThatThrownBy(() -> new TraceBuffer(-1, 10)).hasMessageContaining("thread index -1");
+        assertThatThrownBy(() -> new TraceBuffer(2, 10).setRecordLimit(0))
+                .hasMessage("trace buffer of thread 2: record limit 0 must be positive");
+    }
+
+    @Test
     void shouldKeepTheFirstAcceptedTracesUpToTheFilterCountAndFreeTheirRecords() {
         TraceBuffer buffer = new TraceBuffer(0, 100);
         int[] handles = new int[6];
