@@ -20,7 +20,7 @@ import java.util.List;
  * </pre>
  * A buffer handed to another thread keeps its handle; the thread index stops the receiver from
  * taking it for one of its own traces (a trace buffer belongs to one thread and is not safe for
- * others): {@link #owns} answers only for handles of this buffer's thread.
+ * others): {@link #owns} answers only for handles of its own thread.
  *
  * <p>The generation changes with every {@link #clear}, so a buffer still marked traced from
  * before a clear (or marked by hand, with whatever handle its last user left) is not taken for
