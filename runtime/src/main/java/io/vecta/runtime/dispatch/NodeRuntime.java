@@ -232,7 +232,7 @@ public final class NodeRuntime implements NodeContext {
             throw new IndexOutOfBoundsException("node '" + node.name() + "': thread " + threadIndex
                     + " does not exist, the runtime has 1 thread");
         }
-        int taken = thread.handoff().offer(threadIndex, target, bis, offset, count);
+        int taken = thread.handoff().offer(threadIndex, target, bis, offset, count, tracing);
         enqueued += taken;
         return taken;
     }
@@ -254,6 +254,11 @@ public final class NodeRuntime implements NodeContext {
                 table[error]++;
             }
         }
+    }
+
+    /** How this thread's trace records name interface {@code swIfIndex} ({@link ThreadRuntime#interfaceNames}). */
+    public String interfaceName(int swIfIndex) {
+        return thread.interfaceNames().format(swIfIndex);
     }
 
     /** The graph the node belongs to, for built-in nodes that keep state per graph. */

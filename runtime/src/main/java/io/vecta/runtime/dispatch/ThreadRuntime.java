@@ -6,8 +6,10 @@ import io.vecta.runtime.graph.Graph;
 import io.vecta.runtime.pcap.PcapDispatchTrace;
 import io.vecta.runtime.pg.PacketGenerator;
 import io.vecta.runtime.graph.GraphNodeEntry;
+import io.vecta.runtime.show.DispatchThread;
 import io.vecta.runtime.threads.HandoffQueues;
 import io.vecta.sdk.buffer.BufferAllocator;
+import io.vecta.sdk.buffer.BufferFlags;
 import io.vecta.sdk.buffer.Buffers;
 import io.vecta.sdk.elog.EventCatalog;
 import io.vecta.sdk.node.Frame;
@@ -16,6 +18,7 @@ import java.lang.invoke.VarHandle;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.function.BooleanSupplier;
 import org.agrona.concurrent.BackoffIdleStrategy;
@@ -88,7 +91,8 @@ public final class ThreadRuntime {
     private final AtomicIntegerArray interrupts;
     private final Frame emptyFrame = new Frame();
     private final ProcessScheduler processes;
-    private final TraceBuffer traceBuffer = new TraceBuffer(TraceBuffer.DEFAULT_RECORD_LIMIT);
+    private final TraceBuffer traceBuffer;
+    private SwIfIndexFormat interfaceNames = SwIfIndexFormat.NUMBERS;
     private long traceFilteredAtLoop = -1;
     private final HandoffQueues handoff;
     @SuppressWarnings("unused") // through CURRENT_NODE
@@ -135,8 +139,8 @@ public final class ThreadRuntime {
         this.errorsAtClear = new long[graph.errorCount()];
         this.nodes = new NodeRuntime[graph.nodeCount()];
         this.nodeNameIds = new int[graph.nodeCount()];
-        this.eventLog = new EventLog(threadIndex, threadIndex == 0 ? "vecta_main" : "vecta_wk_" + (threadIndex - 1),
-                EventLog.DEFAULT_CAPACITY);
+        this.traceBuffer = new TraceBuffer(threadIndex, TraceBuffer.DEFAULT_RECORD_LIMIT);
+        this.eventLog = new EventLog(threadIndex, DispatchThread.defaultName(threadIndex), EventLog.DEFAULT_CAPACITY);
         List<Integer> preInput = new ArrayList<>();
         List<Integer> input = new ArrayList<>();
         List<NodeRuntime> processNodes = new ArrayList<>();
@@ -382,18 +386,74 @@ public final class ThreadRuntime {
 
     /**
      * Adds {@code node}'s {@code record} to the trace of buffer {@code bi}; a buffer whose handle
-     * names no kept trace (marked traced by hand, or before a clear) starts one.
+     * names no kept trace of this thread (marked traced by hand, before a clear, or on another
+     * thread) starts one here, so that a thread only ever appends to its own trace buffer. A
+     * buffer that cannot start one because the buffer is full loses its traced flag: the packet
+     * is counted once, not at every node it passes.
      */
     void addTrace(int bi, String node, Object record) {
         int handle = buffers.traceHandle(bi);
         if (!traceBuffer.owns(handle)) {
             handle = traceBuffer.startPacket();
             if (handle < 0) {
+                buffers.clearFlags(bi, BufferFlags.IS_TRACED);
                 return;
             }
             buffers.setTraceHandle(bi, handle);
         }
         traceBuffer.add(handle, new TraceRecord(node, bi, record, System.nanoTime()));
+    }
+
+    /**
+     * Takes a frame another thread handed to this one and queues it for node {@code node}, as
+     * {@link #putPending} does. Each traced buffer in a traced frame carries a handle of the
+     * sender's trace buffer, which this thread must not touch: it starts a packet trace here
+     * whose first record, under {@link HandoffTrace#NODE}, names the sender's trace (VPP's
+     * {@code HANDED-OFF} record), and the packet goes on being traced on this thread. An
+     * untraced frame costs one flag read.
+     */
+    public void receiveHandedOff(int node, Frame frame) {
+        if (frame.isTraced()) {
+            int[] bis = frame.buffers();
+            for (int i = 0, n = frame.count(); i < n; i++) {
+                int bi = bis[i];
+                if ((buffers.flags(bi) & BufferFlags.IS_TRACED) != 0) {
+                    continueHandedOffTrace(bi);
+                }
+            }
+        }
+        putPending(node, frame);
+    }
+
+    private void continueHandedOffTrace(int bi) {
+        int from = buffers.traceHandle(bi);
+        if (traceBuffer.owns(from)) {
+            return;
+        }
+        int handle = startPacketTrace();
+        if (handle < 0) {
+            buffers.clearFlags(bi, BufferFlags.IS_TRACED);
+            return;
+        }
+        buffers.setTraceHandle(bi, handle);
+        traceBuffer.add(handle, new TraceRecord(HandoffTrace.NODE, bi,
+                new HandoffTrace(TraceBuffer.threadOf(from), TraceBuffer.packetIndexOf(from)), System.nanoTime()));
+    }
+
+    /**
+     * How trace records name an interface ({@code rx:sw_if_index 1} until interfaces have
+     * names); called on this thread while it traces.
+     */
+    public SwIfIndexFormat interfaceNames() {
+        return interfaceNames;
+    }
+
+    /**
+     * Sets how trace records name an interface: whoever keeps the interface table gives its
+     * names, with a lookup that is safe for a dispatch thread to read. Under the barrier.
+     */
+    public void setInterfaceNames(SwIfIndexFormat names) {
+        this.interfaceNames = Objects.requireNonNull(names, "names");
     }
 
     /**

@@ -8,17 +8,26 @@ import java.util.List;
  * records of the nodes it passed, oldest first; bounded, owned by the thread that dispatches.
  *
  * <h2>Trace handle</h2>
- * A traced buffer's {@code trace_handle} says which packet trace its records join:
+ * A traced buffer's {@code trace_handle} says which thread's trace buffer holds its trace and
+ * which packet trace there its records join, as VPP keeps the thread index in the top bits of
+ * its handle:
  * <pre>
- *   31                16 15                 0
- *  +--------------------+--------------------+
- *  |     generation     |    packet index    |
- *  +--------------------+--------------------+
+ *   31          22 21       16 15                 0
+ *  +--------------+-----------+--------------------+
+ *  | thread index | generation|    packet index    |
+ *  +--------------+-----------+--------------------+
+ *      10 bits       6 bits          16 bits
  * </pre>
- * The generation changes with every {@link #clear}, so a buffer still marked traced from before
- * a clear (or marked by hand, with whatever handle its last user left) is not taken for a packet
- * of the new generation: its next record starts a trace of its own. Generation 0 is never used,
- * so the zero handle of fresh buffer memory is never valid.
+ * A buffer handed to another thread keeps its handle; the thread index stops the receiver from
+ * taking it for one of its own traces (a trace buffer belongs to one thread and is not safe for
+ * others): {@link #owns} answers only for handles of its own thread.
+ *
+ * <p>The generation changes with every {@link #clear}, so a buffer still marked traced from
+ * before a clear (or marked by hand, with whatever handle its last user left) is not taken for
+ * a packet of the new generation: its next record starts a trace of its own. Generation 0 is
+ * never used, so the zero handle of fresh buffer memory is never valid. After 63 clears a
+ * generation comes back; a buffer would have to stay in flight across all of them to be
+ * mistaken.
  *
  * <h2>Bounds</h2>
  * At most {@link #recordLimit()} records and {@link #MAX_PACKETS} packets are held. Beyond them a
@@ -32,11 +41,17 @@ public final class TraceBuffer {
     /** Packet traces one generation can name with the 16-bit packet index. */
     public static final int MAX_PACKETS = 1 << 16;
 
-    static final int GENERATION_SHIFT = 16;
-    static final int PACKET_INDEX_MASK = MAX_PACKETS - 1;
-    private static final int GENERATIONS = 1 << 16;
+    /** Threads whose index a trace handle can carry. */
+    public static final int MAX_THREADS = 1 << 10;
 
-    private final int recordLimit;
+    static final int GENERATION_SHIFT = 16;
+    static final int THREAD_SHIFT = 22;
+    static final int PACKET_INDEX_MASK = MAX_PACKETS - 1;
+    private static final int GENERATIONS = 1 << (THREAD_SHIFT - GENERATION_SHIFT);
+    private static final int GENERATION_MASK = GENERATIONS - 1;
+
+    private final int threadIndex;
+    private int recordLimit;
     /** Each packet's records; null where the filter removed the packet, so indices stay valid. */
     private final List<List<TraceRecord>> packets = new ArrayList<>();
     private int records;
@@ -46,15 +61,33 @@ public final class TraceBuffer {
     private TraceFilter filter = TraceFilter.NONE;
 
     /**
-     * A buffer of at most {@code recordLimit} records.
+     * The trace buffer of thread {@code threadIndex}, of at most {@code recordLimit} records.
      *
-     * @throws IllegalArgumentException if {@code recordLimit} is not positive
+     * @throws IllegalArgumentException if {@code recordLimit} is not positive, or the thread
+     *                                  index does not fit a trace handle
      */
-    public TraceBuffer(int recordLimit) {
-        if (recordLimit <= 0) {
-            throw new IllegalArgumentException("trace buffer: record limit " + recordLimit + " must be positive");
+    public TraceBuffer(int threadIndex, int recordLimit) {
+        if (threadIndex < 0 || threadIndex >= MAX_THREADS) {
+            throw new IllegalArgumentException("trace buffer: thread index " + threadIndex
+                    + " does not fit the trace handle, which names threads 0 to " + (MAX_THREADS - 1));
         }
-        this.recordLimit = recordLimit;
+        this.threadIndex = threadIndex;
+        setRecordLimit(recordLimit);
+    }
+
+    /** The thread whose trace {@code handle} names (VPP's {@code vlib_buffer_get_trace_thread}). */
+    public static int threadOf(int handle) {
+        return handle >>> THREAD_SHIFT;
+    }
+
+    /** The packet index, in its thread's trace buffer, of the trace {@code handle} names. */
+    public static int packetIndexOf(int handle) {
+        return handle & PACKET_INDEX_MASK;
+    }
+
+    /** The thread whose traces this buffer holds. */
+    public int threadIndex() {
+        return threadIndex;
     }
 
     /**
@@ -68,13 +101,17 @@ public final class TraceBuffer {
             return -1;
         }
         packets.add(new ArrayList<>(4));
-        return generation << GENERATION_SHIFT | packets.size() - 1;
+        return threadIndex << THREAD_SHIFT | generation << GENERATION_SHIFT | packets.size() - 1;
     }
 
-    /** Whether {@code handle} names a packet trace of this generation that is still kept. */
+    /**
+     * Whether {@code handle} names a packet trace of this thread and generation that is still
+     * kept: only then may records join it here.
+     */
     boolean owns(int handle) {
         int index = handle & PACKET_INDEX_MASK;
-        return handle >>> GENERATION_SHIFT == generation && index < packets.size() && packets.get(index) != null;
+        return handle >>> THREAD_SHIFT == threadIndex && (handle >>> GENERATION_SHIFT & GENERATION_MASK) == generation
+                && index < packets.size() && packets.get(index) != null;
     }
 
     /** Adds {@code record} to the trace {@code handle} names, or counts it dropped when full. */
@@ -111,6 +148,20 @@ public final class TraceBuffer {
     /** The most records held at once. */
     public int recordLimit() {
         return recordLimit;
+    }
+
+    /**
+     * Sets the most records held at once; records already held beyond a lower limit stay until
+     * the next {@link #clear}. Between turns of the owning thread's loop.
+     *
+     * @throws IllegalArgumentException if {@code recordLimit} is not positive
+     */
+    public void setRecordLimit(int recordLimit) {
+        if (recordLimit <= 0) {
+            throw new IllegalArgumentException("trace buffer of thread " + threadIndex + ": record limit "
+                    + recordLimit + " must be positive");
+        }
+        this.recordLimit = recordLimit;
     }
 
     /** Records not kept because the buffer was full, since the last {@link #clear}. */

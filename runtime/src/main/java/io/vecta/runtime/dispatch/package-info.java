@@ -19,6 +19,11 @@
  * call, and only a frame that may hold traced buffers ({@code Frame.isTraced()}) makes a
  * generated dispatcher look at each buffer's flags. The traced path allocates its records.
  *
+ * A trace buffer belongs to its thread and a buffer's trace handle names that thread
+ * ({@code TraceBuffer}); a traced buffer handed to another thread is traced on there in a
+ * trace of the receiver's own, headed by a {@code HandoffTrace} record that names the first
+ * part ({@code ThreadRuntime.receiveHandedOff}). No thread ever appends to another's traces.
+ *
  * Nothing here allocates per packet or per frame once the frame pool has warmed up; the only
  * locks are none. Everything belongs to its thread except {@code ThreadRuntime.interrupt}.
  */

@@ -251,6 +251,23 @@ public final class Graph {
                 + errorCount + ")");
     }
 
+    /**
+     * What global error {@code errorIndex} means, as VPP's drop trace prints a buffer's error:
+     * {@code ttl-check: time to live exceeded}, the node and the error's description. Any value
+     * of a buffer's error field gets an answer: {@link #NO_ERROR} and indices outside the table
+     * say so instead of throwing. Walks the nodes: for traces and show commands.
+     */
+    public String describeError(int errorIndex) {
+        if (errorIndex == NO_ERROR) {
+            return "no error set in the buffer";
+        }
+        if (errorIndex < 0 || errorIndex >= errorCount) {
+            return "error " + errorIndex + " is not a counter (the error table has " + errorCount + ")";
+        }
+        GraphNodeEntry entry = nodeOfError(errorIndex);
+        return entry.name() + ": " + entry.descriptor().errors().get(errorIndex - entry.errorBase()).description();
+    }
+
     /** The feature arcs and their per-interface features. */
     public FeatureArcs featureArcs() {
         return featureArcs;

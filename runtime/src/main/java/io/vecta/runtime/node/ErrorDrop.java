@@ -15,12 +15,18 @@ import io.vecta.sdk.node.NodeContext;
  * this node count it there, as VPP's nodes do with {@code b->error}. Either way the drop is
  * counted once, under the node that chose it; this node has no counter of its own, as VPP's
  * drop node has none. Every packet that ends here is one of its vectors in {@code show runtime}.
+ *
+ * <p>A traced packet gets a {@link DropTrace} record: its rx interface and the reason its
+ * buffer carries, as VPP shows under {@code error-drop} and {@code drop}.
  */
 @GraphNode(name = "error-drop")
 public final class ErrorDrop {
 
     @PerFrame
     void process(NodeContext ctx, Frame frame) {
+        if (ctx.tracing()) {
+            BuiltinCounters.traceReasons(ctx, frame);
+        }
         BuiltinCounters.countAndFree(ctx, frame);
     }
 }

@@ -8,13 +8,17 @@ import io.vecta.sdk.node.NodeContext;
 /**
  * {@code error-punt}: packets a node hands to the control plane. Until punt handlers exist it
  * counts them against the reason the buffer carries, as {@code error-drop} does, and frees
- * them; like VPP's punt node it has no counter of its own.
+ * them; like VPP's punt node it has no counter of its own. A traced packet gets a
+ * {@link DropTrace} record, as in {@code error-drop}.
  */
 @GraphNode(name = "error-punt")
 public final class ErrorPunt {
 
     @PerFrame
     void process(NodeContext ctx, Frame frame) {
+        if (ctx.tracing()) {
+            BuiltinCounters.traceReasons(ctx, frame);
+        }
         BuiltinCounters.countAndFree(ctx, frame);
     }
 }

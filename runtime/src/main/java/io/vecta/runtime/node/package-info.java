@@ -4,9 +4,10 @@
  *
  * <ul>
  *   <li>{@link io.vecta.runtime.node.ErrorDrop} ({@code error-drop}): where every dropped
- *       packet ends; counts it against the reason its buffer carries and frees it.</li>
+ *       packet ends; counts it against the reason its buffer carries and frees it. A traced
+ *       packet gets a {@link io.vecta.runtime.node.DropTrace}: rx interface and reason.</li>
  *   <li>{@link io.vecta.runtime.node.ErrorPunt} ({@code error-punt}): packets handed to the
- *       control plane; with no punt handler yet, counted by reason and freed.</li>
+ *       control plane; with no punt handler yet, traced and counted by reason and freed.</li>
  *   <li>{@link io.vecta.runtime.node.NullNode} ({@code null-node}): next index 0 of nodes
  *       that have no real next; counts and frees what reaches it.</li>
  * </ul>

@@ -25,6 +25,11 @@ import java.util.List;
  * Consecutive records of one node share its line, as in VPP. A record prints itself with its
  * public {@code format()} method returning a {@code String} if it has one, else with
  * {@code toString()}. The thread's filter ({@code trace filter}) is applied first.
+ *
+ * <p>Each thread shows the traces in its own buffer: a packet handed from one thread to another
+ * shows its first part under the sender, up to the handoff node's record, and the rest under
+ * the receiver, as a packet whose first record ({@code handoff-trace}) names the sender's trace.
+ * A thread whose buffer filled up ends with the records and packets it could not keep.
  */
 public final class ShowTrace {
 

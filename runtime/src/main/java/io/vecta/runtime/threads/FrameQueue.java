@@ -9,7 +9,7 @@ import java.util.concurrent.atomic.AtomicLongArray;
  * any thread may {@link #offer}, only the receiver {@link #poll}s.
  *
  * <pre>
- *   slot i:  sequence[i] | node | count | buffers[0 .. 256)
+ *   slot i:  sequence[i] | node | count | traced | buffers[0 .. 256)
  *
  *   sequence[i] == position          free: the producer that claims position may write it
  *   sequence[i] == position + 1      written: the receiver may read it
@@ -22,6 +22,9 @@ import java.util.concurrent.atomic.AtomicLongArray;
  * release store (the bounded ring of Dmitry Vyukov). Slots are allocated once: neither side
  * allocates. A full queue is refused at once and counted, never waited on: a dispatch thread
  * must not block on another.
+ *
+ * <p>A slot carries the frame's traced flag ({@link Frame#isTraced()}), so that the receiver
+ * looks for traced buffers only in frames that may hold some.
  */
 public final class FrameQueue {
 
@@ -33,6 +36,7 @@ public final class FrameQueue {
     private final AtomicLongArray sequences;
     private final int[] nodes;
     private final int[] counts;
+    private final boolean[] traced;
     private final int[][] slots;
     /**
      * The senders' next position at {@link #PADDED}, and the receiver's at the same index of its
@@ -58,6 +62,7 @@ public final class FrameQueue {
         this.sequences = new AtomicLongArray(capacity);
         this.nodes = new int[capacity];
         this.counts = new int[capacity];
+        this.traced = new boolean[capacity];
         this.slots = new int[capacity][Frame.CAPACITY];
         for (int i = 0; i < capacity; i++) {
             sequences.set(i, i);
@@ -65,12 +70,24 @@ public final class FrameQueue {
     }
 
     /**
-     * Queues {@code bis[offset .. offset + count)} for node {@code node}; any thread.
+     * Queues {@code bis[offset .. offset + count)} for node {@code node} as a frame without
+     * traced buffers; any thread.
      *
      * @return whether it was queued; false if the queue was full (counted in {@link #refused()})
      * @throws IllegalArgumentException if {@code count} is not 1 to {@link Frame#CAPACITY}
      */
     public boolean offer(int node, int[] bis, int offset, int count) {
+        return offer(node, bis, offset, count, false);
+    }
+
+    /**
+     * Queues {@code bis[offset .. offset + count)} for node {@code node}, as a frame that may
+     * hold traced buffers if {@code mayBeTraced}; any thread.
+     *
+     * @return whether it was queued; false if the queue was full (counted in {@link #refused()})
+     * @throws IllegalArgumentException if {@code count} is not 1 to {@link Frame#CAPACITY}
+     */
+    public boolean offer(int node, int[] bis, int offset, int count, boolean mayBeTraced) {
         if (count < 1 || count > Frame.CAPACITY) {
             throw new IllegalArgumentException("frame queue: " + count + " buffers do not fit a frame of "
                     + Frame.CAPACITY);
@@ -84,6 +101,7 @@ public final class FrameQueue {
                     System.arraycopy(bis, offset, slots[slot], 0, count);
                     nodes[slot] = node;
                     counts[slot] = count;
+                    traced[slot] = mayBeTraced;
                     sequences.setRelease(slot, position + 1);
                     return true;
                 }
@@ -98,7 +116,8 @@ public final class FrameQueue {
     }
 
     /**
-     * Moves the oldest queued frame into {@code into} (its buffers and count); receiver only.
+     * Moves the oldest queued frame into {@code into} (its buffers, count and traced flag);
+     * receiver only.
      *
      * @return the node the frame is for, or -1 if the queue is empty
      */
@@ -111,6 +130,7 @@ public final class FrameQueue {
         int count = counts[slot];
         System.arraycopy(slots[slot], 0, into.buffers(), 0, count);
         into.setCount(count);
+        into.setTraced(traced[slot]);
         int node = nodes[slot];
         sequences.setRelease(slot, head + capacity);
         headCell[PADDED] = head + 1;

@@ -47,17 +47,18 @@ public final class HandoffQueues {
 
     /**
      * Hands {@code bis[offset .. offset + count)} to node {@code node} of thread
-     * {@code threadIndex}, in frames of up to {@link Frame#CAPACITY}; any thread.
+     * {@code threadIndex}, in frames of up to {@link Frame#CAPACITY} that may hold traced buffers
+     * if {@code mayBeTraced}; any thread.
      *
      * @return how many buffers were taken, from the first on: fewer than {@code count} when the
      *         queue filled up, and those left are still the caller's
      */
-    public int offer(int threadIndex, int node, int[] bis, int offset, int count) {
+    public int offer(int threadIndex, int node, int[] bis, int offset, int count, boolean mayBeTraced) {
         FrameQueue queue = queue(threadIndex);
         int done = 0;
         while (done < count) {
             int chunk = Math.min(Frame.CAPACITY, count - done);
-            if (!queue.offer(node, bis, offset + done, chunk)) {
+            if (!queue.offer(node, bis, offset + done, chunk, mayBeTraced)) {
                 break;
             }
             done += chunk;
@@ -67,7 +68,8 @@ public final class HandoffQueues {
 
     /**
      * Moves the frames queued for {@code runtime}'s thread into its pending frames, each
-     * copied into a frame of its own pool; that thread only.
+     * copied into a frame of its own pool, where the packet traces of traced buffers go on
+     * ({@link ThreadRuntime#receiveHandedOff}); that thread only.
      *
      * @return frames received
      */
@@ -77,7 +79,7 @@ public final class HandoffQueues {
         // at most one queue's worth per turn, so that a busy sender cannot keep a receiver from its input
         while (received < queue.capacity() && !queue.isEmpty()) {
             Frame frame = runtime.takeFrame();
-            runtime.putPending(queue.poll(frame), frame);
+            runtime.receiveHandedOff(queue.poll(frame), frame);
             received++;
         }
         return received;

@@ -2,6 +2,8 @@ package io.vecta.runtime.threads;
 
 import io.vecta.sdk.annotation.NodeType;
 import io.vecta.sdk.annotation.Severity;
+import io.vecta.sdk.buffer.BufferFlags;
+import io.vecta.sdk.buffer.Buffers;
 import io.vecta.sdk.node.ErrorDescriptor;
 import io.vecta.sdk.node.Frame;
 import io.vecta.sdk.node.NodeContext;
@@ -22,6 +24,11 @@ import java.util.List;
  * Packets whose worker's queue is full are freed and counted as {@code congestion drop}, as
  * VPP's handoff does: the dispatch thread never waits. With no workers, every packet stays on
  * the thread and goes to its next 0.
+ *
+ * <p>In a traced frame, each traced packet gets a {@link HandoffNodeTrace} record (its
+ * interface, the thread it goes to and its buffer) before it is handed over, since after that it
+ * is the other thread's; one dropped for congestion gets a second record saying so. The
+ * receiving thread goes on with the trace (see {@code ThreadRuntime.receiveHandedOff}).
  */
 public final class WorkerHandoffNode implements NodeFunction {
 
@@ -48,6 +55,9 @@ public final class WorkerHandoffNode implements NodeFunction {
         int count = frame.count();
         int[] bis = frame.buffers();
         if (threads == 1) {
+            if (ctx.tracing()) {
+                trace(ctx, bis, 0, count, ctx.threadIndex());
+            }
             ctx.enqueueToSingleNext(bis, 0, count);
             return count;
         }
@@ -69,8 +79,14 @@ public final class WorkerHandoffNode implements NodeFunction {
                 continue;
             }
             counts[thread] = 0;
+            if (ctx.tracing()) {
+                trace(ctx, byThread[thread], 0, n, thread);
+            }
             int taken = ctx.handoff(byThread[thread], 0, n, 0, thread);
             if (taken < n) {
+                if (ctx.tracing()) {
+                    traceCongestion(ctx, byThread[thread], taken, n, thread);
+                }
                 ctx.allocator().free(byThread[thread], taken, n - taken);
                 dropped += n - taken;
             }
@@ -81,6 +97,26 @@ public final class WorkerHandoffNode implements NodeFunction {
             errors[CONGESTION_DROP] = 0;
         }
         return count;
+    }
+
+    private static void trace(NodeContext ctx, int[] bis, int from, int to, int thread) {
+        Buffers buffers = ctx.buffers();
+        for (int i = from; i < to; i++) {
+            int bi = bis[i];
+            if ((buffers.flags(bi) & BufferFlags.IS_TRACED) != 0) {
+                ctx.addTrace(bi, new HandoffNodeTrace(buffers.rxSwIfIndex(bi), thread, bi));
+            }
+        }
+    }
+
+    private static void traceCongestion(NodeContext ctx, int[] bis, int from, int to, int thread) {
+        Buffers buffers = ctx.buffers();
+        for (int i = from; i < to; i++) {
+            int bi = bis[i];
+            if ((buffers.flags(bi) & BufferFlags.IS_TRACED) != 0) {
+                ctx.addTrace(bi, "congestion drop: the handoff queue of thread " + thread + " is full");
+            }
+        }
     }
 
     /** Murmur3's finalizer: neighbouring flow ids land on different workers. */

@@ -10,6 +10,8 @@
  *   HandoffQueues: one FrameQueue per thread (main too), many senders, one receiver
  *     sender node ──NodeContext.handoff(bis, next, thread)──▶ FrameQueue of thread
  *     receiver, top of its turn ──▶ its own Frame ──▶ pending for the node
+ *     (a frame's traced flag travels with it: the receiver goes on with each traced buffer's
+ *      trace in its own trace buffer, see ThreadRuntime.receiveHandedOff)
  *
  *   Barrier: main sync() ─▶ every worker waits at the top of its loop ─▶ main changes
  *            shared state ─▶ release()   (a time limit names a worker that does not come)

@@ -14,7 +14,7 @@ class TraceBufferTest {
 
     @Test
     void shouldGroupRecordsByTheHandleOfTheirPacket() {
-        TraceBuffer buffer = new TraceBuffer(10);
+        TraceBuffer buffer = new TraceBuffer(0, 10);
         int first = buffer.startPacket();
         int second = buffer.startPacket();
         buffer.add(first, record("a", 1));
@@ -28,7 +28,7 @@ class TraceBufferTest {
 
     @Test
     void shouldCountRecordsAndPacketsBeyondTheLimitInsteadOfKeepingThem() {
-        TraceBuffer buffer = new TraceBuffer(3);
+        TraceBuffer buffer = new TraceBuffer(0, 3);
         int packet = buffer.startPacket();
         for (int i = 0; i < 5; i++) {
             buffer.add(packet, record("a", i));
@@ -42,7 +42,7 @@ class TraceBufferTest {
 
     @Test
     void shouldNotTakeAHandleOfAnEarlierGenerationOrTheZeroHandleForAKeptTrace() {
-        TraceBuffer buffer = new TraceBuffer(10);
+        TraceBuffer buffer = new TraceBuffer(0, 10);
         assertThat(buffer.owns(0)).as("fresh buffer memory holds handle 0").isFalse();
         int before = buffer.startPacket();
         assertThat(buffer.owns(before)).isTrue();
@@ -56,8 +56,36 @@ class TraceBufferTest {
     }
 
     @Test
+    void shouldCarryItsThreadInEveryHandleAndNotOwnAnotherThreadsHandleOfTheSameGenerationAndIndex() {
+        TraceBuffer main = new TraceBuffer(0, 10);
+        TraceBuffer worker = new TraceBuffer(1, 10);
+        TraceBuffer last = new TraceBuffer(TraceBuffer.MAX_THREADS - 1, 10);
+        int fromMain = main.startPacket();
+        int fromWorker = worker.startPacket();
+        int fromLast = last.startPacket();
+
+        assertThat(TraceBuffer.threadOf(fromMain)).isZero();
+        assertThat(TraceBuffer.threadOf(fromWorker)).isEqualTo(1);
+        assertThat(TraceBuffer.threadOf(fromLast)).isEqualTo(TraceBuffer.MAX_THREADS - 1);
+        assertThat(TraceBuffer.packetIndexOf(fromMain)).isEqualTo(TraceBuffer.packetIndexOf(fromWorker)).isZero();
+        assertThat(worker.owns(fromMain)).isFalse();
+        assertThat(main.owns(fromWorker)).isFalse();
+        assertThat(last.owns(fromLast)).isTrue();
+        assertThat(worker.owns(fromWorker)).isTrue();
+    }
+
+    @Test
+    void shouldRefuseAThreadIndexTheHandleCannotCarry() {
+        assertThatThrownBy(() -> new TraceBuffer(TraceBuffer.MAX_THREADS, 10))
+                .hasMessage("trace buffer: thread index 1024 does not fit the trace handle, which names threads 0 to 1023");
+        assertThatThrownBy(() -> new TraceBuffer(-1, 10)).hasMessageContaining("thread index -1");
+        assertThatThrownBy(() -> new TraceBuffer(2, 10).setRecordLimit(0))
+                .hasMessage("trace buffer of thread 2: record limit 0 must be positive");
+    }
+
+    @Test
     void shouldKeepTheFirstAcceptedTracesUpToTheFilterCountAndFreeTheirRecords() {
-        TraceBuffer buffer = new TraceBuffer(100);
+        TraceBuffer buffer = new TraceBuffer(0, 100);
         int[] handles = new int[6];
         for (int i = 0; i < handles.length; i++) {
             handles[i] = buffer.startPacket();
@@ -76,7 +104,7 @@ class TraceBufferTest {
 
     @Test
     void shouldRefuseANonPositiveLimitAndANegativeFilterCount() {
-        assertThatThrownBy(() -> new TraceBuffer(0)).hasMessageContaining("record limit 0 must be positive");
+        assertThatThrownBy(() -> new TraceBuffer(0, 0)).hasMessageContaining("record limit 0 must be positive");
         assertThatThrownBy(() -> new TraceFilter(TraceFilter.Mode.EXCLUDE, "x", -1))
                 .hasMessageContaining("count -1 is negative");
     }

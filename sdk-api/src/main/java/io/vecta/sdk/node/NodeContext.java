@@ -103,7 +103,10 @@ public interface NodeContext {
      * into that thread's handoff queue and dispatched there on its next turn. To this node's own
      * thread, it is {@link #enqueueToSingleNext}. A full queue never blocks: the call takes what
      * fits, whole frames of up to 256 from the first buffer on, and returns how many; the rest
-     * are still the caller's, to free and count as a congestion drop.
+     * are still the caller's, to free and count as a congestion drop. A traced buffer's trace
+     * goes on on the receiving thread, which starts a trace of its own for it that names where
+     * the first part is; take this node's trace record of a buffer before handing it over,
+     * since once taken the buffer belongs to the other thread.
      *
      * @return buffers taken, {@code 0} to {@code count}
      * @throws IndexOutOfBoundsException if {@code next} is not one of the node's nexts or

@@ -52,7 +52,9 @@ public final class TraceCommands {
     @CliCommand(path = "show trace", shortHelp = "show trace [max <count>]",
             longHelp = "The packets traced on each thread, oldest first: for each, the time it reached each node,"
                     + " the node, and what the node recorded. At most 50 packets per thread unless max says"
-                    + " otherwise. A full trace buffer says how many records and packets it could not keep.")
+                    + " otherwise. A packet handed to a worker shows in two parts: up to the handoff under the"
+                    + " sending thread, the rest under the worker, starting with a HANDED-OFF record. A full trace"
+                    + " buffer says how many records and packets it could not keep.")
     public static void showTrace(CliContext ctx, CliInput in, CliOutput out) {
         int max = ShowTrace.DEFAULT_MAX;
         if (in.keyword("max")) {

@@ -33,7 +33,8 @@ import org.junit.jupiter.api.io.TempDir;
  *                                                      ──1──&gt; acme-sink   odd flows (frees)
  * </pre>
  * acme-gen traces itself by hand ({@code generated flow N}), acme-step through its generated
- * dispatcher ({@code flow N} and {@code next N} on two lines), acme-sink by hand with a string.
+ * dispatcher ({@code flow N} and {@code next N} on two lines), acme-sink by hand with a string,
+ * and error-drop with its rx interface and the reason the buffer carries (none here).
  */
 class TraceCommandsTest {
 
@@ -212,7 +213,8 @@ class TraceCommandsTest {
         String text = "Packet " + number + "\n\n"
                 + "TIME: acme-gen\n  generated flow " + flow + "\n"
                 + "TIME: acme-step\n  flow " + flow + "\n    next " + flow % 2 + "\n";
-        return (flow % 2 == 1 ? text + "TIME: acme-sink\n  sunk\n" : text) + "\n";
+        return (flow % 2 == 1 ? text + "TIME: acme-sink\n  sunk\n"
+                : text + "TIME: error-drop\n  rx:sw_if_index 0\n  no error set in the buffer\n") + "\n";
     }
 
     private static final String HEADER = "------------------- Start of thread 0 vecta_main -------------------\n";
@@ -321,7 +323,7 @@ class TraceCommandsTest {
 
     @Test
     void shouldKeepAtMostTheRecordLimitAndCountWhatWasDropped() {
-        // a turn traces 10 records; one packet of 2 first makes the limit fall inside a turn
+        // a turn traces 12 records; one packet of 3 first makes the limit fall inside a turn
         ok("trace add acme-gen 1");
         turns(1);
         int asked = 24_000;
@@ -333,8 +335,8 @@ class TraceCommandsTest {
         assertThat(buffer.droppedRecords()).isPositive();
         assertThat(buffer.droppedPackets()).isPositive();
         long traced = asked - buffer.droppedPackets();
-        // even flows pass two tracing nodes, odd flows three; after flow 0 the traced flows are 4, 5, 6, ...
-        long expectedRecords = 2 + traced / 2 * 5 + (traced % 2) * 2;
+        // every flow passes three tracing nodes (odd ones end in acme-sink, even ones in error-drop)
+        long expectedRecords = 3 + traced * 3;
         assertThat(buffer.recordCount() + buffer.droppedRecords()).isEqualTo(expectedRecords);
         assertThat(ok("show trace max 1")).endsWith("Limiting display to 1 packets. To display more specify max.\n"
                 + "Trace buffer full (50000 records): " + buffer.droppedRecords() + " records and "
