@@ -4,6 +4,7 @@ import io.vecta.runtime.elog.EventLog;
 import io.vecta.runtime.graph.Graph;
 import io.vecta.runtime.graph.GraphNodeEntry;
 import io.vecta.runtime.graph.NextArcs;
+import io.vecta.runtime.interfaces.InterfaceTable;
 import io.vecta.sdk.annotation.NodeType;
 import io.vecta.sdk.buffer.BufferAllocator;
 import io.vecta.sdk.buffer.BufferFlags;
@@ -244,21 +245,23 @@ public final class NodeRuntime implements NodeContext {
 
     /**
      * Counts each buffer of {@code bis[0 .. count)} whose error field holds a global error
-     * index against that error, as VPP's {@code error-drop} counts {@code b->error}.
+     * index against that error, as VPP's {@code error-drop} counts {@code b->error}. A value
+     * past the table, which only a faulty node writes, is not counted there (the packet still
+     * counts as one of the node's vectors) rather than stopping the thread.
      */
     public void countBufferErrors(int[] bis, int count) {
         long[] table = errorTable;
         for (int i = 0; i < count; i++) {
             int error = buffers.error(bis[i]);
-            if (error != 0) {
+            if (error != 0 && error < table.length) {
                 table[error]++;
             }
         }
     }
 
-    /** How this thread's trace records name interface {@code swIfIndex} ({@link ThreadRuntime#interfaceNames}). */
+    /** How trace records name interface {@code swIfIndex}: its name, or {@code sw_if_index N} if it has none. */
     public String interfaceName(int swIfIndex) {
-        return thread.interfaceNames().format(swIfIndex);
+        return InterfaceTable.of(graph()).nameOf(swIfIndex);
     }
 
     /** The graph the node belongs to, for built-in nodes that keep state per graph. */

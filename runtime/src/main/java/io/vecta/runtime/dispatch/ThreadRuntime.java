@@ -92,7 +92,6 @@ public final class ThreadRuntime {
     private final Frame emptyFrame = new Frame();
     private final ProcessScheduler processes;
     private final TraceBuffer traceBuffer;
-    private SwIfIndexFormat interfaceNames = SwIfIndexFormat.NUMBERS;
     private long traceFilteredAtLoop = -1;
     private final HandoffQueues handoff;
     @SuppressWarnings("unused") // through CURRENT_NODE
@@ -438,22 +437,6 @@ public final class ThreadRuntime {
         buffers.setTraceHandle(bi, handle);
         traceBuffer.add(handle, new TraceRecord(HandoffTrace.NODE, bi,
                 new HandoffTrace(TraceBuffer.threadOf(from), TraceBuffer.packetIndexOf(from)), System.nanoTime()));
-    }
-
-    /**
-     * How trace records name an interface ({@code rx:sw_if_index 1} until interfaces have
-     * names); called on this thread while it traces.
-     */
-    public SwIfIndexFormat interfaceNames() {
-        return interfaceNames;
-    }
-
-    /**
-     * Sets how trace records name an interface: whoever keeps the interface table gives its
-     * names, with a lookup that is safe for a dispatch thread to read. Under the barrier.
-     */
-    public void setInterfaceNames(SwIfIndexFormat names) {
-        this.interfaceNames = Objects.requireNonNull(names, "names");
     }
 
     /**

@@ -1,6 +1,8 @@
 package io.vecta.runtime.interfaces;
 
 import io.vecta.runtime.dispatch.NodeRuntime;
+import io.vecta.runtime.pcap.InterfacePcap;
+import io.vecta.runtime.pcap.InterfacePcapTrace;
 import io.vecta.sdk.annotation.ErrorCounter;
 import io.vecta.sdk.annotation.GraphNode;
 import io.vecta.sdk.annotation.Next;
@@ -39,7 +41,9 @@ public final class InterfaceOutput {
     private static final class Scratch {
         final int[] nexts = new int[Frame.CAPACITY];
         final int[] errors = new int[Error.values().length];
+        final int[] sent = new int[Frame.CAPACITY];
         InterfaceTable table;
+        InterfacePcap pcap;
         InterfaceCounters.ThreadCounters counters;
     }
 
@@ -56,6 +60,7 @@ public final class InterfaceOutput {
         Scratch s = scratch;
         if (s.table == null) {
             s.table = InterfaceTable.of(((NodeRuntime) ctx).graph());
+            s.pcap = InterfacePcap.of(((NodeRuntime) ctx).graph());
             s.counters = s.table.counters().forThread(ctx.threadIndex());
         }
         int[] txNexts = s.table.txNexts();
@@ -106,6 +111,16 @@ public final class InterfaceOutput {
                     ctx.addTrace(bi, new Trace(s.table.nameOf(buffers.txSwIfIndex(bi))));
                 }
             }
+        }
+        InterfacePcapTrace pcap = s.pcap.active();
+        if (pcap != null && pcap.captures(InterfacePcapTrace.Direction.TX)) {
+            int n = 0;
+            for (int i = 0; i < count; i++) {
+                if (nexts[i] != DROP) {
+                    s.sent[n++] = bis[i];
+                }
+            }
+            pcap.capture(buffers, s.sent, n, InterfacePcapTrace.Direction.TX);
         }
         if (dropped) {
             ctx.addErrors(s.errors, 0);

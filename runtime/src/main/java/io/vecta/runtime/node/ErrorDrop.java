@@ -22,11 +22,13 @@ import io.vecta.sdk.node.NodeContext;
 @GraphNode(name = "error-drop")
 public final class ErrorDrop {
 
+    private final BuiltinCounters counters = new BuiltinCounters(true);
+
     @PerFrame
     void process(NodeContext ctx, Frame frame) {
         if (ctx.tracing()) {
             BuiltinCounters.traceReasons(ctx, frame);
         }
-        BuiltinCounters.countAndFree(ctx, frame);
+        counters.countAndFree(ctx, frame);
     }
 }

@@ -14,11 +14,13 @@ import io.vecta.sdk.node.NodeContext;
 @GraphNode(name = "error-punt")
 public final class ErrorPunt {
 
+    private final BuiltinCounters counters = new BuiltinCounters(false);
+
     @PerFrame
     void process(NodeContext ctx, Frame frame) {
         if (ctx.tracing()) {
             BuiltinCounters.traceReasons(ctx, frame);
         }
-        BuiltinCounters.countAndFree(ctx, frame);
+        counters.countAndFree(ctx, frame);
     }
 }

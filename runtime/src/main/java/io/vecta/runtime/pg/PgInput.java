@@ -4,6 +4,8 @@ import io.vecta.runtime.dispatch.NodeRuntime;
 import io.vecta.runtime.dispatch.NodeState;
 import io.vecta.runtime.interfaces.InterfaceCounters;
 import io.vecta.runtime.interfaces.InterfaceTable;
+import io.vecta.runtime.pcap.InterfacePcap;
+import io.vecta.runtime.pcap.InterfacePcapTrace;
 import io.vecta.sdk.annotation.ErrorCounter;
 import io.vecta.sdk.annotation.GraphNode;
 import io.vecta.sdk.annotation.NodeType;
@@ -42,6 +44,7 @@ public final class PgInput {
         final int[] errors = new int[Error.values().length];
         PacketGenerator generator;
         InterfaceCounters.ThreadCounters rxCounters;
+        InterfacePcap pcap;
     }
 
     @PerFrame
@@ -55,6 +58,7 @@ public final class PgInput {
         if (generator == null) {
             generator = PacketGenerator.of(((NodeRuntime) ctx).graph());
             s.generator = generator;
+            s.pcap = InterfacePcap.of(((NodeRuntime) ctx).graph());
             s.rxCounters = InterfaceTable.of(((NodeRuntime) ctx).graph()).counters().forThread(ctx.threadIndex());
         }
         PgStream[] streams = generator.snapshot();
@@ -93,6 +97,10 @@ public final class PgInput {
             long bytes = stream.write(buffers, bis, got);
             if (stream.rxSwIfIndex() != InterfaceTable.LOCAL0) {
                 s.rxCounters.addRx(stream.rxSwIfIndex(), got, bytes);
+            }
+            InterfacePcapTrace pcap = s.pcap.active();
+            if (pcap != null) {
+                pcap.capture(buffers, bis, got, InterfacePcapTrace.Direction.RX);
             }
             // trace add pg-input N: the first packets, while the budget lasts, carry a trace
             for (int k = 0; k < got && ctx.traceBudget() > 0; k++) {

@@ -112,7 +112,7 @@ class DispatchTest {
                 traces.add(bi + " flow " + flow);
                 if (flow % 3 != 1) {
                     endings.add(bi + " " + (flow % 3 == 0 ? "error-drop" : "error-punt")
-                            + " rx:sw_if_index 0\nno error set in the buffer");
+                            + " rx:local0\nno error set in the buffer");
                 }
             }
         }

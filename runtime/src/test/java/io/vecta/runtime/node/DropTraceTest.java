@@ -11,6 +11,7 @@ import io.vecta.runtime.graph.Graph;
 import io.vecta.runtime.graph.LoadedPlugin;
 import io.vecta.runtime.graph.PluginLoader;
 import io.vecta.runtime.graph.TestPlugins;
+import io.vecta.runtime.pg.PgInterfaces;
 import io.vecta.runtime.show.ShowTrace;
 import io.vecta.sdk.buffer.BufferFlags;
 import io.vecta.sdk.buffer.Buffers;
@@ -95,8 +96,8 @@ class DropTraceTest {
     }
 
     @Test
-    void shouldNameTheInterfaceAsTheThreadIsToldTo() {
-        thread.setInterfaceNames(swIfIndex -> swIfIndex == 1 ? "pg0" : "sw_if_index " + swIfIndex);
+    void shouldNameTheInterfaceFromTheInterfaceTable() {
+        PgInterfaces.of(graph).create(0);
 
         send("error-drop", true, packet(1, ttlExceeded, true), packet(3, ttlExceeded, true));
 

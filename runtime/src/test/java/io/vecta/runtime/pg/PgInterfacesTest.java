@@ -167,4 +167,55 @@ class PgInterfacesTest {
         assertThat(fail(STREAM.replace("tx-interface pg1", "tx-interface pg5")))
                 .contains("tx-interface: unknown interface 'pg5'");
     }
+
+    @Test
+    void shouldWriteWhatInterfacesReceiveAndSendToOnePcapFile() throws Exception {
+        Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/tshark")), "tshark is not installed");
+        Path both = temp.resolve("rxtx.pcap");
+        run("set interface state pg0 up");
+        run("set interface state pg1 up");
+        run("pcap trace rx tx max 100 intfc any file " + both);
+        assertThat(run("pcap trace status")).contains("pcap rx capture on").contains("pcap tx capture on")
+                .contains("capture on any: 0 of 100 packets to " + both);
+
+        sendAll();
+
+        assertThat(run("pcap trace off")).isEqualTo("Write 10 packets to " + both + ", and stop capture\n");
+        assertThat(tshark(both, "frame.len")).hasSize(10).containsOnly("64");
+        assertThat(run("pcap trace status")).isEqualTo("pcap trace capture off\n");
+    }
+
+    @Test
+    void shouldCaptureOnlyTheNamedInterfaceAndTheDropsOfOneThatIsDown() throws Exception {
+        Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/tshark")), "tshark is not installed");
+        Path drops = temp.resolve("drop.pcap");
+        run("set interface state pg0 up");
+        run("pcap trace drop tx intfc pg0 file " + drops);
+
+        sendAll();
+
+        assertThat(run("pcap trace off")).isEqualTo("Write 5 packets to " + drops + ", and stop capture\n");
+        assertThat(tshark(drops, "ip.src")).containsExactly("10.0.0.1", "10.0.0.2", "10.0.0.3", "10.0.0.4",
+                "10.0.0.5");
+    }
+
+    @Test
+    void shouldNameWhatIsWrongWithAPcapTraceCommand() {
+        assertThat(fail("pcap trace max 5")).contains("say what to capture: rx, tx and/or drop");
+        assertThat(fail("pcap trace off")).contains("no capture is on");
+        assertThat(fail("pcap trace rx intfc pg9")).contains("pg9");
+        assertThat(fail("pcap trace rx file " + temp.resolve("no/dir/x.pcap"))).contains("no/dir/x.pcap");
+        run("pcap trace rx file " + temp.resolve("a.pcap"));
+        assertThat(fail("pcap trace tx file " + temp.resolve("b.pcap"))).contains("already capturing to "
+                + temp.resolve("a.pcap"));
+        assertThat(run("pcap trace off")).startsWith("No packets captured");
+    }
+
+    private static List<String> tshark(Path file, String field) throws Exception {
+        Process tshark = new ProcessBuilder("/usr/bin/tshark", "-r", file.toString(), "-T", "fields", "-e", field)
+                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        String out = new String(tshark.getInputStream().readAllBytes());
+        assertThat(tshark.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        return out.lines().toList();
+    }
 }

@@ -3,6 +3,10 @@ package io.vecta.runtime.cli.commands;
 import io.vecta.runtime.VectaRuntime;
 import io.vecta.runtime.dispatch.ThreadRuntime;
 import io.vecta.runtime.graph.GraphNodeEntry;
+import io.vecta.runtime.interfaces.InterfaceTable;
+import io.vecta.runtime.interfaces.SwInterface;
+import io.vecta.runtime.pcap.InterfacePcap;
+import io.vecta.runtime.pcap.InterfacePcapTrace;
 import io.vecta.runtime.pcap.PcapDispatchTrace;
 import io.vecta.runtime.pcap.PcapException;
 import io.vecta.runtime.show.DispatchThread;
@@ -15,9 +19,10 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 
 /**
- * VPP's {@code pcap dispatch trace} command: {@code on}, {@code off} and {@code status}. The
- * capture is the one {@link PcapDispatchTrace} set on every dispatch thread; commands run on the
- * main thread between turns.
+ * VPP's pcap commands: {@code pcap trace} (packets received, sent or dropped on interfaces,
+ * {@link InterfacePcapTrace}) and {@code pcap dispatch trace} (every node's view of every buffer,
+ * the one {@link PcapDispatchTrace} set on every dispatch thread). Commands run on the main thread
+ * between turns.
  */
 public final class PcapCommands {
 
@@ -53,6 +58,86 @@ public final class PcapCommands {
                 PcapDispatchTrace trace = main.dispatchPcap();
                 out.println(trace == null ? "pcap dispatch capture off" : trace.status());
             }
+        }
+    }
+
+    /** {@code pcap trace [rx] [tx] [drop] [max N] [intfc IF|any] [file F] | off | status}. */
+    @CliCommand(path = "pcap trace",
+            shortHelp = "pcap trace [rx] [tx] [drop] [max <n>] [intfc <interface>|any] [file <name>] | off | status",
+            longHelp = "Writes packets received (rx), sent (tx) or dropped (drop) on an interface, or on any, to a"
+                    + " pcap file until n packets (default " + DEFAULT_MAX + ") are written. The file defaults to"
+                    + " rx.pcap, tx.pcap, rxandtx.pcap or drop.pcap after what is captured, relative to the runtime's"
+                    + " working directory. off writes what is left and closes the file.")
+    public static void interfaceTrace(CliContext ctx, CliInput in, CliOutput out) {
+        VectaRuntime runtime = RunningRuntime.of(ctx);
+        InterfacePcap pcap = InterfacePcap.of(runtime.graph());
+        if (in.keyword("status")) {
+            in.expectEnd();
+            InterfacePcapTrace trace = pcap.active();
+            out.print(trace == null ? "pcap trace capture off\n" : trace.status());
+            return;
+        }
+        if (in.keyword("off")) {
+            in.expectEnd();
+            InterfacePcapTrace trace = pcap.active();
+            if (trace == null) {
+                throw new CliException("pcap trace: no capture is on");
+            }
+            pcap.set(null);
+            int written;
+            try {
+                written = trace.stop();
+            } catch (PcapException e) {
+                throw new CliException(e.getMessage(), e);
+            }
+            out.println(written == 0 ? "No packets captured, " + trace.file() + " holds none"
+                    : "Write " + written + " packets to " + trace.file() + ", and stop capture");
+            return;
+        }
+        boolean rx = false;
+        boolean tx = false;
+        boolean drop = false;
+        int max = DEFAULT_MAX;
+        String file = null;
+        int swIfIndex = InterfacePcapTrace.ANY_INTERFACE;
+        String interfaceName = "any";
+        while (!in.atEnd()) {
+            switch (in.oneOf("option", "rx", "tx", "drop", "max", "intfc", "file")) {
+                case "rx" -> rx = true;
+                case "tx" -> tx = true;
+                case "drop" -> drop = true;
+                case "max" -> max = in.number("max", 1, Integer.MAX_VALUE);
+                case "file" -> file = in.string("file");
+                default -> {
+                    if (!in.keyword("any")) {
+                        interfaceName = in.interfaceName("interface");
+                        String name = interfaceName;
+                        swIfIndex = InterfaceTable.of(runtime.graph()).find(name).map(SwInterface::swIfIndex)
+                                .orElseThrow(() -> new CliException("intfc: unknown interface '" + name + "'"));
+                    }
+                }
+            }
+        }
+        if (!rx && !tx && !drop) {
+            throw new CliException("pcap trace: say what to capture: rx, tx and/or drop");
+        }
+        if (pcap.active() != null) {
+            throw new CliException("pcap trace: already capturing to " + pcap.active().file() + "; turn it off first");
+        }
+        if (file == null) {
+            file = rx && tx && !drop ? "rxandtx.pcap" : rx && !tx && !drop ? "rx.pcap" : tx && !rx && !drop ? "tx.pcap"
+                    : drop && !rx && !tx ? "drop.pcap" : "trace.pcap";
+        }
+        Path path;
+        try {
+            path = Path.of(file);
+        } catch (InvalidPathException e) {
+            throw new CliException("file: '" + file + "' is not a file name: " + e.getReason());
+        }
+        try {
+            pcap.set(InterfacePcapTrace.start(path, max, rx, tx, drop, swIfIndex, interfaceName));
+        } catch (PcapException e) {
+            throw new CliException(e.getMessage(), e);
         }
     }
 

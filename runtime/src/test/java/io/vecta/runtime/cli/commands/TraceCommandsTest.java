@@ -214,7 +214,7 @@ class TraceCommandsTest {
                 + "TIME: acme-gen\n  generated flow " + flow + "\n"
                 + "TIME: acme-step\n  flow " + flow + "\n    next " + flow % 2 + "\n";
         return (flow % 2 == 1 ? text + "TIME: acme-sink\n  sunk\n"
-                : text + "TIME: error-drop\n  rx:sw_if_index 0\n  no error set in the buffer\n") + "\n";
+                : text + "TIME: error-drop\n  rx:local0\n  no error set in the buffer\n") + "\n";
     }
 
     private static final String HEADER = "------------------- Start of thread 0 vecta_main -------------------\n";
