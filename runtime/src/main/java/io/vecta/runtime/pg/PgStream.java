@@ -19,6 +19,7 @@ public final class PgStream {
     private final PacketTemplates templates;
     private final int next;
     private final int longest;
+    private final PgTrace.Start traceStart;
 
     private volatile boolean enabled;
     private volatile long sent;
@@ -37,6 +38,13 @@ public final class PgStream {
             max = Math.max(max, frame.length);
         }
         this.longest = max;
+        this.traceStart = spec.pcap().isPresent() ? PgTrace.Start.ETHERNET : switch (spec.headers().isEmpty() ? null
+                : spec.headers().getFirst()) {
+            case StreamSpec.EthernetHeader e -> PgTrace.Start.ETHERNET;
+            case StreamSpec.Ip4Header ip -> PgTrace.Start.IP4;
+            case StreamSpec.Ip6Header ip -> PgTrace.Start.IP6;
+            case null, default -> PgTrace.Start.RAW;
+        };
         this.randomState = spec.name().hashCode() * 0x9e37_79b9_7f4a_7c15L | 1;
     }
 
@@ -72,6 +80,11 @@ public final class PgStream {
 
     PacketTemplates templates() {
         return templates;
+    }
+
+    /** The header its packets start with, for the trace to decode them. */
+    PgTrace.Start traceStart() {
+        return traceStart;
     }
 
     /** The longest frame the stream sends. */
