@@ -49,11 +49,12 @@ final class FieldEdit {
     }
 
     /**
-     * The value of packet {@code n} of the stream: {@code lo + n mod span} when incrementing,
-     * or {@code lo} plus {@code draw} reduced into the span when random.
+     * Where a random field's value falls in its range, {@code 0 .. span - 1}, for a 64-bit
+     * {@code draw}; its value is {@code lo} plus that. (An incrementing field's packet
+     * {@code n} takes {@code lo + n mod span}, stepped by the stream.)
      */
-    long valueFor(long n, long draw) {
-        return lo + Long.remainderUnsigned(random ? draw : n, span);
+    long randomStep(long draw) {
+        return Long.remainderUnsigned(draw, span);
     }
 
     /** Writes {@code value} into the packet at {@code base} and moves its checksums. */

@@ -19,13 +19,15 @@ public final class PgStream {
     private final PacketTemplates templates;
     private final int next;
     private final int longest;
+    private final FrameImage[] images;
+    /** Per field edit, the step of the next packet into an incrementing range: packets sent modulo its span. */
+    private final long[] editSteps;
     private final PgTrace.Start traceStart;
 
     private volatile boolean enabled;
     private volatile long sent;
     private volatile long allocationFailures;
     private long enabledAtNanos;
-    private long packetIndex;
     private int sizeCursor;
     private long randomState;
 
@@ -34,10 +36,13 @@ public final class PgStream {
         this.templates = templates;
         this.next = next;
         int max = 0;
-        for (byte[] frame : templates.frames()) {
-            max = Math.max(max, frame.length);
+        this.images = new FrameImage[templates.frames().length];
+        for (int i = 0; i < images.length; i++) {
+            images[i] = new FrameImage(templates.frames()[i]);
+            max = Math.max(max, images[i].length);
         }
         this.longest = max;
+        this.editSteps = new long[templates.edits().length];
         this.traceStart = spec.pcap().isPresent() ? PgTrace.Start.ETHERNET : switch (spec.headers().isEmpty() ? null
                 : spec.headers().getFirst()) {
             case StreamSpec.EthernetHeader e -> PgTrace.Start.ETHERNET;
@@ -125,31 +130,40 @@ public final class PgStream {
         allocationFailures += n;
     }
 
-    /** Writes the stream's next {@code count} packets into the buffers {@code bis[0 .. count)}. */
+    /**
+     * Writes the stream's next {@code count} packets into the buffers {@code bis[0 .. count)},
+     * freshly allocated (so {@code current_data} 0) and with room for {@link #longest()} bytes.
+     *
+     * <p>An incrementing field steps one value per packet and wraps at the end of its range,
+     * carried from frame to frame in {@code editSteps} rather than divided out of a packet count.
+     */
     void write(Buffers buffers, int[] bis, int got) {
         MemorySegment memory = buffers.memory();
-        byte[][] frames = templates.frames();
+        FrameImage[] frames = images;
         FieldEdit[] edits = templates.edits();
-        long index = packetIndex;
+        long[] steps = editSteps;
         int cursor = sizeCursor;
         for (int i = 0; i < got; i++) {
             int bi = bis[i];
-            byte[] frame = frames[cursor];
+            FrameImage frame = frames[cursor];
             if (++cursor == frames.length) {
                 cursor = 0;
             }
-            buffers.copyIn(bi, 0, frame, 0, frame.length);
+            long base = buffers.dataOffset(bi);
+            frame.writeTo(memory, base);
             buffers.setCurrentLength(bi, frame.length);
-            if (edits.length != 0) {
-                long base = buffers.dataOffset(bi);
-                for (FieldEdit edit : edits) {
-                    long draw = edit.random ? nextRandom() : 0;
-                    edit.apply(memory, base, edit.valueFor(index, draw));
+            for (int e = 0; e < edits.length; e++) {
+                FieldEdit edit = edits[e];
+                long step;
+                if (edit.random) {
+                    step = edit.randomStep(nextRandom());
+                } else {
+                    step = steps[e];
+                    steps[e] = step + 1 == edit.span ? 0 : step + 1;
                 }
+                edit.apply(memory, base, edit.lo + step);
             }
-            index++;
         }
-        packetIndex = index;
         sizeCursor = cursor;
     }
 
