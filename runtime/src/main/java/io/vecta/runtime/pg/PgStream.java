@@ -2,7 +2,6 @@ package io.vecta.runtime.pg;
 
 import io.vecta.sdk.buffer.Buffers;
 import io.vecta.sdk.node.Frame;
-import java.lang.foreign.MemorySegment;
 
 /**
  * A stream of the packet generator (VPP's {@code pg_stream_t}): its templates, the next
@@ -19,7 +18,8 @@ public final class PgStream {
     private final PacketTemplates templates;
     private final int next;
     private final int longest;
-    private final FrameImage[] images;
+    /** Where a packet with field edits is made before it is copied into its buffer; as long as the longest frame. */
+    private final byte[] scratch;
     /** Per field edit, the step of the next packet into an incrementing range: packets sent modulo its span. */
     private final long[] editSteps;
     private final PgTrace.Start traceStart;
@@ -36,12 +36,11 @@ public final class PgStream {
         this.templates = templates;
         this.next = next;
         int max = 0;
-        this.images = new FrameImage[templates.frames().length];
-        for (int i = 0; i < images.length; i++) {
-            images[i] = new FrameImage(templates.frames()[i]);
-            max = Math.max(max, images[i].length);
+        for (byte[] frame : templates.frames()) {
+            max = Math.max(max, frame.length);
         }
         this.longest = max;
+        this.scratch = new byte[max];
         this.editSteps = new long[templates.edits().length];
         this.traceStart = spec.pcap().isPresent() ? PgTrace.Start.ETHERNET : switch (spec.headers().isEmpty() ? null
                 : spec.headers().getFirst()) {
@@ -131,38 +130,45 @@ public final class PgStream {
     }
 
     /**
-     * Writes the stream's next {@code count} packets into the buffers {@code bis[0 .. count)},
-     * freshly allocated (so {@code current_data} 0) and with room for {@link #longest()} bytes.
+     * Writes the stream's next {@code count} packets into the buffers {@code bis[0 .. count)}.
      *
-     * <p>An incrementing field steps one value per packet and wraps at the end of its range,
+     * <p>A stream without field edits copies each template straight into the buffer. With
+     * edits, the template is copied into {@code scratch}, edited there (plain array accesses,
+     * where the buffer memory would check its session on every access), then copied into the
+     * buffer. An incrementing field steps one value per packet and wraps at the end of its range,
      * carried from frame to frame in {@code editSteps} rather than divided out of a packet count.
      */
     void write(Buffers buffers, int[] bis, int got) {
-        MemorySegment memory = buffers.memory();
-        FrameImage[] frames = images;
+        byte[][] frames = templates.frames();
         FieldEdit[] edits = templates.edits();
         long[] steps = editSteps;
+        byte[] packet = scratch;
         int cursor = sizeCursor;
         for (int i = 0; i < got; i++) {
             int bi = bis[i];
-            FrameImage frame = frames[cursor];
+            byte[] frame = frames[cursor];
             if (++cursor == frames.length) {
                 cursor = 0;
             }
-            long base = buffers.dataOffset(bi);
-            frame.writeTo(memory, base);
-            buffers.setCurrentLength(bi, frame.length);
-            for (int e = 0; e < edits.length; e++) {
-                FieldEdit edit = edits[e];
-                long step;
-                if (edit.random) {
-                    step = edit.randomStep(nextRandom());
-                } else {
-                    step = steps[e];
-                    steps[e] = step + 1 == edit.span ? 0 : step + 1;
+            int length = frame.length;
+            if (edits.length == 0) {
+                buffers.copyIn(bi, 0, frame, 0, length);
+            } else {
+                System.arraycopy(frame, 0, packet, 0, length);
+                for (int e = 0; e < edits.length; e++) {
+                    FieldEdit edit = edits[e];
+                    long step;
+                    if (edit.random) {
+                        step = edit.randomStep(nextRandom());
+                    } else {
+                        step = steps[e];
+                        steps[e] = step + 1 == edit.span ? 0 : step + 1;
+                    }
+                    edit.apply(packet, edit.lo + step);
                 }
-                edit.apply(memory, base, edit.lo + step);
+                buffers.copyIn(bi, 0, packet, 0, length);
             }
+            buffers.setCurrentLength(bi, length);
         }
         sizeCursor = cursor;
     }
