@@ -1,8 +1,8 @@
 package io.vecta.runtime.pg;
 
 import io.vecta.sdk.packet.Checksum;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
 import java.nio.ByteOrder;
 
 /**
@@ -24,10 +24,9 @@ final class FieldEdit {
     /** No checksum to fix at this offset. */
     static final int NONE = -1;
 
-    // the packet is edited in a heap copy, whose accesses carry no memory-session check
-    private static final VarHandle U16 = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.BIG_ENDIAN);
-    private static final VarHandle U32 = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
-    private static final VarHandle U64 = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
+    private static final ValueLayout.OfShort U16 = ValueLayout.JAVA_SHORT_UNALIGNED.withOrder(ByteOrder.BIG_ENDIAN);
+    private static final ValueLayout.OfInt U32 = ValueLayout.JAVA_INT_UNALIGNED.withOrder(ByteOrder.BIG_ENDIAN);
+    private static final ValueLayout.OfLong U64 = ValueLayout.JAVA_LONG_UNALIGNED.withOrder(ByteOrder.BIG_ENDIAN);
 
     final int offset;
     final int width;
@@ -58,40 +57,40 @@ final class FieldEdit {
         return Long.remainderUnsigned(draw, span);
     }
 
-    /** Writes {@code value} into {@code packet}, a copy of the template, and moves its checksums. */
-    void apply(byte[] packet, long value) {
-        int at = offset;
+    /** Writes {@code value} into the packet at {@code base} and moves its checksums. */
+    void apply(MemorySegment m, long base, long value) {
+        long at = base + offset;
         switch (width) {
             case 8 -> {
-                U64.set(packet, at, value);
-                fixL4(packet, value, 8);
+                m.set(U64, at, value);
+                fixL4(m, base, value, 8);
             }
             case 6 -> {
-                U16.set(packet, at, (short) (value >>> 32));
-                U32.set(packet, at + 2, (int) value);
+                m.set(U16, at, (short) (value >>> 32));
+                m.set(U32, at + 2, (int) value);
             }
             case 4 -> {
-                U32.set(packet, at, (int) value);
+                m.set(U32, at, (int) value);
                 if (ip4ChecksumOffset != NONE) {
-                    int ck = ip4ChecksumOffset;
-                    U16.set(packet, ck, (short) Checksum.update32(u16(packet, ck), (int) lo, (int) value));
+                    long ck = base + ip4ChecksumOffset;
+                    m.set(U16, ck, (short) Checksum.update32(m.get(U16, ck) & 0xffff, (int) lo, (int) value));
                 }
-                fixL4(packet, value, 4);
+                fixL4(m, base, value, 4);
             }
             default -> {
-                U16.set(packet, at, (short) value);
-                fixL4(packet, value, 2);
+                m.set(U16, at, (short) value);
+                fixL4(m, base, value, 2);
             }
         }
     }
 
     /** Moves the transport checksum by the change of a field of {@code width} bytes from {@code lo} to {@code value}. */
-    private void fixL4(byte[] packet, long value, int width) {
+    private void fixL4(MemorySegment m, long base, long value, int width) {
         if (l4ChecksumOffset == NONE) {
             return;
         }
-        int ck = l4ChecksumOffset;
-        int old = u16(packet, ck);
+        long ck = base + l4ChecksumOffset;
+        int old = m.get(U16, ck) & 0xffff;
         if (udp && old == 0) {
             return;
         }
@@ -101,10 +100,6 @@ final class FieldEdit {
             case 4 -> Checksum.update32(old, (int) lo, (int) value);
             default -> Checksum.update16(old, (int) lo, (int) value);
         };
-        U16.set(packet, ck, (short) (udp && updated == 0 ? 0xffff : updated));
-    }
-
-    private static int u16(byte[] packet, int at) {
-        return (short) U16.get(packet, at) & 0xffff;
+        m.set(U16, ck, (short) (udp && updated == 0 ? 0xffff : updated));
     }
 }

@@ -2,6 +2,7 @@ package io.vecta.runtime.pg;
 
 import io.vecta.sdk.buffer.Buffers;
 import io.vecta.sdk.node.Frame;
+import java.lang.foreign.MemorySegment;
 
 /**
  * A stream of the packet generator (VPP's {@code pg_stream_t}): its templates, the next
@@ -18,16 +19,14 @@ public final class PgStream {
     private final PacketTemplates templates;
     private final int next;
     private final int longest;
-    /** Where a packet with field edits is made before it is copied into its buffer; as long as the longest frame. */
-    private final byte[] scratch;
-    /** Per field edit, the step of the next packet into an incrementing range: packets sent modulo its span. */
-    private final long[] editSteps;
     private final PgTrace.Start traceStart;
 
     private volatile boolean enabled;
     private volatile long sent;
     private volatile long allocationFailures;
     private long enabledAtNanos;
+    /** Per field edit, the step of the next packet into an incrementing range: packets sent modulo its span. */
+    private final long[] editSteps;
     private int sizeCursor;
     private long randomState;
 
@@ -40,7 +39,6 @@ public final class PgStream {
             max = Math.max(max, frame.length);
         }
         this.longest = max;
-        this.scratch = new byte[max];
         this.editSteps = new long[templates.edits().length];
         this.traceStart = spec.pcap().isPresent() ? PgTrace.Start.ETHERNET : switch (spec.headers().isEmpty() ? null
                 : spec.headers().getFirst()) {
@@ -131,18 +129,15 @@ public final class PgStream {
 
     /**
      * Writes the stream's next {@code count} packets into the buffers {@code bis[0 .. count)}.
-     *
-     * <p>A stream without field edits copies each template straight into the buffer. With
-     * edits, the template is copied into {@code scratch}, edited there (plain array accesses,
-     * where the buffer memory would check its session on every access), then copied into the
-     * buffer. An incrementing field steps one value per packet and wraps at the end of its range,
-     * carried from frame to frame in {@code editSteps} rather than divided out of a packet count.
+     * An incrementing field steps one value per packet and wraps at the end of its range,
+     * carried from frame to frame in {@code editSteps} rather than divided out of a packet
+     * count for every field of every packet.
      */
     void write(Buffers buffers, int[] bis, int got) {
+        MemorySegment memory = buffers.memory();
         byte[][] frames = templates.frames();
         FieldEdit[] edits = templates.edits();
         long[] steps = editSteps;
-        byte[] packet = scratch;
         int cursor = sizeCursor;
         for (int i = 0; i < got; i++) {
             int bi = bis[i];
@@ -150,11 +145,10 @@ public final class PgStream {
             if (++cursor == frames.length) {
                 cursor = 0;
             }
-            int length = frame.length;
-            if (edits.length == 0) {
-                buffers.copyIn(bi, 0, frame, 0, length);
-            } else {
-                System.arraycopy(frame, 0, packet, 0, length);
+            buffers.copyIn(bi, 0, frame, 0, frame.length);
+            buffers.setCurrentLength(bi, frame.length);
+            if (edits.length != 0) {
+                long base = buffers.dataOffset(bi);
                 for (int e = 0; e < edits.length; e++) {
                     FieldEdit edit = edits[e];
                     long step;
@@ -164,11 +158,9 @@ public final class PgStream {
                         step = steps[e];
                         steps[e] = step + 1 == edit.span ? 0 : step + 1;
                     }
-                    edit.apply(packet, edit.lo + step);
+                    edit.apply(memory, base, edit.lo + step);
                 }
-                buffers.copyIn(bi, 0, packet, 0, length);
             }
-            buffers.setCurrentLength(bi, length);
         }
         sizeCursor = cursor;
     }
