@@ -1,8 +1,10 @@
 package io.vecta.benchmarks.pg;
 
+import io.vecta.benchmarks.BenchmarkPlugin;
 import io.vecta.runtime.buffer.BufferConfig;
 import io.vecta.runtime.buffer.BufferPageSize;
 import io.vecta.runtime.buffer.BufferPools;
+import io.vecta.runtime.dispatch.NodeRuntime;
 import io.vecta.runtime.dispatch.ThreadRuntime;
 import io.vecta.runtime.graph.Graph;
 import io.vecta.runtime.graph.LoadedPlugin;
@@ -10,7 +12,9 @@ import io.vecta.runtime.graph.PluginLoader;
 import io.vecta.runtime.pg.PacketGenerator;
 import io.vecta.sdk.node.Frame;
 import io.vecta.sdk.node.PluginRegistration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -29,11 +33,17 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * {@code pg-input -> error-drop} over 64-byte IPv4/UDP frames, per packet: each operation is
- * one turn of the main thread, in which {@code pg-input} allocates a frame of 256 buffers,
- * copies the template into each, applies the field edits and {@code error-drop} frees them.
- * {@code fixed} has no edits; {@code ranges} steps the source address and both ports, with
- * the IPv4 and UDP checksums moved incrementally. Run with {@code -prof gc}: 0 B/op expected.
+ * {@code pg-input -> error-drop} and {@code pg-input -> pg-chain-1 .. pg-chain-5 -> error-drop}
+ * over 64-byte IPv4/UDP frames, per packet: each operation is one turn of the main thread, in
+ * which {@code pg-input} allocates a frame of 256 buffers, copies the template into each,
+ * applies the field edits, the chain's nodes each read one header field, and
+ * {@code error-drop} frees them. {@code fixed} has no edits; {@code ranges} steps the source
+ * address and both ports, with the IPv4 and UDP checksums moved incrementally. Run with
+ * {@code -prof gc}: 0 B/op expected.
+ *
+ * <p>After each trial the runtime's own figures are printed, as {@code show runtime} computes
+ * them: per node, the nanoseconds of its calls over the vectors it processed, for the last
+ * measured iteration.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -46,9 +56,16 @@ public class PgInputBenchmark {
 
     private static final String FIXED = "UDP: 10.0.4.2 -> 48.0.0.1 UDP: 1234 -> 5678";
     private static final String RANGES = "UDP: 10.0.4.2 - 10.0.4.254 -> 48.0.0.1 UDP: 1024 - 2047 -> 5678 - 5700";
+    /** The nodes a packet can cross, in order, for the runtime's figures. */
+    private static final List<String> PATH = List.of(PacketGenerator.INPUT_NODE, "pg-chain-1", "pg-chain-2",
+            "pg-chain-3", "pg-chain-4", "pg-chain-5", "error-drop", "drop");
 
     @Param({"fixed", "ranges"})
     public String fields;
+
+    /** The stream's node: {@code error-drop} directly, or the first of five trivial nodes before it. */
+    @Param({"error-drop", "pg-chain-1"})
+    public String node;
 
     private BufferPools pools;
     private ThreadRuntime thread;
@@ -57,20 +74,53 @@ public class PgInputBenchmark {
     public void setUp() {
         pools = BufferPools.create(BufferConfig.builder().buffersPerNuma(4096).pageSize(BufferPageSize.SIZE_4K).build(),
                 1);
-        List<PluginRegistration> plugins = PluginLoader.current()
-                .fromClassPath(PgInputBenchmark.class.getClassLoader()).stream()
-                .map(LoadedPlugin::registration).toList();
+        List<PluginRegistration> plugins = new ArrayList<>();
+        for (LoadedPlugin plugin : PluginLoader.current().fromClassPath(PgInputBenchmark.class.getClassLoader())) {
+            plugins.add(plugin.registration());
+        }
+        plugins.add(new BenchmarkPlugin("pg-benchmarks", List.of(PgChain1_Dispatch.descriptor(),
+                PgChain2_Dispatch.descriptor(), PgChain3_Dispatch.descriptor(), PgChain4_Dispatch.descriptor(),
+                PgChain5_Dispatch.descriptor())));
         Graph graph = Graph.buildFrom(plugins);
         thread = new ThreadRuntime(graph, 0, pools.allocator(0));
         PacketGenerator generator = PacketGenerator.of(graph);
-        generator.create("name bench size 64-64 node error-drop data { IP4: 2.0.aa -> 2.0.5 "
+        generator.create("name bench size 64-64 node " + node + " data { IP4: 2.0.aa -> 2.0.5 "
                 + (fields.equals("fixed") ? FIXED : RANGES) + " incrementing 22 }");
         generator.setEnabled(Optional.of("bench"), true);
     }
 
+    /** Starts the runtime's figures afresh, so that the last ones printed cover one measured iteration. */
+    @Setup(Level.Iteration)
+    public void clearRuntime() {
+        thread.clearRuntime();
+    }
+
     @TearDown(Level.Trial)
     public void tearDown() {
+        System.out.println();
+        System.out.println(runtimeFigures());
         pools.close();
+    }
+
+    /** Per node of the path, calls, vectors and nanoseconds per vector, and their sum. */
+    private String runtimeFigures() {
+        StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "runtime (%s, %s): %-12s %10s %12s %10s%n",
+                fields, node, "node", "calls", "vectors", "ns/packet"));
+        double total = 0;
+        for (String name : PATH) {
+            if (!thread.graph().hasNode(name)) {
+                continue;
+            }
+            NodeRuntime n = thread.node(name);
+            if (n.vectors() == 0) {
+                continue;
+            }
+            double perPacket = (double) n.nanos() / n.vectors();
+            total += perPacket;
+            out.append(String.format(Locale.ROOT, "  %-12s %10d %12d %10.2f%n", name, n.calls(), n.vectors(),
+                    perPacket));
+        }
+        return out.append(String.format(Locale.ROOT, "  %-12s %10s %12s %10.2f", "sum", "", "", total)).toString();
     }
 
     @Benchmark

@@ -7,6 +7,9 @@
  *            UDP: 1234 -> 2345                    UDP ports
  *            incrementing 22 } }                  payload: bytes 0, 1, 2 ...
  *
+ *   data { IP6: 1.2.3 -> 4.5.6  UDP: 2001:db8::1 -> 2001:db8::2 hop-limit 5  UDP: 1234 -> 2345 }
+ *                                                 IPv6 carrying UDP, with its extra fields
+ *
  * The braces around the whole stream may be left out (the one-line form). A header names its
  * protocol with the word before ':', as VPP does; which protocol a header of that word means
  * depends on the header before it, so this grammar stops at the shapes and StreamSpecReader
@@ -46,6 +49,7 @@ field
 
 value
     : IP4
+    | IP6
     | MAC
     | INT
     | HEXNUM
@@ -96,7 +100,20 @@ HEX          : 'hex' ;
 /** `echo_request` and the other ICMP types a header of its own names. */
 ICMP_TYPE : 'echo_request' | 'echo_reply' ;
 
-/** A protocol word and its colon: `IP4:`, `UDP:`, `TCP:`, `ICMP:`. */
+/*
+ * Colons: a protocol word ends with one (`IP6:`), a MAC address holds five, an IPv6 address two
+ * or more. ANTLR takes the longest match, and the first rule of equal matches, so
+ *   `IP6:`               is a HEADER: 'I' and 'P' are no hex digits, so IP6 cannot start there;
+ *   `CAFE: 1.2.3.4`      is a HEADER: an IPv6 address needs a second colon;
+ *   `FE80::1`            is an IP6, longer than the HEADER `FE80:`;
+ *   `00:01:02:03:04:05`  is a MAC: MAC comes before IP6 and matches as much (no IPv6 address
+ *                        has six groups without '::');
+ *   `0:1:2:3:4:5:6:7`    is an IP6, longer than the MAC it starts with.
+ * IP6 takes any run of hex digits, colons and dots with two colons at least (and a zone after
+ * '%'), so that StreamSpecReader, not the lexer, says what is wrong with a bad address.
+ */
+
+/** A protocol word and its colon: `IP4:`, `IP6:`, `UDP:`, `TCP:`, `ICMP:`, `ICMP6:`. */
 HEADER : [A-Z] [A-Z0-9_]* ':' ;
 
 IP4    : DEC '.' DEC '.' DEC '.' DEC ;
@@ -104,6 +121,8 @@ IP4    : DEC '.' DEC '.' DEC '.' DEC ;
 MAC    : HEXB HEXB? ':' HEXB HEXB? ':' HEXB HEXB? ':' HEXB HEXB? ':' HEXB HEXB? ':' HEXB HEXB?
        | HEXB HEXB? HEXB? HEXB? '.' HEXB HEXB? HEXB? HEXB? '.' HEXB HEXB? HEXB? HEXB?
        ;
+/** An IPv6 address in any RFC 4291 text form: `2001:db8::1`, `::1`, `::ffff:10.0.0.1`. */
+IP6    : HEXB* ':' HEXB* ':' [0-9a-fA-F:.]* ('%' [a-zA-Z0-9_.]*)? ;
 HEXNUM : '0' [xX] HEXB+ ;
 FLOAT  : DEC '.' DEC ([eE] [+-]? DEC)? | DEC [eE] [+-]? DEC ;
 INT    : DEC ;

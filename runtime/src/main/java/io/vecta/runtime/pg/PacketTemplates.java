@@ -4,10 +4,13 @@ import io.vecta.runtime.pg.StreamSpec.EthernetHeader;
 import io.vecta.runtime.pg.StreamSpec.Header;
 import io.vecta.runtime.pg.StreamSpec.IcmpHeader;
 import io.vecta.runtime.pg.StreamSpec.Ip4Header;
+import io.vecta.runtime.pg.StreamSpec.Ip6Header;
 import io.vecta.runtime.pg.StreamSpec.PortsHeader;
 import io.vecta.sdk.packet.Ethernet;
 import io.vecta.sdk.packet.Icmp;
 import io.vecta.sdk.packet.Ip4;
+import io.vecta.sdk.packet.Ip6;
+import io.vecta.sdk.packet.Ip6Address;
 import io.vecta.sdk.packet.IpProtocol;
 import io.vecta.sdk.packet.PacketBuilder;
 import io.vecta.sdk.packet.Tcp;
@@ -24,8 +27,8 @@ import java.util.List;
  *
  * <p>The payload ({@code incrementing}, {@code random}, {@code hex}) is repeated until the
  * frame is as long as its size asks; without a size the frame is the headers and the payload
- * as written. Data that starts at an IPv4 header (for a stream to {@code ip4-input}) has no
- * Ethernet header and its size counts from the IPv4 header; data without headers is its payload
+ * as written. Data that starts at an IP header (for a stream to {@code ip4-input} or
+ * {@code ip6-input}) has no Ethernet header and its size counts from the IP header; data without headers is its payload
  * bytes alone.
  *
  * @param frames  the template of each frame length, shortest first
@@ -82,6 +85,21 @@ record PacketTemplates(byte[][] frames, FieldEdit[] edits, List<HeaderLayout> la
                     layout.add(new HeaderLayout(Ip4.MIN_HEADER_LENGTH, offset, null));
                     offset += Ip4.MIN_HEADER_LENGTH;
                 }
+                case Ip6Header ip -> {
+                    int l4Checksum = switch (ip.protocol()) {
+                        case IpProtocol.UDP -> offset + Ip6.HEADER_LENGTH + Udp.CHECKSUM_OFFSET;
+                        case IpProtocol.TCP -> offset + Ip6.HEADER_LENGTH + Tcp.CHECKSUM_OFFSET;
+                        case IpProtocol.ICMP6 -> offset + Ip6.HEADER_LENGTH + Icmp.CHECKSUM_OFFSET;
+                        default -> FieldEdit.NONE;
+                    };
+                    int ck = headers.getLast() != header ? l4Checksum : FieldEdit.NONE;
+                    boolean udp = ip.protocol() == IpProtocol.UDP;
+                    // only the low 64 bits vary; the high half is in the template
+                    edit(edits, ip.src().low(), offset + Ip6.SRC_OFFSET + 8, 8, FieldEdit.NONE, ck, udp);
+                    edit(edits, ip.dst().low(), offset + Ip6.DST_OFFSET + 8, 8, FieldEdit.NONE, ck, udp);
+                    layout.add(new HeaderLayout(Ip6.HEADER_LENGTH, offset, null));
+                    offset += Ip6.HEADER_LENGTH;
+                }
                 case PortsHeader p -> {
                     boolean udp = p.protocol() == IpProtocol.UDP;
                     int ck = offset + (udp ? Udp.CHECKSUM_OFFSET : Tcp.CHECKSUM_OFFSET);
@@ -126,6 +144,14 @@ record PacketTemplates(byte[][] frames, FieldEdit[] edits, List<HeaderLayout> la
                     b.ip4((int) ip.src().lo(), (int) ip.dst().lo()).ttl(ip.ttl());
                     if (headers.getLast() == header) {
                         b.protocol(ip.protocol());
+                    }
+                }
+                case Ip6Header ip -> {
+                    b.ip6(Ip6Address.toBytes(ip.src().hi(), ip.src().low().lo()),
+                            Ip6Address.toBytes(ip.dst().hi(), ip.dst().low().lo()))
+                            .hopLimit(ip.hopLimit()).trafficClass(ip.trafficClass());
+                    if (headers.getLast() == header) {
+                        b.nextHeader(ip.protocol());
                     }
                 }
                 case PortsHeader p -> {

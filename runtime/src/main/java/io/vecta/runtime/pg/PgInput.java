@@ -105,7 +105,7 @@ public final class PgInput {
             // trace add pg-input N: the first packets, while the budget lasts, carry a trace
             for (int k = 0; k < got && ctx.traceBudget() > 0; k++) {
                 ctx.traceBuffer(bis[k]);
-                ctx.addTrace(bis[k], PgTrace.of(stream.name(), buffers, bis[k]));
+                ctx.addTrace(bis[k], PgTrace.of(stream, buffers, bis[k]));
             }
             ctx.enqueueToSingleNext(bis, stream.next(), got);
             stream.sent(got);

@@ -21,12 +21,14 @@ public final class PgStream {
     private final int rxSwIfIndex;
     private final int txSwIfIndex;
     private final int longest;
+    private final PgTrace.Start traceStart;
 
     private volatile boolean enabled;
     private volatile long sent;
     private volatile long allocationFailures;
     private long enabledAtNanos;
-    private long packetIndex;
+    /** Per field edit, the step of the next packet into an incrementing range: packets sent modulo its span. */
+    private final long[] editSteps;
     private int sizeCursor;
     private long randomState;
 
@@ -41,6 +43,14 @@ public final class PgStream {
             max = Math.max(max, frame.length);
         }
         this.longest = max;
+        this.editSteps = new long[templates.edits().length];
+        this.traceStart = spec.pcap().isPresent() ? PgTrace.Start.ETHERNET : switch (spec.headers().isEmpty() ? null
+                : spec.headers().getFirst()) {
+            case StreamSpec.EthernetHeader e -> PgTrace.Start.ETHERNET;
+            case StreamSpec.Ip4Header ip -> PgTrace.Start.IP4;
+            case StreamSpec.Ip6Header ip -> PgTrace.Start.IP6;
+            case null, default -> PgTrace.Start.RAW;
+        };
         this.randomState = spec.name().hashCode() * 0x9e37_79b9_7f4a_7c15L | 1;
     }
 
@@ -83,6 +93,11 @@ public final class PgStream {
         return templates;
     }
 
+    /** The header its packets start with, for the trace to decode them. */
+    PgTrace.Start traceStart() {
+        return traceStart;
+    }
+
     /** The longest frame the stream sends. */
     int longest() {
         return longest;
@@ -123,7 +138,10 @@ public final class PgStream {
 
     /**
      * Writes the stream's next {@code count} packets into the buffers {@code bis[0 .. count)},
-     * received on its interface and, if it names one, bound for its tx interface.
+     * received on its interface and, if it names one, bound for its tx interface. An
+     * incrementing field steps one value per packet and wraps at the end of its range, carried
+     * from frame to frame in {@code editSteps} rather than divided out of a packet count for
+     * every field of every packet.
      *
      * @return the bytes written, for the interface's rx counter
      */
@@ -131,7 +149,7 @@ public final class PgStream {
         MemorySegment memory = buffers.memory();
         byte[][] frames = templates.frames();
         FieldEdit[] edits = templates.edits();
-        long index = packetIndex;
+        long[] steps = editSteps;
         int cursor = sizeCursor;
         int rx = rxSwIfIndex;
         int tx = txSwIfIndex;
@@ -149,14 +167,19 @@ public final class PgStream {
             bytes += frame.length;
             if (edits.length != 0) {
                 long base = buffers.dataOffset(bi);
-                for (FieldEdit edit : edits) {
-                    long draw = edit.random ? nextRandom() : 0;
-                    edit.apply(memory, base, edit.valueFor(index, draw));
+                for (int e = 0; e < edits.length; e++) {
+                    FieldEdit edit = edits[e];
+                    long step;
+                    if (edit.random) {
+                        step = edit.randomStep(nextRandom());
+                    } else {
+                        step = steps[e];
+                        steps[e] = step + 1 == edit.span ? 0 : step + 1;
+                    }
+                    edit.apply(memory, base, edit.lo + step);
                 }
             }
-            index++;
         }
-        packetIndex = index;
         sizeCursor = cursor;
         return bytes;
     }

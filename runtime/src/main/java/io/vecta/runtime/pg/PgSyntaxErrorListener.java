@@ -37,6 +37,7 @@ final class PgSyntaxErrorListener extends BaseErrorListener {
                 case PgStreamLexer.INT -> "a number";
                 case PgStreamLexer.FLOAT -> "a decimal number";
                 case PgStreamLexer.IP4 -> "an IPv4 address";
+                case PgStreamLexer.IP6 -> "an IPv6 address";
                 case PgStreamLexer.MAC -> "a MAC address";
                 case PgStreamLexer.HEXNUM -> "a hex number (0x...)";
                 case PgStreamLexer.HEADER -> "a header such as 'UDP:'";

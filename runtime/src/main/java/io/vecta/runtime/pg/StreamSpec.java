@@ -40,11 +40,30 @@ public record StreamSpec(String name, long limit, int minSize, int maxSize, doub
     public record Ip4Header(int protocol, FieldRange src, FieldRange dst, int ttl) implements Header {
     }
 
+    /**
+     * {@code UDP: 2001:db8::1 -> 2001:db8::2 hop-limit 5 traffic-class 0x10}: an IPv6 header carrying
+     * {@code protocol} (VPP's {@code unformat_pg_ip6_header}); the flow label is 0.
+     */
+    public record Ip6Header(int protocol, Ip6Range src, Ip6Range dst, int hopLimit, int trafficClass)
+            implements Header {
+    }
+
+    /**
+     * An IPv6 address field: the high 64 bits are the same in every packet, the low 64 bits
+     * ({@code 2001:db8::1 - 2001:db8::ff}) take their values as a {@link FieldRange} of unsigned
+     * longs, so a range stays within one /64.
+     *
+     * @param hi  bits 127..64, fixed
+     * @param low bits 63..0
+     */
+    public record Ip6Range(long hi, FieldRange low) {
+    }
+
     /** {@code UDP: 1234 -> 2345} or {@code TCP: 1234 -> 2345}. */
     public record PortsHeader(int protocol, FieldRange src, FieldRange dst) implements Header {
     }
 
-    /** {@code ICMP echo_request}. */
+    /** {@code ICMP echo_request}: ICMP after IPv4, ICMPv6 after IPv6, with the type of its IP version. */
     public record IcmpHeader(int type) implements Header {
     }
 }

@@ -23,10 +23,13 @@ import io.vecta.runtime.pg.StreamSpec.EthernetHeader;
 import io.vecta.runtime.pg.StreamSpec.Header;
 import io.vecta.runtime.pg.StreamSpec.IcmpHeader;
 import io.vecta.runtime.pg.StreamSpec.Ip4Header;
+import io.vecta.runtime.pg.StreamSpec.Ip6Header;
+import io.vecta.runtime.pg.StreamSpec.Ip6Range;
 import io.vecta.runtime.pg.StreamSpec.PortsHeader;
 import io.vecta.sdk.packet.Ethernet;
 import io.vecta.sdk.packet.Icmp;
 import io.vecta.sdk.packet.Ip4Address;
+import io.vecta.sdk.packet.Ip6Address;
 import io.vecta.sdk.packet.IpProtocol;
 import io.vecta.sdk.packet.MacAddress;
 import java.io.ByteArrayOutputStream;
@@ -177,11 +180,7 @@ public final class StreamSpecReader {
             String word = h.getStart().getText();
             String protocol = word.endsWith(":") ? word.substring(0, word.length() - 1) : word;
             if (h.ICMP_TYPE() != null) {
-                if (!protocol.equals("ICMP") || !(before instanceof Ip4Header ip) || ip.protocol() != IpProtocol.ICMP) {
-                    throw misplaced(h, "follows an IPv4 header written 'ICMP: a -> b'");
-                }
-                return new IcmpHeader(h.ICMP_TYPE().getText().equals("echo_request")
-                        ? Icmp.TYPE_ECHO_REQUEST : Icmp.TYPE_ECHO_REPLY);
+                return icmp(h, protocol, before);
             }
             if (!word.endsWith(":")) {
                 throw misplaced(h, "is written with a ':' after the protocol");
@@ -206,43 +205,142 @@ public final class StreamSpecReader {
                     case "ICMP" -> IpProtocol.ICMP;
                     default -> throw misplaced(h, "names UDP, TCP or ICMP before IPv4 addresses");
                 };
-                if (before != null && !(before instanceof EthernetHeader e && e.etherType() == Ethernet.ETHER_TYPE_IP4)) {
-                    throw misplaced(h, "is first or follows 'IP4: mac -> mac'");
-                }
+                requireEtherType(h, before, Ethernet.ETHER_TYPE_IP4);
+                int[] fields = extraFields(h.headerField(), "an IPv4", List.of("ttl"), 64);
                 header = new Ip4Header(ipProtocol, range(h.src, PgStreamLexer.IP4), range(h.dst, PgStreamLexer.IP4),
-                        ttl(h.headerField()));
+                        fields[0]);
+            } else if (valueType == PgStreamLexer.IP6) {
+                int ipProtocol = switch (protocol) {
+                    case "UDP" -> IpProtocol.UDP;
+                    case "TCP" -> IpProtocol.TCP;
+                    case "ICMP", "ICMP6" -> IpProtocol.ICMP6;
+                    default -> throw misplaced(h, "names UDP, TCP, ICMP or ICMP6 before IPv6 addresses");
+                };
+                requireEtherType(h, before, Ethernet.ETHER_TYPE_IP6);
+                int[] fields = extraFields(h.headerField(), "an IPv6", List.of("hop-limit", "traffic-class"), 64, 0);
+                header = new Ip6Header(ipProtocol, ip6Range(h.src), ip6Range(h.dst), fields[0], fields[1]);
             } else {
                 int ipProtocol = switch (protocol) {
                     case "UDP" -> IpProtocol.UDP;
                     case "TCP" -> IpProtocol.TCP;
                     default -> throw misplaced(h, "names UDP or TCP before ports");
                 };
-                if (!(before instanceof Ip4Header ip) || ip.protocol() != ipProtocol) {
-                    throw misplaced(h, "follows an IPv4 header written '" + protocol + ": a -> b'");
+                if (ipProtocol(before) != ipProtocol) {
+                    throw misplaced(h, "follows an IPv4 or IPv6 header written '" + protocol + ": a -> b'");
                 }
                 header = new PortsHeader(ipProtocol, port(h.src), port(h.dst));
             }
-            if (!(header instanceof Ip4Header) && !h.headerField().isEmpty()) {
-                throw new PgStreamException("data: '" + h.headerField().getFirst().getText() + "' at "
-                        + where(h.headerField().getFirst().getStart()) + " is not a field of a " + protocol + " header");
+            if (header instanceof EthernetHeader || header instanceof PortsHeader) {
+                if (!h.headerField().isEmpty()) {
+                    throw new PgStreamException("data: '" + h.headerField().getFirst().getText() + "' at "
+                            + where(h.headerField().getFirst().getStart()) + " is not a field of a " + protocol
+                            + " header");
+                }
             }
             return header;
         }
 
-        private static int ttl(List<HeaderFieldContext> fields) {
-            int ttl = 64;
-            for (HeaderFieldContext f : fields) {
-                if (!f.WORD().getText().equals("ttl") || f.value().getStart().getType() != PgStreamLexer.INT) {
-                    throw new PgStreamException("data: '" + f.getText() + "' at " + where(f.getStart())
-                            + ": an IPv4 header takes 'ttl N'");
-                }
-                ttl = (int) Math.min(256, number(f.value().getStart(), "ttl"));
-                if (ttl > 255) {
-                    throw new PgStreamException("data: ttl " + f.value().getText() + " at " + where(f.getStart())
-                            + " is above 255");
-                }
+        /** {@code ICMP echo_request} after {@code ICMP: a -> b}, or after {@code ICMP6: a -> b} for ICMPv6. */
+        private static IcmpHeader icmp(HeaderContext h, String protocol, Header before) {
+            boolean request = h.ICMP_TYPE().getText().equals("echo_request");
+            if (protocol.equals("ICMP") && before instanceof Ip4Header ip && ip.protocol() == IpProtocol.ICMP) {
+                return new IcmpHeader(request ? Icmp.TYPE_ECHO_REQUEST : Icmp.TYPE_ECHO_REPLY);
             }
-            return ttl;
+            if ((protocol.equals("ICMP") || protocol.equals("ICMP6"))
+                    && before instanceof Ip6Header ip && ip.protocol() == IpProtocol.ICMP6) {
+                return new IcmpHeader(request ? Icmp.TYPE6_ECHO_REQUEST : Icmp.TYPE6_ECHO_REPLY);
+            }
+            throw misplaced(h, "follows an IPv4 header written 'ICMP: a -> b' or an IPv6 header written "
+                    + "'ICMP6: a -> b'");
+        }
+
+        /** An IP header comes first or after the Ethernet header that announces its version. */
+        private static void requireEtherType(HeaderContext h, Header before, int etherType) {
+            if (before == null || before instanceof EthernetHeader e && e.etherType() == etherType) {
+                return;
+            }
+            String ip = etherType == Ethernet.ETHER_TYPE_IP4 ? "IPv4" : "IPv6";
+            String announce = etherType == Ethernet.ETHER_TYPE_IP4 ? "IP4" : "IP6";
+            if (before instanceof EthernetHeader) {
+                throw misplaced(h, "has " + ip + " addresses, so the Ethernet header before it is written '"
+                        + announce + ": mac -> mac'");
+            }
+            throw misplaced(h, "is first or follows '" + announce + ": mac -> mac'");
+        }
+
+        /** The IP protocol the header {@code before} announces for the next one; -1 if none. */
+        private static int ipProtocol(Header before) {
+            return switch (before) {
+                case Ip4Header ip -> ip.protocol();
+                case Ip6Header ip -> ip.protocol();
+                case null, default -> -1;
+            };
+        }
+
+        /**
+         * The extra fields of an IP header ({@code ttl 5}, {@code hop-limit 5}, {@code traffic-class 0x10}),
+         * each a byte, in the order of {@code names}, starting from {@code defaults}.
+         */
+        private static int[] extraFields(List<HeaderFieldContext> fields, String header, List<String> names,
+                int... defaults) {
+            int[] values = defaults.clone();
+            for (HeaderFieldContext f : fields) {
+                int i = names.indexOf(f.WORD().getText());
+                int type = f.value().getStart().getType();
+                if (i < 0 || (type != PgStreamLexer.INT && type != PgStreamLexer.HEXNUM)) {
+                    throw new PgStreamException("data: '" + f.getText() + "' at " + where(f.getStart()) + ": "
+                            + header + " header takes " + String.join(" or ", names.stream()
+                                    .map(n -> "'" + n + " N'").toList()));
+                }
+                long value = Math.min(256, integer(f.value().getStart(), names.get(i)));
+                if (value > 255) {
+                    throw new PgStreamException("data: " + names.get(i) + " " + f.value().getText() + " at "
+                            + where(f.getStart()) + " is above 255");
+                }
+                values[i] = (int) value;
+            }
+            return values;
+        }
+
+        /**
+         * An IPv6 address or a range of them; a range keeps the high 64 bits, as its addresses
+         * step or are drawn in the low 64.
+         */
+        private static Ip6Range ip6Range(FieldContext f) {
+            byte[] lo = ip6(f.lo);
+            if (f.hi == null) {
+                return new Ip6Range(Ip6Address.hi(lo), FieldRange.fixed(Ip6Address.lo(lo)));
+            }
+            byte[] hi = ip6(f.hi);
+            String range = "data: range " + f.lo.getText() + " - " + f.hi.getText() + " at " + where(f.getStart());
+            if (Ip6Address.hi(lo) != Ip6Address.hi(hi)) {
+                throw new PgStreamException(range + " crosses a /64; the addresses of a range differ in their "
+                        + "last 64 bits only");
+            }
+            long low = Ip6Address.lo(lo);
+            long high = Ip6Address.lo(hi);
+            if (Long.compareUnsigned(high, low) < 0) {
+                throw new PgStreamException(range + " is inverted; the first value must not exceed the second");
+            }
+            if (high - low + 1 == 0) {
+                throw new PgStreamException(range + " holds 2^64 addresses; a range holds one fewer at most");
+            }
+            return new Ip6Range(Ip6Address.hi(lo),
+                    new FieldRange(low, high, f.PLUS() != null ? FieldRange.Kind.RANDOM : FieldRange.Kind.INCREMENT));
+        }
+
+        private static byte[] ip6(ValueContext v) {
+            Token token = v.getStart();
+            if (token.getType() != PgStreamLexer.IP6) {
+                throw new PgStreamException("data: expected an IPv6 address at " + where(token) + ", got '"
+                        + token.getText() + "'");
+            }
+            try {
+                return Ip6Address.parse(token.getText());
+            } catch (IllegalArgumentException e) {
+                throw new PgStreamException("data: '" + token.getText() + "' at " + where(token)
+                        + " is not an IPv6 address: " + e.getMessage());
+            }
         }
 
         private static FieldRange port(FieldContext f) {
@@ -275,6 +373,7 @@ public final class StreamSpecReader {
                 String wanted = switch (tokenType) {
                     case PgStreamLexer.MAC -> "a MAC address";
                     case PgStreamLexer.IP4 -> "an IPv4 address";
+                    case PgStreamLexer.IP6 -> "an IPv6 address";
                     default -> "a port number";
                 };
                 throw new PgStreamException("data: expected " + wanted + " at " + where(token) + ", got '"
@@ -283,8 +382,7 @@ public final class StreamSpecReader {
             return switch (type) {
                 case PgStreamLexer.MAC -> mac(token);
                 case PgStreamLexer.IP4 -> ip4(token);
-                case PgStreamLexer.HEXNUM -> Long.parseLong(token.getText().substring(2), 16);
-                default -> number(token, "port");
+                default -> integer(token, "port");
             };
         }
 
@@ -307,6 +405,18 @@ public final class StreamSpecReader {
             } catch (IllegalArgumentException e) {
                 throw new PgStreamException("data: '" + token.getText() + "' at " + where(token)
                         + " is not an IPv4 address");
+            }
+        }
+
+        /** A decimal or {@code 0x} hex number. */
+        private static long integer(Token token, String field) {
+            if (token.getType() != PgStreamLexer.HEXNUM) {
+                return number(token, field);
+            }
+            try {
+                return Long.parseLong(token.getText().substring(2), 16);
+            } catch (NumberFormatException e) {
+                throw new PgStreamException(field + ": " + token.getText() + " is too large");
             }
         }
 

@@ -10,6 +10,11 @@
  *       copy templates, apply FieldEdits (incremental checksums), enqueue to the stream's node
  * </pre>
  *
+ * <p>Headers are Ethernet, IPv4 or IPv6, then UDP, TCP or an ICMP/ICMPv6 echo, as VPP writes
+ * them ({@code IP6: mac -> mac  UDP: 2001:db8::1 -> 2001:db8::2  UDP: 1234 -> 2345}); every
+ * length and checksum (with the IPv4 or IPv6 pseudo-header) is right in every packet, whatever
+ * its size and field values.
+ *
  * <p>Streams are created disabled; {@code packet-generator enable-stream} starts them. A stream
  * with a limit disables itself when it has sent it. Streams that name a pg interface
  * ({@code interface pg0}, {@code source pg0}) are refused until interfaces exist.

@@ -127,6 +127,28 @@ class PgInputTest {
     }
 
     @Test
+    void shouldTraceIp4HeadersAsVppFormatsThem() {
+        pg.thread.node("pg-input").addTraceBudget(2);
+        pg.send("name t limit 1 node capture data { IP4: 1.2.3 -> 4.5.6 TCP: 10.0.0.1 -> 10.0.0.2 ttl 7 "
+                + "TCP: 80 -> 1024 }", 1);
+        pg.send("name raw limit 1 node capture data { hex 0x0102 }", 1);
+
+        MemorySegment m = MemorySegment.ofArray(pg.captured.getFirst());
+        assertThat(pg.thread.traces()).extracting(r -> ((PgTrace) r.record()).format()).containsExactly("""
+                stream t, 54 bytes
+                IP4: 00:01:00:02:00:03 -> 00:04:00:05:00:06
+                TCP: 10.0.0.1 -> 10.0.0.2
+                  tos 0x00, ttl 7, length 40, checksum 0x%04x
+                  fragment id 0x0000
+                TCP: 80 -> 1024
+                  seq. 0x00000000 ack 0x00000000
+                  flags 0x00, tcp header: 20 bytes
+                  window 65535, checksum 0x%04x""".formatted(Ip4.checksum(m, L3), Tcp.checksum(m, L4)), """
+                stream raw, 2 bytes
+                01 02""");
+    }
+
+    @Test
     void shouldStopAtTheLimitAndDisableTheStream() {
         pg.send("name lim limit 600 node capture data { IP4: 1.2.3 -> 4.5.6 hex 0x00 }", 5);
 
