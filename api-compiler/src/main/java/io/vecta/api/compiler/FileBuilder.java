@@ -119,7 +119,7 @@ final class FileBuilder {
         }
         FieldShape shape = target.get().shape();
         if (!(shape instanceof FieldShape.Scalar || shape instanceof FieldShape.Fixed)) {
-            session.error(at(declaration), "alias '" + name + "' must name a type or a fixed-size array of one");
+            session.error(at(declaration.fieldName()), "alias '" + name + "' must name a type or a fixed-size array of one");
         }
         if (!target.get().options().isEmpty()) {
             session.error(at(declaration.arraySuffix()), "alias '" + name + "' cannot have field options");

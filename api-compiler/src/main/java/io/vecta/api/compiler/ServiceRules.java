@@ -41,7 +41,8 @@ final class ServiceRules {
                 session.error(service.position(), "rpc '" + service.caller() + "' is already declared at "
                         + earlier.position());
             }
-            service.reply().ifPresent(replies::add);
+            // a service returning itself is reported once, where it is written
+            service.reply().filter(reply -> !reply.equals(service.caller())).ifPresent(replies::add);
         }
         Set<String> events = new HashSet<>();
         for (Service service : written) {
