@@ -51,7 +51,10 @@ public final class ApiLoader {
         return new LoadSession(this).loadTopLevel(file.normalize());
     }
 
-    /** Loads {@code text} as if it were the content of {@code file}; imports are still read from the include directories. */
+    /**
+     * Loads {@code text} as if it were the content of {@code file}, which this loader then keeps
+     * using for that path (also when another file imports it); imports are read as usual.
+     */
     public ApiFile load(Path file, String text) throws ApiCompileException {
         parsed.put(file.normalize(), ApiSyntax.parse(file.normalize(), text));
         return load(file);

@@ -27,9 +27,10 @@
  * an array, {@code []} only for strings, no Python keywords as field names, backwards-compatible
  * enum entries last, one bit per enumflag value, tagged unions ({@code discriminator}/{@code case}),
  * services naming defined messages, every message answered (by {@code X_reply},
- * {@code X_details} or a service). A few more that VPP leaves to the C compiler: a name declared
- * twice in one block, enum values that do not fit the enum's base type, import cycles, option
- * statements outside a define. Every file of VPP's tree passes them.
+ * {@code X_details} or a service). A few more that VPP leaves to the C compiler or does not
+ * make: a name declared twice in one block or file, a length field that is not an earlier integer
+ * field of the same block, enum values that do not fit the enum's base type, import cycles,
+ * option statements outside a define. Every file of VPP's tree passes them all.
  *
  * <h2>Threads</h2>
  * A loader is used by one thread at a time; the model it returns is immutable.

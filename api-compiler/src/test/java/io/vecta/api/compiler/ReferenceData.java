@@ -14,10 +14,13 @@ import java.util.Map;
 
 /**
  * VPP's tree of {@code .api} files and the tables VPP's own generator produced for it, kept
- * beside the repository in {@code ../shared/reference}. Tests that need them are skipped, never
- * passed, when that directory is absent.
+ * beside the repository in {@code ../shared/reference} (or where the system property
+ * {@value #LOCATION_PROPERTY} points). Tests that need them are skipped, never passed, when that
+ * directory is absent.
  */
 final class ReferenceData {
+
+    static final String LOCATION_PROPERTY = "vecta.reference.dir";
 
     private static final Path ROOT = locate();
 
@@ -60,6 +63,11 @@ final class ReferenceData {
 
     /** The repository root is the nearest directory holding mvnw; the reference sits in its parent. */
     private static Path locate() {
+        String configured = System.getProperty(LOCATION_PROPERTY);
+        if (configured != null) {
+            Path reference = Path.of(configured);
+            return Files.isRegularFile(reference.resolve("vpp-api-crc.tsv")) ? reference : null;
+        }
         for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
             if (Files.isRegularFile(dir.resolve("mvnw"))) {
                 Path reference = dir.resolveSibling("shared").resolve("reference");

@@ -14,8 +14,8 @@ import java.util.Optional;
  * @param definitions the top-level statements in written order
  * @param messages the messages in id order: as written, each {@code autoreply} reply right after
  *     its request (message id = the file's range base + index)
- * @param services every written service and, for the file a load was started for, the ones the
- *     message names imply; empty for files loaded only as imports
+ * @param services every written service, then the ones the message names imply
+ *     ({@code X}/{@code X_reply}, {@code X_dump}/{@code X_details}), in the order VPP's JSON lists them
  */
 public record ApiFile(Path path, String module, List<Definition> definitions, List<Message> messages,
         List<Service> services) {

@@ -10,6 +10,7 @@ import java.util.Map;
  * @param shape scalar, fixed array, counted array or open string
  * @param options the bracketed field options in written order ({@code default}, {@code limit},
  *     {@code discriminator}, {@code case}); none of them changes a CRC
+ * @param position where the field's name is written
  */
 public record Field(ApiType type, String name, FieldShape shape, Map<String, OptionValue> options,
         SourcePosition position) {
