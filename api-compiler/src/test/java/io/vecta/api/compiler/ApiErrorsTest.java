@@ -390,6 +390,17 @@ class ApiErrorsTest {
     }
 
     @Test
+    void shouldReportASyntaxErrorOfAnImportedFileWithTheImportersOwnErrors() throws IOException {
+        write("lib/broken.api", "typedef pair { u32 a }\n");
+        assertThat(errors("""
+                import "lib/broken.api";
+                typedef user { vl_api_pair_t p; };
+                """)).containsExactly(
+                includeDir.resolve("lib/broken.api") + ":1:22: expected '[' or ';', got '}'",
+                "t.api:2:16: undefined type 'vl_api_pair_t' (define or import it before this use)");
+    }
+
+    @Test
     void shouldReportEveryCheckThatFailsNotOnlyTheFirst() {
         ApiCompileException failure = catchThrowableOfType(ApiCompileException.class, () -> load("""
                 typedef a { vl_api_x_t x; };
