@@ -1,11 +1,12 @@
-# Sourced by ./vecta and ./vectactl: makes runtime/target/vecta.jar current and sets $jar.
+# Sourced by ./vecta, ./vectactl and ./vecta-api: makes runtime/target/vecta.jar current and sets $jar.
 # The jar is rebuilt when a main source or a pom is newer than it (tests do not count). Two
 # scripts started at once build it once: the second waits on the lock, then finds it fresh.
 jar=$root/runtime/target/vecta.jar
 runtime_jar_stale() {
   [ ! -f "$jar" ] && return 0
   [ -n "$(find "$root/pom.xml" "$root"/sdk-*/pom.xml "$root"/sdk-*/src/main "$root/native-io/pom.xml" \
-      "$root/native-io/src/main" "$root/runtime/pom.xml" "$root/runtime/src/main" \
+      "$root/native-io/src/main" "$root/api-compiler/pom.xml" "$root/api-compiler/src/main" \
+      "$root/runtime/pom.xml" "$root/runtime/src/main" \
       -type f -newer "$jar" -print -quit 2>/dev/null)" ]
 }
 ensure_runtime_jar() {
