@@ -193,6 +193,8 @@ public final class Buffers {
      * check and a bounds check against a constant, which the compiler folds into the access.
      */
     private static final MemorySegment ADDRESS_SPACE = MemorySegment.NULL.reinterpret(Long.MAX_VALUE);
+    /** Bits that hold a native address: user space ends far below bit 62 on every 64-bit system. */
+    private static final long ADDRESS_MASK = (1L << 62) - 1;
 
     private final MemorySegment memory;
     /** {@code memory}'s address: metadata accessors go through {@link #ADDRESS_SPACE} from here. */
@@ -311,7 +313,16 @@ public final class Buffers {
 
     /** The address of buffer {@code bi}'s metadata in {@link #ADDRESS_SPACE}, index checked. */
     private long metadataAddress(int bi) {
-        return base + checkedMetadataOffset(bi);
+        return address(checkedMetadataOffset(bi));
+    }
+
+    /**
+     * The address of byte {@code offset} of buffer memory. The mask changes no address (none
+     * has bit 62 or 63 set) but tells the compiler that every field address lies inside
+     * {@link #ADDRESS_SPACE}, so that the segment's bounds check folds away.
+     */
+    private long address(long offset) {
+        return (base + offset) & ADDRESS_MASK;
     }
 
     // ---- cache line 0 ----
@@ -576,7 +587,7 @@ public final class Buffers {
      */
     public long dataOffset(int bi) {
         long metadata = checkedMetadataOffset(bi);
-        return metadata + DATA_OFFSET + ADDRESS_SPACE.get(U16, base + metadata + CURRENT_DATA_OFFSET);
+        return metadata + DATA_OFFSET + ADDRESS_SPACE.get(U16, address(metadata) + CURRENT_DATA_OFFSET);
     }
 
     /** Bytes of headroom in front of the current byte: {@code PRE_DATA_SIZE + current_data}. */
@@ -831,7 +842,7 @@ public final class Buffers {
 
     private long checkedDataRange(int bi, int offset, int length) {
         long metadata = checkedMetadataOffset(bi);
-        int start = ADDRESS_SPACE.get(U16, base + metadata + CURRENT_DATA_OFFSET) + offset;
+        int start = ADDRESS_SPACE.get(U16, address(metadata) + CURRENT_DATA_OFFSET) + offset;
         int dataSize = dataSize(bi);
         if (length < 0 || start < -PRE_DATA_SIZE || (long) start + length > dataSize) {
             throw new IndexOutOfBoundsException("buffer 0x" + Integer.toHexString(bi) + ": " + length
