@@ -26,7 +26,9 @@ import java.util.Objects;
  * {@code n}, taken from the thread's frame pool when first needed. A frame that fills up (256
  * buffers) goes onto the thread's pending queue at once and a new one is started; after the
  * node's dispatch returns every partly filled next frame goes there too (VPP's
- * {@code vlib_put_next_frame}).
+ * {@code vlib_put_next_frame}). A node that sends its whole pending frame to one next, the
+ * usual case, copies nothing: the frame it was given becomes that next frame
+ * ({@link #enqueueToSingleNext}), and the thread does not take it back into its pool.
  *
  * <h2>Statistics</h2>
  * Calls, vectors, suspends, nanoseconds and the longest call (with its vectors), kept by the
