@@ -225,11 +225,7 @@ public final class BufferPools implements AutoCloseable {
         return Optional.ofNullable(pageSizeFallback);
     }
 
-    /**
-     * Unmaps buffer memory and closes its memfd; every later access to a buffer fails. Only once
-     * no other thread uses a buffer: the metadata accessors of {@link io.vecta.sdk.buffer.Buffers}
-     * read raw addresses, which a close from another thread does not wait for.
-     */
+    /** Unmaps buffer memory and closes its memfd; every later access to a buffer fails. */
     @Override
     public void close() {
         region.close();

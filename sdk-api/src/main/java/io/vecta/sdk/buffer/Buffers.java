@@ -76,15 +76,11 @@ import java.util.Objects;
  *
  * <h2>Cost and checks</h2>
  * This class is final, its fields are final and its layouts static final, so that each field
- * accessor compiles to one load or store plus one compare, and allocates nothing. What is
- * checked:
+ * accessor compiles to one load or store plus the segment's own bounds check, and allocates
+ * nothing. What is checked:
  * <ul>
- *   <li>every metadata accessor: that the index lies inside buffer memory together with both
- *       of its metadata cache lines, one unsigned compare of the index against a limit, and
- *       that the memory is not closed;</li>
- *   <li>packet bytes, read through {@link #memory()} by the header views and by the copies
- *       here: the byte offset lies inside buffer memory (the segment's check), and after the
- *       memory is closed no access succeeds (its liveness check);</li>
+ *   <li>every accessor: the byte offset lies inside buffer memory (the segment's check), and
+ *       after the memory is closed no access succeeds (its liveness check);</li>
  *   <li>setters of 8- and 16-bit fields: the value fits the field;</li>
  *   <li>{@link #advance}, copies, {@link #tailroom}: the range stays within the buffer's
  *       headroom and data;</li>
@@ -92,22 +88,8 @@ import java.util.Objects;
  *   <li>{@link #checkBuffer}: that an index names the first byte of a buffer of a pool. This
  *       is the full check; the allocator makes it on every free, accessors do not.</li>
  * </ul>
- * A buffer index that passes the index check but is not a buffer reads or writes the wrong
+ * A buffer index that passes the segment check but is not a buffer reads or writes the wrong
  * bytes of buffer memory, as in VPP; {@link #checkBuffer} is the tool to find such bugs.
- *
- * <p>Why metadata accessors skip the segment's own checks, and why that is safe: a field's
- * offset is the index times 64 plus a constant below 128, so the index check alone keeps
- * every metadata access inside buffer memory, exactly as the segment's bounds check did. The
- * access itself then goes to the raw address through {@link #ADDRESS_SPACE}, a segment over
- * the whole address space whose checks the compiler folds away; through {@link #memory()}
- * each access would pay the segment's bounds check against its size, one per access size,
- * which on the per-packet path of every node is a third of a header read. The index check of
- * several accessors on one buffer is made once by the compiler. Indices come from the
- * allocator, which checks each one it takes back ({@link #checkBuffer}). Use after close is
- * still refused by the accessors' own liveness check; what the raw access gives up is the
- * segment's guard against a close by another thread during an access, so buffer memory must
- * be closed only after every thread that reads buffers has stopped, which is the order in
- * which the runtime shuts down (dispatch threads first, then the memory).
  *
  * <h2>Threads</h2>
  * A buffer belongs to one thread at a time, the one whose frame holds its index; handing a
@@ -188,22 +170,8 @@ public final class Buffers {
     private static final int REF_COUNT_SHIFT = ByteOrder.nativeOrder() == ByteOrder.LITTLE_ENDIAN ? 0 : 24;
     private static final int GEOMETRY_LONGS = 3;
 
-    /**
-     * The whole address space as one segment: reads and writes through it carry no liveness
-     * check and a bounds check against a constant, which the compiler folds into the access.
-     */
-    private static final MemorySegment ADDRESS_SPACE = MemorySegment.NULL.reinterpret(Long.MAX_VALUE);
-    /** Bits that hold a native address: user space ends far below bit 62 on every 64-bit system. */
-    private static final long ADDRESS_MASK = (1L << 62) - 1;
-
     private final MemorySegment memory;
-    /** {@code memory}'s address: metadata accessors go through {@link #ADDRESS_SPACE} from here. */
-    private final long base;
-    /** {@code memory}'s scope, whose liveness metadata accessors check themselves. */
-    private final MemorySegment.Scope scope;
     private final long indexLimit;
-    /** One past the largest index whose two metadata cache lines lie inside buffer memory. */
-    private final long metadataIndexLimit;
     private final List<BufferPoolLayout> pools;
     /**
      * Per pool index 0 to 255, three longs: first buffer index, span in cache lines (0 for an
@@ -235,10 +203,7 @@ public final class Buffers {
             throw new IllegalArgumentException("buffer memory holds 1 to " + MAX_POOLS + " pools, not " + pools.size());
         }
         this.memory = memory;
-        this.base = memory.address();
-        this.scope = memory.scope();
         this.indexLimit = memory.byteSize() >>> LOG2_CACHE_LINE;
-        this.metadataIndexLimit = Math.max(0, indexLimit - METADATA_SIZE / CACHE_LINE + 1);
         this.pools = List.copyOf(pools);
         int count = pools.size();
         poolGeometry = new long[MAX_POOLS * GEOMETRY_LONGS];
@@ -292,44 +257,11 @@ public final class Buffers {
         return Integer.toUnsignedLong(bi) << LOG2_CACHE_LINE;
     }
 
-    /**
-     * {@link #metadataOffset}, once {@code bi} is known to lie inside buffer memory with both
-     * of its metadata cache lines: the one check every metadata accessor makes.
-     *
-     * @throws IndexOutOfBoundsException naming the index and the memory's indices
-     */
-    private long checkedMetadataOffset(int bi) {
-        long index = Integer.toUnsignedLong(bi);
-        if (index >= metadataIndexLimit) {
-            throw new IndexOutOfBoundsException("buffer index 0x" + Integer.toHexString(bi)
-                    + " is outside buffer memory (metadata of indices 0x0 to 0x"
-                    + Long.toHexString(metadataIndexLimit - 1) + ")");
-        }
-        if (!scope.isAlive()) {
-            throw new IllegalStateException("buffer 0x" + Integer.toHexString(bi) + ": buffer memory is closed");
-        }
-        return index << LOG2_CACHE_LINE;
-    }
-
-    /** The address of buffer {@code bi}'s metadata in {@link #ADDRESS_SPACE}, index checked. */
-    private long metadataAddress(int bi) {
-        return address(checkedMetadataOffset(bi));
-    }
-
-    /**
-     * The address of byte {@code offset} of buffer memory. The mask changes no address (none
-     * has bit 62 or 63 set) but tells the compiler that every field address lies inside
-     * {@link #ADDRESS_SPACE}, so that the segment's bounds check folds away.
-     */
-    private long address(long offset) {
-        return (base + offset) & ADDRESS_MASK;
-    }
-
     // ---- cache line 0 ----
 
     /** {@code current_data}: signed offset of the current byte from the first data byte. */
     public int currentData(int bi) {
-        return ADDRESS_SPACE.get(U16, metadataAddress(bi) + CURRENT_DATA_OFFSET);
+        return memory.get(U16, metadataOffset(bi) + CURRENT_DATA_OFFSET);
     }
 
     /**
@@ -341,12 +273,12 @@ public final class Buffers {
         if (value < -PRE_DATA_SIZE || value > Short.MAX_VALUE) {
             throw fieldRange(bi, "current_data", value, -PRE_DATA_SIZE, Short.MAX_VALUE);
         }
-        ADDRESS_SPACE.set(U16, metadataAddress(bi) + CURRENT_DATA_OFFSET, (short) value);
+        memory.set(U16, metadataOffset(bi) + CURRENT_DATA_OFFSET, (short) value);
     }
 
     /** {@code current_length}: bytes of this buffer from the current byte on. */
     public int currentLength(int bi) {
-        return Short.toUnsignedInt(ADDRESS_SPACE.get(U16, metadataAddress(bi) + CURRENT_LENGTH_OFFSET));
+        return Short.toUnsignedInt(memory.get(U16, metadataOffset(bi) + CURRENT_LENGTH_OFFSET));
     }
 
     /**
@@ -358,44 +290,44 @@ public final class Buffers {
         if ((value & ~0xffff) != 0) {
             throw fieldRange(bi, "current_length", value, 0, 0xffff);
         }
-        ADDRESS_SPACE.set(U16, metadataAddress(bi) + CURRENT_LENGTH_OFFSET, (short) value);
+        memory.set(U16, metadataOffset(bi) + CURRENT_LENGTH_OFFSET, (short) value);
     }
 
     /** {@code flags}: {@link BufferFlags}. */
     public int flags(int bi) {
-        return ADDRESS_SPACE.get(U32, metadataAddress(bi) + FLAGS_OFFSET);
+        return memory.get(U32, metadataOffset(bi) + FLAGS_OFFSET);
     }
 
     /** Sets all of {@code flags}. */
     public void setFlags(int bi, int flags) {
-        ADDRESS_SPACE.set(U32, metadataAddress(bi) + FLAGS_OFFSET, flags);
+        memory.set(U32, metadataOffset(bi) + FLAGS_OFFSET, flags);
     }
 
     /** Sets the bits of {@code mask} in {@code flags}, leaving the others. */
     public void addFlags(int bi, int mask) {
-        long address = metadataAddress(bi) + FLAGS_OFFSET;
-        ADDRESS_SPACE.set(U32, address, ADDRESS_SPACE.get(U32, address) | mask);
+        long offset = metadataOffset(bi) + FLAGS_OFFSET;
+        memory.set(U32, offset, memory.get(U32, offset) | mask);
     }
 
     /** Clears the bits of {@code mask} in {@code flags}, leaving the others. */
     public void clearFlags(int bi, int mask) {
-        long address = metadataAddress(bi) + FLAGS_OFFSET;
-        ADDRESS_SPACE.set(U32, address, ADDRESS_SPACE.get(U32, address) & ~mask);
+        long offset = metadataOffset(bi) + FLAGS_OFFSET;
+        memory.set(U32, offset, memory.get(U32, offset) & ~mask);
     }
 
     /** {@code flow_id}. */
     public int flowId(int bi) {
-        return ADDRESS_SPACE.get(U32, metadataAddress(bi) + FLOW_ID_OFFSET);
+        return memory.get(U32, metadataOffset(bi) + FLOW_ID_OFFSET);
     }
 
     /** Sets {@code flow_id}. */
     public void setFlowId(int bi, int value) {
-        ADDRESS_SPACE.set(U32, metadataAddress(bi) + FLOW_ID_OFFSET, value);
+        memory.set(U32, metadataOffset(bi) + FLOW_ID_OFFSET, value);
     }
 
     /** {@code ref_count}: 1 for an allocated buffer, more while clones share it, 0 while free. */
     public int refCount(int bi) {
-        return Byte.toUnsignedInt(ADDRESS_SPACE.get(U8, metadataAddress(bi) + REF_COUNT_OFFSET));
+        return Byte.toUnsignedInt(memory.get(U8, metadataOffset(bi) + REF_COUNT_OFFSET));
     }
 
     /**
@@ -408,7 +340,7 @@ public final class Buffers {
         if ((value & ~MAX_REF_COUNT) != 0) {
             throw fieldRange(bi, "ref_count", value, 0, MAX_REF_COUNT);
         }
-        ADDRESS_SPACE.set(U8, metadataAddress(bi) + REF_COUNT_OFFSET, (byte) value);
+        memory.set(U8, metadataOffset(bi) + REF_COUNT_OFFSET, (byte) value);
     }
 
     /**
@@ -419,7 +351,7 @@ public final class Buffers {
      * @throws IllegalStateException if the count would leave 0 to 255; it is left unchanged
      */
     public int addRefCountAtomically(int bi, int delta) {
-        long offset = checkedMetadataOffset(bi) + REF_COUNT_OFFSET;
+        long offset = metadataOffset(bi) + REF_COUNT_OFFSET;
         while (true) {
             int word = (int) REF_COUNT_WORD.getVolatile(memory, offset);
             int count = (word >>> REF_COUNT_SHIFT) & MAX_REF_COUNT;
@@ -437,7 +369,7 @@ public final class Buffers {
 
     /** {@code buffer_pool_index}: the pool the buffer belongs to. */
     public int bufferPoolIndex(int bi) {
-        return Byte.toUnsignedInt(ADDRESS_SPACE.get(U8, metadataAddress(bi) + BUFFER_POOL_INDEX_OFFSET));
+        return Byte.toUnsignedInt(memory.get(U8, metadataOffset(bi) + BUFFER_POOL_INDEX_OFFSET));
     }
 
     /**
@@ -449,12 +381,12 @@ public final class Buffers {
         if (value < 0 || value >= poolDataSize.length) {
             throw fieldRange(bi, "buffer_pool_index", value, 0, poolDataSize.length - 1);
         }
-        ADDRESS_SPACE.set(U8, metadataAddress(bi) + BUFFER_POOL_INDEX_OFFSET, (byte) value);
+        memory.set(U8, metadataOffset(bi) + BUFFER_POOL_INDEX_OFFSET, (byte) value);
     }
 
     /** {@code error}: the error counter a dropped packet is counted under. */
     public int error(int bi) {
-        return Short.toUnsignedInt(ADDRESS_SPACE.get(U16, metadataAddress(bi) + ERROR_OFFSET));
+        return Short.toUnsignedInt(memory.get(U16, metadataOffset(bi) + ERROR_OFFSET));
     }
 
     /**
@@ -466,47 +398,47 @@ public final class Buffers {
         if ((value & ~0xffff) != 0) {
             throw fieldRange(bi, "error", value, 0, 0xffff);
         }
-        ADDRESS_SPACE.set(U16, metadataAddress(bi) + ERROR_OFFSET, (short) value);
+        memory.set(U16, metadataOffset(bi) + ERROR_OFFSET, (short) value);
     }
 
     /** {@code next_buffer}: meaningful only when {@link BufferFlags#NEXT_PRESENT} is set. */
     public int nextBuffer(int bi) {
-        return ADDRESS_SPACE.get(U32, metadataAddress(bi) + NEXT_BUFFER_OFFSET);
+        return memory.get(U32, metadataOffset(bi) + NEXT_BUFFER_OFFSET);
     }
 
     /** Sets {@code next_buffer}; see {@link #chainAppend} to link buffers with the flags kept right. */
     public void setNextBuffer(int bi, int next) {
-        ADDRESS_SPACE.set(U32, metadataAddress(bi) + NEXT_BUFFER_OFFSET, next);
+        memory.set(U32, metadataOffset(bi) + NEXT_BUFFER_OFFSET, next);
     }
 
     /** The feature config index: where the packet is on its feature arc. */
     public int featureConfigIndex(int bi) {
-        return ADDRESS_SPACE.get(U32, metadataAddress(bi) + FEATURE_CONFIG_INDEX_OFFSET);
+        return memory.get(U32, metadataOffset(bi) + FEATURE_CONFIG_INDEX_OFFSET);
     }
 
     /** Sets the feature config index. */
     public void setFeatureConfigIndex(int bi, int value) {
-        ADDRESS_SPACE.set(U32, metadataAddress(bi) + FEATURE_CONFIG_INDEX_OFFSET, value);
+        memory.set(U32, metadataOffset(bi) + FEATURE_CONFIG_INDEX_OFFSET, value);
     }
 
     /** The software interface the packet came in on. */
     public int rxSwIfIndex(int bi) {
-        return ADDRESS_SPACE.get(U32, metadataAddress(bi) + RX_SW_IF_INDEX_OFFSET);
+        return memory.get(U32, metadataOffset(bi) + RX_SW_IF_INDEX_OFFSET);
     }
 
     /** Sets the software interface the packet came in on. */
     public void setRxSwIfIndex(int bi, int value) {
-        ADDRESS_SPACE.set(U32, metadataAddress(bi) + RX_SW_IF_INDEX_OFFSET, value);
+        memory.set(U32, metadataOffset(bi) + RX_SW_IF_INDEX_OFFSET, value);
     }
 
     /** The software interface (or FIB, by convention of the node) the packet goes to. */
     public int txSwIfIndex(int bi) {
-        return ADDRESS_SPACE.get(U32, metadataAddress(bi) + TX_SW_IF_INDEX_OFFSET);
+        return memory.get(U32, metadataOffset(bi) + TX_SW_IF_INDEX_OFFSET);
     }
 
     /** Sets the software interface (or FIB) the packet goes to. */
     public void setTxSwIfIndex(int bi, int value) {
-        ADDRESS_SPACE.set(U32, metadataAddress(bi) + TX_SW_IF_INDEX_OFFSET, value);
+        memory.set(U32, metadataOffset(bi) + TX_SW_IF_INDEX_OFFSET, value);
     }
 
     /**
@@ -515,7 +447,7 @@ public final class Buffers {
      * @throws IndexOutOfBoundsException if {@code word} is outside 0 to 7
      */
     public int opaque(int bi, int word) {
-        return ADDRESS_SPACE.get(U32, metadataAddress(bi) + OPAQUE_OFFSET + 4L * Objects.checkIndex(word, OPAQUE_WORDS));
+        return memory.get(U32, metadataOffset(bi) + OPAQUE_OFFSET + 4L * Objects.checkIndex(word, OPAQUE_WORDS));
     }
 
     /**
@@ -524,19 +456,19 @@ public final class Buffers {
      * @throws IndexOutOfBoundsException if {@code word} is outside 0 to 7
      */
     public void setOpaque(int bi, int word, int value) {
-        ADDRESS_SPACE.set(U32, metadataAddress(bi) + OPAQUE_OFFSET + 4L * Objects.checkIndex(word, OPAQUE_WORDS), value);
+        memory.set(U32, metadataOffset(bi) + OPAQUE_OFFSET + 4L * Objects.checkIndex(word, OPAQUE_WORDS), value);
     }
 
     // ---- cache line 1 ----
 
     /** {@code trace_handle}: meaningful only when {@link BufferFlags#IS_TRACED} is set. */
     public int traceHandle(int bi) {
-        return ADDRESS_SPACE.get(U32, metadataAddress(bi) + TRACE_HANDLE_OFFSET);
+        return memory.get(U32, metadataOffset(bi) + TRACE_HANDLE_OFFSET);
     }
 
     /** Sets {@code trace_handle}. */
     public void setTraceHandle(int bi, int value) {
-        ADDRESS_SPACE.set(U32, metadataAddress(bi) + TRACE_HANDLE_OFFSET, value);
+        memory.set(U32, metadataOffset(bi) + TRACE_HANDLE_OFFSET, value);
     }
 
     /**
@@ -545,7 +477,7 @@ public final class Buffers {
      * way to the packet length.
      */
     public long totalLengthNotIncludingFirstBuffer(int bi) {
-        return Integer.toUnsignedLong(ADDRESS_SPACE.get(U32, metadataAddress(bi) + TOTAL_LENGTH_NOT_INCLUDING_FIRST_BUFFER_OFFSET));
+        return Integer.toUnsignedLong(memory.get(U32, metadataOffset(bi) + TOTAL_LENGTH_NOT_INCLUDING_FIRST_BUFFER_OFFSET));
     }
 
     /**
@@ -558,7 +490,7 @@ public final class Buffers {
         if ((value & ~0xffff_ffffL) != 0) {
             throw fieldRange(bi, "total_length_not_including_first_buffer", value, 0, 0xffff_ffffL);
         }
-        ADDRESS_SPACE.set(U32, metadataAddress(bi) + TOTAL_LENGTH_NOT_INCLUDING_FIRST_BUFFER_OFFSET, (int) value);
+        memory.set(U32, metadataOffset(bi) + TOTAL_LENGTH_NOT_INCLUDING_FIRST_BUFFER_OFFSET, (int) value);
     }
 
     /**
@@ -567,7 +499,7 @@ public final class Buffers {
      * @throws IndexOutOfBoundsException if {@code word} is outside 0 to 13
      */
     public int opaque2(int bi, int word) {
-        return ADDRESS_SPACE.get(U32, metadataAddress(bi) + OPAQUE2_OFFSET + 4L * Objects.checkIndex(word, OPAQUE2_WORDS));
+        return memory.get(U32, metadataOffset(bi) + OPAQUE2_OFFSET + 4L * Objects.checkIndex(word, OPAQUE2_WORDS));
     }
 
     /**
@@ -576,7 +508,7 @@ public final class Buffers {
      * @throws IndexOutOfBoundsException if {@code word} is outside 0 to 13
      */
     public void setOpaque2(int bi, int word, int value) {
-        ADDRESS_SPACE.set(U32, metadataAddress(bi) + OPAQUE2_OFFSET + 4L * Objects.checkIndex(word, OPAQUE2_WORDS), value);
+        memory.set(U32, metadataOffset(bi) + OPAQUE2_OFFSET + 4L * Objects.checkIndex(word, OPAQUE2_WORDS), value);
     }
 
     // ---- data ----
@@ -586,8 +518,8 @@ public final class Buffers {
      * current_data}; a packet header view reads the packet at {@code (memory(), dataOffset(bi))}.
      */
     public long dataOffset(int bi) {
-        long metadata = checkedMetadataOffset(bi);
-        return metadata + DATA_OFFSET + ADDRESS_SPACE.get(U16, address(metadata) + CURRENT_DATA_OFFSET);
+        long metadata = metadataOffset(bi);
+        return metadata + DATA_OFFSET + memory.get(U16, metadata + CURRENT_DATA_OFFSET);
     }
 
     /** Bytes of headroom in front of the current byte: {@code PRE_DATA_SIZE + current_data}. */
@@ -619,9 +551,9 @@ public final class Buffers {
      *                                   current byte would move into the metadata
      */
     public void advance(int bi, int n) {
-        long metadata = metadataAddress(bi);
-        int data = ADDRESS_SPACE.get(U16, metadata + CURRENT_DATA_OFFSET);
-        int length = Short.toUnsignedInt(ADDRESS_SPACE.get(U16, metadata + CURRENT_LENGTH_OFFSET));
+        long metadata = metadataOffset(bi);
+        int data = memory.get(U16, metadata + CURRENT_DATA_OFFSET);
+        int length = Short.toUnsignedInt(memory.get(U16, metadata + CURRENT_LENGTH_OFFSET));
         int newData = data + n;
         int newLength = length - n;
         if (newLength < 0 || newLength > 0xffff || newData < -PRE_DATA_SIZE || newData > Short.MAX_VALUE) {
@@ -629,8 +561,8 @@ public final class Buffers {
                     + " with current_data " + data + " and current_length " + length + " (headroom is "
                     + PRE_DATA_SIZE + " bytes)");
         }
-        ADDRESS_SPACE.set(U16, metadata + CURRENT_DATA_OFFSET, (short) newData);
-        ADDRESS_SPACE.set(U16, metadata + CURRENT_LENGTH_OFFSET, (short) newLength);
+        memory.set(U16, metadata + CURRENT_DATA_OFFSET, (short) newData);
+        memory.set(U16, metadata + CURRENT_LENGTH_OFFSET, (short) newLength);
     }
 
     /**
@@ -689,9 +621,9 @@ public final class Buffers {
      * cached total gets one, so the next call is cheap.
      */
     public long lengthInChain(int bi) {
-        long metadata = metadataAddress(bi);
-        int flags = ADDRESS_SPACE.get(U32, metadata + FLAGS_OFFSET);
-        int length = Short.toUnsignedInt(ADDRESS_SPACE.get(U16, metadata + CURRENT_LENGTH_OFFSET));
+        long metadata = metadataOffset(bi);
+        int flags = memory.get(U32, metadata + FLAGS_OFFSET);
+        int length = Short.toUnsignedInt(memory.get(U16, metadata + CURRENT_LENGTH_OFFSET));
         if ((flags & BufferFlags.NEXT_PRESENT) == 0) {
             return length;
         }
@@ -841,8 +773,8 @@ public final class Buffers {
     }
 
     private long checkedDataRange(int bi, int offset, int length) {
-        long metadata = checkedMetadataOffset(bi);
-        int start = ADDRESS_SPACE.get(U16, address(metadata) + CURRENT_DATA_OFFSET) + offset;
+        long metadata = metadataOffset(bi);
+        int start = memory.get(U16, metadata + CURRENT_DATA_OFFSET) + offset;
         int dataSize = dataSize(bi);
         if (length < 0 || start < -PRE_DATA_SIZE || (long) start + length > dataSize) {
             throw new IndexOutOfBoundsException("buffer 0x" + Integer.toHexString(bi) + ": " + length

@@ -1,7 +1,6 @@
 package io.vecta.sdk.buffer;
 
 import static java.lang.foreign.ValueLayout.JAVA_BYTE;
-import static java.lang.foreign.ValueLayout.JAVA_INT_UNALIGNED;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -269,35 +268,6 @@ class BuffersTest {
         // past the last buffer of the last pool, inside memory
         int pastEnd = small.firstIndex() + small.bufferCount() * small.strideLines();
         assertThatThrownBy(() -> buffers.checkBuffer(pastEnd)).hasMessageContaining("is not a buffer of pool 0 'big'");
-    }
-
-    @Test
-    void shouldRefuseMetadataAccessOutsideBufferMemoryNamingTheIndex() {
-        long limit = memory.byteSize() / 64;
-        assertThatThrownBy(() -> buffers.flags((int) limit)).isInstanceOf(IndexOutOfBoundsException.class)
-                .hasMessage("buffer index 0x" + Long.toHexString(limit)
-                        + " is outside buffer memory (metadata of indices 0x0 to 0x" + Long.toHexString(limit - 2) + ")");
-        // the last cache line: its second metadata line would lie past the end
-        assertThatThrownBy(() -> buffers.setTraceHandle((int) limit - 1, 7)).isInstanceOf(IndexOutOfBoundsException.class);
-        assertThatThrownBy(() -> buffers.setOpaque(-1, 0, 1)).isInstanceOf(IndexOutOfBoundsException.class)
-                .hasMessageContaining("buffer index 0xffffffff is outside buffer memory");
-        assertThatThrownBy(() -> buffers.dataOffset(Integer.MIN_VALUE)).isInstanceOf(IndexOutOfBoundsException.class);
-        buffers.setOpaque2((int) limit - 2, Buffers.OPAQUE2_WORDS - 1, 0x5eed);
-        assertThat(memory.get(JAVA_INT_UNALIGNED, memory.byteSize() - 4)).isEqualTo(0x5eed);
-    }
-
-    @Test
-    void shouldRefuseMetadataAccessOnceTheMemoryIsClosed() {
-        Arena own = Arena.ofShared();
-        MemorySegment closing = own.allocate(big.endOffset(), 4096);
-        Buffers closed = new Buffers(closing, List.of(big));
-        int bi = big.bufferIndex(0);
-        closed.setFlowId(bi, 3);
-        own.close();
-
-        assertThatThrownBy(() -> closed.flowId(bi)).isInstanceOf(IllegalStateException.class)
-                .hasMessage("buffer 0x1: buffer memory is closed");
-        assertThatThrownBy(() -> closed.setFlags(bi, 0)).isInstanceOf(IllegalStateException.class);
     }
 
     @Test
