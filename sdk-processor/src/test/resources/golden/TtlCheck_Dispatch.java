@@ -76,7 +76,9 @@ public final class TtlCheck_Dispatch implements NodeFunction {
         int allNext = -1;
         int i = 0;
         // Four at a time while eight remain, then one at a time.
-        while (count - i >= 8) {
+        // The bound is a plain i < quadEnd so that the JIT sees a counted loop and checks the
+        // array indices once, before it, instead of for every buffer.
+        for (int quadEnd = count - 7; i < quadEnd; i += 4) {
             int outcome0 = node.process(ctx, from[i]);
             int next0 = Outcome.next(outcome0);
             if (Outcome.errorSlot(outcome0) != 0) {
@@ -109,7 +111,6 @@ public final class TtlCheck_Dispatch implements NodeFunction {
             nexts[i + 3] = next3;
             anyNext |= next3;
             allNext &= next3;
-            i += 4;
         }
         while (i < count) {
             int outcome = node.process(ctx, from[i]);
@@ -153,7 +154,9 @@ public final class TtlCheck_Dispatch implements NodeFunction {
         int i = 0;
         // Four at a time while eight remain: the next four buffers' metadata is read now,
         // one iteration before their turn, so that it is in cache by then.
-        while (count - i >= 8) {
+        // The bound is a plain i < quadEnd so that the JIT sees a counted loop and checks the
+        // array indices once, before it, instead of for every buffer.
+        for (int quadEnd = count - 7; i < quadEnd; i += 4) {
             flags[i + 4] = buffers.flags(from[i + 4]);
             flags[i + 5] = buffers.flags(from[i + 5]);
             flags[i + 6] = buffers.flags(from[i + 6]);
@@ -202,7 +205,6 @@ public final class TtlCheck_Dispatch implements NodeFunction {
             if ((flags[i + 3] & BufferFlags.IS_TRACED) != 0) {
                 ctx.addTrace(from[i + 3], node.trace(ctx, from[i + 3], nexts[i + 3]));
             }
-            i += 4;
         }
         while (i < count) {
             flags[i] = buffers.flags(from[i]);

@@ -27,7 +27,9 @@ import java.util.Objects;
  * {@code n}, taken from the thread's frame pool when first needed. A frame that fills up (256
  * buffers) goes onto the thread's pending queue at once and a new one is started; after the
  * node's dispatch returns every partly filled next frame goes there too (VPP's
- * {@code vlib_put_next_frame}).
+ * {@code vlib_put_next_frame}). A node that sends its whole pending frame to one next, the
+ * usual case, copies nothing: the frame it was given becomes that next frame
+ * ({@link #enqueueToSingleNext}), and the thread does not take it back into its pool.
  *
  * <h2>Statistics</h2>
  * Calls, vectors, suspends, nanoseconds and the longest call (with its vectors), kept by the
@@ -63,6 +65,11 @@ public final class NodeRuntime implements NodeContext {
     private boolean tracing;
     /** Packets this input node is still asked to trace ({@code trace add}). */
     private int traceBudget;
+    /** The pending frame being run, while the node may still hand it on whole. */
+    private Frame passable;
+    /** Its buffer array, to recognise it when enqueued. */
+    private int[] passableBuffers;
+    private boolean passedOn;
 
     long calls;
     long vectors;
@@ -127,10 +134,43 @@ public final class NodeRuntime implements NodeContext {
         enqueued += count;
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>When {@code bis} is the array of the pending frame being run and no frame to
+     * {@code next} is started yet, the frame itself becomes the next frame, its indices left
+     * where they are (VPP hands whole frames on in the same way): a node that passes every
+     * packet on copies nothing. The frame's array then belongs to the next node, which is why
+     * {@link NodeContext#enqueueToSingleNext} asks the caller not to write it after the call.
+     */
     @Override
     public void enqueueToSingleNext(int[] bis, int next, int count) {
-        append(next, bis, 0, count);
+        if (bis != passableBuffers || count == 0 || !passOn(next, count)) {
+            append(next, bis, 0, count);
+        }
         enqueued += count;
+    }
+
+    /**
+     * Makes the frame being run the next frame for {@code next}, holding its first
+     * {@code count} indices; false, having done nothing, if a frame to {@code next} is started.
+     */
+    private boolean passOn(int next, int count) {
+        checkNext(next);
+        if (nextFrames[next] != null) {
+            return false;
+        }
+        Frame frame = passable;
+        adopt(next, frame);
+        passable = null;
+        passableBuffers = null;
+        // scalars and the traced flag were the sender's; the put sets the flag again
+        frame.clear();
+        frame.setCount(count);
+        if (count == Frame.CAPACITY) {
+            putFull(next, frame);
+        }
+        return true;
     }
 
     private void append(int next, int[] bis, int offset, int count) {
@@ -344,31 +384,56 @@ public final class NodeRuntime implements NodeContext {
         vectorsAtMax = 0;
     }
 
-    /** Runs the dispatcher over {@code frame}; returns the vectors to count. */
-    int run(Frame frame) {
+    /**
+     * Runs the dispatcher over {@code frame}; returns the vectors to count. A frame the thread
+     * owns and dispatches from its pending queue is {@code passable}: the node may hand it on
+     * whole ({@link #enqueueToSingleNext}), and {@link #passedFrameOn} then says so.
+     */
+    int run(Frame frame, boolean passable) {
         long before = enqueued;
         tracing = frame.isTraced();
+        this.passable = passable ? frame : null;
+        this.passableBuffers = passable ? frame.buffers() : null;
         int processed = function.dispatch(this, frame);
+        boolean passedOn = passable && this.passable == null;
+        this.passable = null;
+        this.passableBuffers = null;
         flushNextFrames();
+        this.passedOn = passedOn;
         return countsProduced ? (int) (enqueued - before) : processed;
     }
 
+    /** Whether the last {@link #run} handed its frame on to a next node, which now owns it. */
+    boolean passedFrameOn() {
+        return passedOn;
+    }
+
     private Frame nextFrame(int next) {
+        checkNext(next);
+        Frame frame = nextFrames[next];
+        if (frame == null) {
+            frame = thread.takeFrame();
+            adopt(next, frame);
+        }
+        return frame;
+    }
+
+    /** Throws for a next index the node does not have; makes room for one it has. */
+    private void checkNext(int next) {
         if (next >= nextFrames.length || next < 0) {
             nexts.target(next);
             growTo(nexts.count());
         }
-        Frame frame = nextFrames[next];
-        if (frame == null) {
-            nexts.target(next);
-            frame = thread.takeFrame();
-            nextFrames[next] = frame;
-            if (touchedCount == touched.length) {
-                touched = Arrays.copyOf(touched, touchedCount * 2);
-            }
-            touched[touchedCount++] = next;
+    }
+
+    /** Makes {@code frame} the next frame for {@code next}, which has none. */
+    private void adopt(int next, Frame frame) {
+        nexts.target(next);
+        nextFrames[next] = frame;
+        if (touchedCount == touched.length) {
+            touched = Arrays.copyOf(touched, touchedCount * 2);
         }
-        return frame;
+        touched[touchedCount++] = next;
     }
 
     private void growTo(int count) {

@@ -129,7 +129,7 @@ public final class ProcessScheduler {
                 frame.setScalar(0, control.eventType(0));
                 frame.setScalar(1, control.eventData(0));
             }
-            entry.node.run(frame);
+            entry.node.run(frame, false);
             thread.drainPending();
         }
         control.clearEvents();

@@ -179,14 +179,14 @@ public final class ThreadRuntime {
         }
         lastNanos = System.nanoTime();
         for (int node : preInputNodes) {
-            work += dispatch(nodes[node], emptyFrame);
+            work += dispatch(nodes[node], emptyFrame, false);
         }
         for (int node : inputNodes) {
             NodeRuntime input = nodes[node];
             NodeState state = input.state();
             if (state == NodeState.POLLING
                     || state == NodeState.INTERRUPT && interrupts.get(node) != 0 && interrupts.getAndSet(node, 0) != 0) {
-                work += dispatch(input, emptyFrame);
+                work += dispatch(input, emptyFrame, false);
             }
         }
         work += drainPending();
@@ -211,9 +211,13 @@ public final class ThreadRuntime {
             pendingFrames[slot] = null;
             pendingHead = (slot + 1) & (pendingFrames.length - 1);
             pendingCount--;
-            work += dispatch(nodes[node], frame);
-            frame.clear();
-            releaseFrame(frame);
+            NodeRuntime runtime = nodes[node];
+            work += dispatch(runtime, frame, true);
+            // a node that passed its whole frame on no longer owns it: the frame is pending again
+            if (!runtime.passedFrameOn()) {
+                frame.clear();
+                releaseFrame(frame);
+            }
         }
         return work;
     }
@@ -485,25 +489,25 @@ public final class ThreadRuntime {
         return dispatchPcap;
     }
 
-    int dispatch(NodeRuntime node, Frame frame) {
+    int dispatch(NodeRuntime node, Frame frame, boolean passable) {
         CURRENT_NODE.setOpaque(this, node.nodeIndex());
         if (dispatchPcap != null) {
             dispatchPcap.capture(buffers, frame);
         }
         if (dispatchEvents) {
-            return dispatchLogged(node, frame);
+            return dispatchLogged(node, frame, passable);
         }
-        int vectors = node.run(frame);
+        int vectors = node.run(frame, passable);
         long now = System.nanoTime();
         node.countCall(vectors, now - lastNanos);
         lastNanos = now;
         return vectors;
     }
 
-    private int dispatchLogged(NodeRuntime node, Frame frame) {
+    private int dispatchLogged(NodeRuntime node, Frame frame, boolean passable) {
         int name = nodeNameIds[node.nodeIndex()];
         eventLog.log(System.nanoTime(), DispatchEvents.CALL.id(), name, frame.count());
-        int vectors = node.run(frame);
+        int vectors = node.run(frame, passable);
         long now = System.nanoTime();
         eventLog.log(now, DispatchEvents.RETURN.id(), name, vectors);
         node.countCall(vectors, now - lastNanos);

@@ -488,4 +488,106 @@ class DispatchTest {
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessage("process 'once' has finished and takes no events");
     }
+
+    /** Passes every buffer to next 0 and remembers the arrays, buffers and scalars of the frames it got. */
+    private static final class Recorder implements NodeFunction {
+        final List<int[]> arrays = new ArrayList<>();
+        final List<Integer> received = new ArrayList<>();
+        final List<Long> scalars = new ArrayList<>();
+
+        @Override
+        public int dispatch(NodeContext ctx, Frame frame) {
+            arrays.add(frame.buffers());
+            for (int i = 0; i < frame.count(); i++) {
+                received.add(frame.buffers()[i]);
+            }
+            for (int word = 0; word < Frame.SCALAR_WORDS; word++) {
+                scalars.add(frame.scalar(word));
+            }
+            ctx.enqueueToSingleNext(frame.buffers(), 0, frame.count());
+            return frame.count();
+        }
+    }
+
+    private Frame pendingFrameOf(ThreadRuntime thread, int[] bis) {
+        Frame frame = thread.takeFrame();
+        for (int bi : bis) {
+            frame.add(bi);
+        }
+        return frame;
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {1, 100, Frame.CAPACITY})
+    void shouldHandAWholeFrameOnToItsOneNextWithoutCopyingIt(int count) {
+        Recorder second = new Recorder();
+        Graph graph = graph(TestPlugins.node("first", "second"),
+                TestPlugins.node("second", NodeType.INTERNAL, second, "error-drop"));
+        ThreadRuntime thread = runtime(graph);
+        int[] bis = new int[count];
+        pools.allocator(0).allocExactly(bis, 0, count);
+        Frame frame = pendingFrameOf(thread, bis);
+        for (int word = 0; word < Frame.SCALAR_WORDS; word++) {
+            frame.setScalar(word, 7 + word);
+        }
+        thread.putPending(graph.node("first").index(), frame);
+
+        thread.runOnce();
+
+        assertThat(second.arrays).hasSize(1);
+        assertThat(second.arrays.getFirst()).as("the frame itself reaches the next node").isSameAs(frame.buffers());
+        assertThat(second.received).containsExactly(java.util.Arrays.stream(bis).boxed().toArray(Integer[]::new));
+        assertThat(second.scalars).as("the sender's scalars are not the next node's").containsOnly(0L);
+        assertThat(thread.node("error-drop").vectors()).isEqualTo(count);
+        assertEveryBufferFree();
+    }
+
+    @Test
+    void shouldCopyAFrameIntoANextFrameAlreadyStartedKeepingTheOrder() {
+        int[] extra = new int[1];
+        NodeFunction merge = (ctx, frame) -> {
+            ctx.enqueueToSingleNext(extra, 0, 1);
+            ctx.enqueueToSingleNext(frame.buffers(), 0, frame.count());
+            return frame.count();
+        };
+        Recorder second = new Recorder();
+        Graph graph = graph(TestPlugins.node("merge", NodeType.INTERNAL, merge, "second"),
+                TestPlugins.node("second", NodeType.INTERNAL, second, "error-drop"));
+        ThreadRuntime thread = runtime(graph);
+        pools.allocator(0).allocExactly(extra, 0, 1);
+        int[] bis = new int[5];
+        pools.allocator(0).allocExactly(bis, 0, bis.length);
+        Frame frame = pendingFrameOf(thread, bis);
+        thread.putPending(graph.node("merge").index(), frame);
+
+        thread.runOnce();
+
+        assertThat(second.arrays).hasSize(1);
+        assertThat(second.arrays.getFirst()).isNotSameAs(frame.buffers());
+        assertThat(second.received).containsExactly(extra[0], bis[0], bis[1], bis[2], bis[3], bis[4]);
+        assertEveryBufferFree();
+    }
+
+    @Test
+    void shouldNeverReleaseAFrameThatWasPassedOn() {
+        Graph graph = graph(TestPlugins.node("first", "second"), TestPlugins.node("second", "error-drop"));
+        ThreadRuntime thread = runtime(graph);
+        Random random = new Random(SEED);
+        int first = graph.node("first").index();
+        for (int round = 0; round < 20; round++) {
+            int[] bis = new int[1 + random.nextInt(Frame.CAPACITY)];
+            pools.allocator(0).allocExactly(bis, 0, bis.length);
+            thread.putPending(first, pendingFrameOf(thread, bis));
+            thread.runOnce();
+        }
+
+        java.util.Set<Frame> taken = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        for (int i = 0; i < 200; i++) {
+            Frame frame = thread.takeFrame();
+            assertThat(taken.add(frame)).as("frame %d of the pool is handed out twice (seed %d)", i, SEED).isTrue();
+            assertThat(frame.count()).as("a pooled frame is empty").isZero();
+        }
+        assertThat(thread.node("error-drop").calls()).isEqualTo(20);
+        assertEveryBufferFree();
+    }
 }

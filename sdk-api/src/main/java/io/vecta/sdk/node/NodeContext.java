@@ -32,7 +32,12 @@ public interface NodeContext {
     void enqueueToNext(int[] buffers, int[] nexts, int count);
 
     /**
-     * Passes {@code buffers[0 .. count)} on, all to next index {@code next}.
+     * Passes {@code buffers[0 .. count)} on, all to next index {@code next}. When
+     * {@code buffers} is the array of the frame being run ({@link Frame#buffers()}), the runtime
+     * may hand that frame itself to the next node instead of copying the indices out, as VPP
+     * passes a whole frame on: the frame is then the next node's, and the caller must not write
+     * its array or read its scalars after the call. Any other array is copied and is the
+     * caller's again on return.
      *
      * @throws IndexOutOfBoundsException if {@code next} is not one of the node's nexts
      */

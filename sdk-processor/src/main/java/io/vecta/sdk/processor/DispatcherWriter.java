@@ -192,7 +192,9 @@ final class DispatcherWriter {
         } else {
             method.addComment("Four at a time while eight remain, then one at a time.");
         }
-        method.beginControlFlow("while (count - i >= $L)", 2 * QUAD);
+        method.addComment("The bound is a plain i < quadEnd so that the JIT sees a counted loop and checks the")
+                .addComment("array indices once, before it, instead of for every buffer.")
+                .beginControlFlow("for (int quadEnd = count - $L; i < quadEnd; i += $L)", 2 * QUAD - 1, QUAD);
         if (traced) {
             for (int k = 0; k < QUAD; k++) {
                 method.addStatement("flags[i + $L] = buffers.flags(from[i + $L])", QUAD + k, QUAD + k);
@@ -201,8 +203,7 @@ final class DispatcherWriter {
         for (int k = 0; k < QUAD; k++) {
             method.addCode(processOne(node, traced, k == 0 ? "i" : "i + " + k, Integer.toString(k)));
         }
-        method.addStatement("i += $L", QUAD)
-                .endControlFlow()
+        method.endControlFlow()
                 .beginControlFlow("while (i < count)");
         if (traced) {
             method.addStatement("flags[i] = buffers.flags(from[i])");
