@@ -171,6 +171,9 @@ public final class TtlCheck_Dispatch implements NodeFunction {
             allNext &= next0;
             if ((flags[i] & BufferFlags.IS_TRACED) != 0) {
                 ctx.addTrace(from[i], node.trace(ctx, from[i], nexts[i]));
+                if (Outcome.errorSlot(outcome0) != 0) {
+                    ctx.noteCountedError(from[i], Outcome.errorSlot(outcome0) - 1);
+                }
             }
             int outcome1 = node.process(ctx, from[i + 1]);
             int next1 = Outcome.next(outcome1);
@@ -182,6 +185,9 @@ public final class TtlCheck_Dispatch implements NodeFunction {
             allNext &= next1;
             if ((flags[i + 1] & BufferFlags.IS_TRACED) != 0) {
                 ctx.addTrace(from[i + 1], node.trace(ctx, from[i + 1], nexts[i + 1]));
+                if (Outcome.errorSlot(outcome1) != 0) {
+                    ctx.noteCountedError(from[i + 1], Outcome.errorSlot(outcome1) - 1);
+                }
             }
             int outcome2 = node.process(ctx, from[i + 2]);
             int next2 = Outcome.next(outcome2);
@@ -193,6 +199,9 @@ public final class TtlCheck_Dispatch implements NodeFunction {
             allNext &= next2;
             if ((flags[i + 2] & BufferFlags.IS_TRACED) != 0) {
                 ctx.addTrace(from[i + 2], node.trace(ctx, from[i + 2], nexts[i + 2]));
+                if (Outcome.errorSlot(outcome2) != 0) {
+                    ctx.noteCountedError(from[i + 2], Outcome.errorSlot(outcome2) - 1);
+                }
             }
             int outcome3 = node.process(ctx, from[i + 3]);
             int next3 = Outcome.next(outcome3);
@@ -204,6 +213,9 @@ public final class TtlCheck_Dispatch implements NodeFunction {
             allNext &= next3;
             if ((flags[i + 3] & BufferFlags.IS_TRACED) != 0) {
                 ctx.addTrace(from[i + 3], node.trace(ctx, from[i + 3], nexts[i + 3]));
+                if (Outcome.errorSlot(outcome3) != 0) {
+                    ctx.noteCountedError(from[i + 3], Outcome.errorSlot(outcome3) - 1);
+                }
             }
         }
         while (i < count) {
@@ -218,6 +230,9 @@ public final class TtlCheck_Dispatch implements NodeFunction {
             allNext &= next;
             if ((flags[i] & BufferFlags.IS_TRACED) != 0) {
                 ctx.addTrace(from[i], node.trace(ctx, from[i], nexts[i]));
+                if (Outcome.errorSlot(outcome) != 0) {
+                    ctx.noteCountedError(from[i], Outcome.errorSlot(outcome) - 1);
+                }
             }
             i++;
         }

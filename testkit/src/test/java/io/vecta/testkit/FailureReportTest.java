@@ -47,7 +47,7 @@ class FailureReportTest {
 
         assertThat(events.failed().count()).isEqualTo(1);
         assertThat(printed).contains("==== expectsATtlThatIsNotThere() failed; the runtime's view ====")
-                .contains("vecta# show trace").contains(": pg-input\n").contains(": error-drop\n  rx:pg1\n")
+                .contains("vecta# show trace").contains(": pg-input\n").contains(": error-drop\n  rx:pg1\n  test-xconnect: ttl expired\n")
                 .contains("vecta# show errors").contains("ttl expired")
                 .contains("vecta# show interface").contains("drops");
     }

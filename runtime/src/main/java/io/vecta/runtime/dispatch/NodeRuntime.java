@@ -188,6 +188,12 @@ public final class NodeRuntime implements NodeContext {
         }
     }
 
+    /** Writes the global index of error {@code code}, marked as counted, into the buffer's error field. */
+    @Override
+    public void noteCountedError(int bi, int code) {
+        buffers.setError(bi, Graph.COUNTED_ERROR | (errorBase + Objects.checkIndex(code, errorCount)));
+    }
+
     @Override
     public void addErrors(int[] counts, int offset) {
         long[] table = errorTable;
@@ -286,8 +292,9 @@ public final class NodeRuntime implements NodeContext {
     /**
      * Counts each buffer of {@code bis[0 .. count)} whose error field holds a global error
      * index against that error, as VPP's {@code error-drop} counts {@code b->error}. A value
-     * past the table, which only a faulty node writes, is not counted there (the packet still
-     * counts as one of the node's vectors) rather than stopping the thread.
+     * past the table is not counted: an error marked {@link Graph#COUNTED_ERROR} was counted by
+     * the node that chose it, and any other is a faulty node's, which must not stop the thread
+     * (the packet still counts as one of the node's vectors).
      */
     public void countBufferErrors(int[] bis, int count) {
         long[] table = errorTable;

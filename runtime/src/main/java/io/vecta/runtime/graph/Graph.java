@@ -42,6 +42,13 @@ public final class Graph {
     /** Global error index meaning "no error". */
     public static final int NO_ERROR = 0;
 
+    /**
+     * Set in a buffer's error field beside the global error index when the node that chose the
+     * error counted it already (generated per-packet loops do): error-drop then names the reason
+     * in its trace without counting it again. Global indices stay below it.
+     */
+    public static final int COUNTED_ERROR = 0x8000;
+
     private final List<GraphNodeEntry> nodes;
     private final Map<String, GraphNodeEntry> byName;
     private final int errorCount;
@@ -116,6 +123,11 @@ public final class Graph {
                 }
                 arcs[i].add(target);
             }
+        }
+        if (errorBase > COUNTED_ERROR) {
+            throw new GraphException("VectaTooManyErrors", "the loaded plugins' nodes declare " + (errorBase - 1)
+                    + " error counters; a buffer's error field holds at most " + (COUNTED_ERROR - 1),
+                    "load fewer plugins, or merge error counters that mean the same");
         }
         return new Graph(nodes, byName, errorBase, plugins);
     }
@@ -252,12 +264,14 @@ public final class Graph {
     }
 
     /**
-     * What global error {@code errorIndex} means, as VPP's drop trace prints a buffer's error:
-     * {@code ttl-check: time to live exceeded}, the node and the error's description. Any value
-     * of a buffer's error field gets an answer: {@link #NO_ERROR} and indices outside the table
-     * say so instead of throwing. Walks the nodes: for traces and show commands.
+     * What a buffer's error field means, as VPP's drop trace prints it:
+     * {@code ttl-check: time to live exceeded}, the node and the error's description, whether
+     * or not it is marked {@link #COUNTED_ERROR}. Any value gets an answer: {@link #NO_ERROR}
+     * and indices outside the table say so instead of throwing. Walks the nodes: for traces and
+     * show commands.
      */
-    public String describeError(int errorIndex) {
+    public String describeError(int errorField) {
+        int errorIndex = errorField & ~COUNTED_ERROR;
         if (errorIndex == NO_ERROR) {
             return "no error set in the buffer";
         }

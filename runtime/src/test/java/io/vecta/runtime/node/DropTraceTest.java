@@ -118,8 +118,20 @@ class DropTraceTest {
     void shouldDescribeEveryValueOfTheErrorFieldWithoutThrowing() {
         assertThat(graph.describeError(ttlExceeded)).isEqualTo("ttl-check: time to live exceeded");
         assertThat(graph.describeError(Graph.NO_ERROR)).isEqualTo("no error set in the buffer");
-        assertThat(graph.describeError(0xffff))
-                .isEqualTo("error 65535 is not a counter (the error table has " + graph.errorCount() + ")");
+        assertThat(graph.describeError(Graph.COUNTED_ERROR | ttlExceeded)).as("counted by its node already")
+                .isEqualTo("ttl-check: time to live exceeded");
+        assertThat(graph.describeError(0x7fff))
+                .isEqualTo("error 32767 is not a counter (the error table has " + graph.errorCount() + ")");
+    }
+
+    @Test
+    void shouldNameTheReasonAGeneratedNodeCountedWithoutCountingItAgain() {
+        int counted = packet(1, Graph.COUNTED_ERROR | ttlExceeded, true);
+
+        send("error-drop", true, counted);
+
+        assertThat(shown()).containsExactly("error-drop " + counted + "\nrx:sw_if_index 1\nttl-check: time to live exceeded");
+        assertThat(thread.node("ttl-check").errorCount(0)).as("error-drop does not count it again").isZero();
     }
 
     @Test

@@ -51,6 +51,15 @@ public interface NodeContext {
     void addErrors(int[] counts, int offset);
 
     /**
+     * Tells traced buffer {@code bi} which of this node's errors ({@code code}) it was counted
+     * under, so that the drop node's trace record names the reason, as VPP's {@code b->error}
+     * does. The count stays the node's own ({@link #addErrors}); the buffer only carries the
+     * reason. Generated loops call it for traced buffers whose outcome carries an error.
+     */
+    default void noteCountedError(int bi, int code) {
+    }
+
+    /**
      * Whether the frame being run may hold traced buffers ({@link Frame#isTraced()}). Generated
      * loops read each buffer's flags for its trace only when this is true.
      */

@@ -61,7 +61,7 @@ final class DispatcherWriter {
         if (node.perPacket()) {
             type.addField(scratch("nexts", "Next index of each buffer of the frame, enqueued in bulk.",
                     CodeBlock.of("new int[$T.CAPACITY]", FRAME)));
-            if (node.hasTrace()) {
+            if (hasTracedLoop(node)) {
                 type.addField(scratch("flags", "Flags of each buffer, read one quad ahead of its processing.",
                         CodeBlock.of("new int[$T.CAPACITY]", FRAME)));
             }
@@ -80,7 +80,7 @@ final class DispatcherWriter {
         type.addMethod(descriptor(node));
         if (!node.perPacket()) {
             type.addMethod(perFrameDispatch(node));
-        } else if (node.hasTrace()) {
+        } else if (hasTracedLoop(node)) {
             type.addMethod(perPacketLoop(node, false, "dispatch"));
             type.addMethod(perPacketLoop(node, true, "dispatchTraced"));
         } else {
@@ -144,9 +144,19 @@ final class DispatcherWriter {
     }
 
     /**
-     * The per-packet loop. For a node with a trace method, {@code dispatch} is the loop without
-     * any look at buffer flags and hands a frame that may hold traced buffers to
-     * {@code dispatchTraced}, the same loop with the flags read ahead and the trace check.
+     * Whether the node has a loop of its own for frames that may hold traced buffers: to take
+     * its trace records, and to tell each traced buffer the error it was counted under, so that
+     * the drop node's trace names the reason.
+     */
+    private static boolean hasTracedLoop(NodeModel node) {
+        return node.hasTrace() || !node.errors().isEmpty();
+    }
+
+    /**
+     * The per-packet loop. For a node with a traced loop ({@link #hasTracedLoop}),
+     * {@code dispatch} is the loop without any look at buffer flags and hands a frame that may
+     * hold traced buffers to {@code dispatchTraced}, the same loop with the flags read ahead,
+     * the trace record and the error noted on each traced buffer.
      */
     private static MethodSpec perPacketLoop(NodeModel node, boolean traced, String name) {
         boolean errors = !node.errors().isEmpty();
@@ -159,7 +169,7 @@ final class DispatcherWriter {
                     .addJavadoc("The loop for a frame that may hold traced buffers: each buffer's flags say whether to trace it.\n");
         } else {
             method.addAnnotation(Override.class).addModifiers(Modifier.PUBLIC);
-            if (node.hasTrace()) {
+            if (hasTracedLoop(node)) {
                 method.beginControlFlow("if (ctx.tracing())")
                         .addStatement("return dispatchTraced(ctx, frame)")
                         .endControlFlow();
@@ -243,10 +253,18 @@ final class DispatcherWriter {
                 .addStatement("anyNext |= $L", next)
                 .addStatement("allNext &= $L", next);
         if (traced) {
-            code.beginControlFlow("if ((flags[$L] & $T.IS_TRACED) != 0)", at, BUFFER_FLAGS)
-                    .addStatement("ctx.addTrace(from[$L], node.$L(ctx, from[$L], nexts[$L]))", at, node.traceMethod(),
-                            at, at)
-                    .endControlFlow();
+            code.beginControlFlow("if ((flags[$L] & $T.IS_TRACED) != 0)", at, BUFFER_FLAGS);
+            if (node.hasTrace()) {
+                code.addStatement("ctx.addTrace(from[$L], node.$L(ctx, from[$L], nexts[$L]))", at,
+                        node.traceMethod(), at, at);
+            }
+            if (!node.errors().isEmpty()) {
+                String outcome = "outcome" + suffix;
+                code.beginControlFlow("if ($T.errorSlot($L) != 0)", OUTCOME, outcome)
+                        .addStatement("ctx.noteCountedError(from[$L], $T.errorSlot($L) - 1)", at, OUTCOME, outcome)
+                        .endControlFlow();
+            }
+            code.endControlFlow();
         }
         return code.build();
     }
