@@ -20,6 +20,7 @@ import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -138,7 +139,7 @@ class PgInputTest {
                 stream t, 54 bytes
                 IP4: 00:01:00:02:00:03 -> 00:04:00:05:00:06
                 TCP: 10.0.0.1 -> 10.0.0.2
-                  tos 0x00, ttl 7, length 40, checksum 0x%04x
+                  tos 0x00, ttl 7, length 40, checksum 0x%04x dscp CS0 ecn NON_ECN
                   fragment id 0x0000
                 TCP: 80 -> 1024
                   seq. 0x00000000 ack 0x00000000
@@ -146,6 +147,24 @@ class PgInputTest {
                   window 65535, checksum 0x%04x""".formatted(Ip4.checksum(m, L3), Tcp.checksum(m, L4)), """
                 stream raw, 2 bytes
                 01 02""");
+    }
+
+    @Test
+    void shouldTraceIcmpAsVppFormatsItAndTheRestInHex() {
+        pg.thread.node("pg-input").addTraceBudget(1);
+        pg.send("name p limit 1 node capture data { IP4: 1.2.3 -> 4.5.6 ICMP: 10.0.0.1 -> 10.0.0.2 ttl 5 "
+                + "ICMP echo_request incrementing 3 }", 1);
+
+        MemorySegment m = MemorySegment.ofArray(pg.captured.getFirst());
+        String echo = HexFormat.ofDelimiter(" ").formatHex(pg.captured.getFirst(), L4 + 4, L4 + Icmp.HEADER_LENGTH);
+        assertThat(pg.thread.traces()).extracting(r -> ((PgTrace) r.record()).format()).containsExactly("""
+                stream p, 45 bytes
+                IP4: 00:01:00:02:00:03 -> 00:04:00:05:00:06
+                ICMP: 10.0.0.1 -> 10.0.0.2
+                  tos 0x00, ttl 5, length 31, checksum 0x%04x dscp CS0 ecn NON_ECN
+                  fragment id 0x0000
+                ICMP echo_request checksum 0x%x id %d
+                %s 00 01 02""".formatted(Ip4.checksum(m, L3), Icmp.checksum(m, L4), Icmp.echoId(m, L4), echo));
     }
 
     @Test
