@@ -103,6 +103,7 @@ public final class ApiClient {
                 return false;
             }
             case OVER_LIMIT -> {
+                server.tally().repliesDropped.incrementAndGet();
                 server.tally().clientsCutOff.incrementAndGet();
                 server.log(this, "cut off: it does not read its replies and more than "
                         + server.options().maxQueuedBytes() + " bytes wait for it", true);
@@ -132,7 +133,7 @@ public final class ApiClient {
         if (!ended.compareAndSet(false, true)) {
             return;
         }
-        output.close();
+        server.tally().repliesDropped.addAndGet(output.close());
         try {
             channel.close();
         } catch (IOException e) {

@@ -15,7 +15,8 @@ package io.vecta.runtime.api;
  * @param unknownMessages  messages dropped for an id that has no handler (as VPP drops them)
  * @param shortMessages    messages dropped for being shorter than their fixed part
  * @param handlerErrors    handlers that threw, or whose barrier could not be taken
- * @param repliesDropped   answers for a client that had already gone (a disconnect mid-dump)
+ * @param repliesDropped   answers never written because their client went (a disconnect
+ *                         mid-dump) or was cut off: those still queued and those sent later
  */
 public record ApiServerCounters(long clientsAccepted, long clientsClosed, long clientsCutOff, long protocolErrors,
                                 long truncatedFrames, long ioErrors, long messagesReceived, long messagesHandled,

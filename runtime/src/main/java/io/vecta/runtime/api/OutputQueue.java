@@ -87,14 +87,16 @@ final class OutputQueue {
         }
     }
 
-    /** Drops everything and wakes the writer. */
-    void close() {
+    /** Drops everything and wakes the writer; returns how many frames were dropped. */
+    int close() {
         lock.lock();
         try {
             closed = true;
+            int dropped = frames.size();
             frames.clear();
             queuedBytes = 0;
             changed.signal();
+            return dropped;
         } finally {
             lock.unlock();
         }

@@ -39,7 +39,7 @@ public final class ShowApi {
         counters.row(c.unknownMessages(), "messages without a handler");
         counters.row(c.shortMessages(), "messages shorter than their fixed part");
         counters.row(c.handlerErrors(), "handler failures");
-        counters.row(c.repliesDropped(), "replies to clients already gone");
+        counters.row(c.repliesDropped(), "replies dropped: client gone or cut off");
         text.append('\n').append(counters.render());
         return text.toString();
     }
