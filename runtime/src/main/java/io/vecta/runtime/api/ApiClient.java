@@ -13,7 +13,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * One connection to the API socket, which is one client registration, as in VPP.
  *
  * <pre>
- *   reader thread:  socket ─▶ FrameAssembler ─▶ payloads of one read ─▶ server.dispatch (main thread, waited for)
+ *   reader thread:  socket ─▶ FrameAssembler ─▶ payloads of one read
+ *                     ─▶ server.dispatch (runs on the main thread; the reader waits for it)
  *   main thread:    handler ─▶ ApiReplySink ─▶ send ─▶ OutputQueue (bounded, never waits)
  *   writer thread:  OutputQueue ─▶ socket (blocks here, not on the main thread)
  * </pre>

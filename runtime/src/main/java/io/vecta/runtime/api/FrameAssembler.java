@@ -28,7 +28,8 @@ public final class FrameAssembler {
     /** @param maxPayloadBytes a header announcing more is refused */
     public FrameAssembler(int maxPayloadBytes) {
         if (maxPayloadBytes < ApiFrame.MSG_ID_BYTES) {
-            throw new IllegalArgumentException("api frame limit: " + maxPayloadBytes + " bytes cannot hold a message id");
+            throw new IllegalArgumentException("api frame limit: " + maxPayloadBytes
+                    + " bytes cannot hold a message id");
         }
         this.maxPayloadBytes = maxPayloadBytes;
     }

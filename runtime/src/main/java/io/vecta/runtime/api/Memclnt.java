@@ -35,10 +35,6 @@ public final class Memclnt {
     public static final int SOCKCLNT_CREATE = 15;
     /** {@code sockclnt_create_reply}. */
     public static final int SOCKCLNT_CREATE_REPLY = 16;
-    /** {@code get_first_msg_id}. */
-    public static final int GET_FIRST_MSG_ID = 10;
-    /** {@code control_ping}. */
-    public static final int CONTROL_PING = 23;
 
     /** VPP's "invalid value" error, for a module that is not registered. */
     public static final int INVALID_VALUE = -7;
@@ -111,13 +107,14 @@ public final class Memclnt {
     }
 
     private static void controlPing(ByteBuffer request, ApiReplySink replies) {
-        replies.reply(MemclntCodec.controlPingReply(id(replies, "control_ping_reply", 0xf6b0b8ca), MemclntCodec.clientIndex(request), PID));
+        replies.reply(MemclntCodec.controlPingReply(id(replies, "control_ping_reply", 0xf6b0b8ca),
+                MemclntCodec.clientIndex(request), PID));
     }
 
     private static void getFirstMsgId(ByteBuffer request, ApiReplySink replies) {
         Optional<Integer> first = replies.table().firstId(MemclntCodec.getFirstMsgIdName(request));
-        replies.reply(MemclntCodec.getFirstMsgIdReply(id(replies, "get_first_msg_id_reply", 0x7d337472), first.isPresent() ? 0 : INVALID_VALUE,
-                first.orElse(0xffff)));
+        replies.reply(MemclntCodec.getFirstMsgIdReply(id(replies, "get_first_msg_id_reply", 0x7d337472),
+                first.isPresent() ? 0 : INVALID_VALUE, first.orElse(0xffff)));
     }
 
     private static void apiVersions(ByteBuffer request, ApiReplySink replies) {

@@ -22,7 +22,8 @@ import java.util.Map;
  * control_ping_reply     0 id | 2 context | 6 retval | 10 client_index | 14 vpe_pid             18 B
  * memclnt_keepalive_reply 0 id | 2 context | 6 retval                                           10 B
  * get_api_json_reply     0 id | 2 context | 6 retval | 10 u32 n | 14 n bytes of JSON        14 + n B
- * control_ping, memclnt_keepalive, api_versions, get_api_json: the plain request, 0 id | 2 client_index | 6 context   10 B
+ * control_ping, memclnt_keepalive, api_versions, get_api_json (plain requests):
+ *                        0 id | 2 client_index | 6 context                                      10 B
  * </pre>
  */
 final class MemclntCodec {
