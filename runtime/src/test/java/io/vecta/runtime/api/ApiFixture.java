@@ -20,6 +20,7 @@ import java.util.function.BooleanSupplier;
  *   thing_where   u16 id | u32 client_index | u32 context               ─▶ thing_where_reply,
  *                 run at the barrier; records the thread it ran on
  *   thing_where_reply u16 id | u32 context | i32 retval
+ *   thing_quick   as thing_where, but mp-safe: runs while workers dispatch; answered with thing_where_reply
  * </pre>
  */
 final class ApiFixture implements AutoCloseable {
@@ -30,22 +31,30 @@ final class ApiFixture implements AutoCloseable {
     static final int DETAILS_CRC = 0x22222222;
     static final int WHERE_CRC = 0x33333333;
     static final int WHERE_REPLY_CRC = 0x44444444;
+    static final int QUICK_CRC = 0x55555555;
 
     final VectaRuntime runtime;
     final Thread mainLoop;
     final ApiServer server;
     final Path socket;
     volatile String whereRanOn;
+    /** Whether the workers were stopped at the barrier when thing_where, or thing_quick, last ran. */
+    volatile boolean whereAtBarrier;
+    volatile boolean quickAtBarrier;
 
     ApiFixture(Path dir, ApiServerOptions options) {
-        runtime = VectaRuntime.start(new StartupConfigParser(new RuntimeDirectory(dir))
-                .parse("test.conf", "buffers { page-size 4k buffers-per-numa 2048 }"));
+        this(dir, options, "buffers { page-size 4k buffers-per-numa 2048 }");
+    }
+
+    ApiFixture(Path dir, ApiServerOptions options, String config) {
+        runtime = VectaRuntime.start(new StartupConfigParser(new RuntimeDirectory(dir)).parse("test.conf", config));
         mainLoop = Thread.ofPlatform().name("vecta-main").start(runtime::run);
         ApiModule thing = ApiModule.builder(THING, THING_CRC)
                 .message(ApiMessage.request("thing_dump", DUMP_CRC, 14, ApiFixture::dump))
                 .message(ApiMessage.sent("thing_details", DETAILS_CRC))
                 .message(ApiMessage.request("thing_where", WHERE_CRC, 10, this::where))
                 .message(ApiMessage.sent("thing_where_reply", WHERE_REPLY_CRC))
+                .message(ApiMessage.request("thing_quick", QUICK_CRC, 10, this::quick).asMpSafe())
                 .build();
         server = new ApiServer(ApiRegistry.withMemclnt().register(thing).table(), ApiMainThread.of(runtime), options);
         socket = dir.resolve("api.sock");
@@ -64,8 +73,19 @@ final class ApiFixture implements AutoCloseable {
 
     private void where(ByteBuffer request, ApiReplySink replies) {
         whereRanOn = Thread.currentThread().getName();
+        whereAtBarrier = atBarrier();
         replies.reply(ByteBuffer.allocate(10).putShort(0, (short) replies.table().idOf("thing_where_reply",
                 WHERE_REPLY_CRC)));
+    }
+
+    private void quick(ByteBuffer request, ApiReplySink replies) {
+        quickAtBarrier = atBarrier();
+        replies.reply(ByteBuffer.allocate(10).putShort(0, (short) replies.table().idOf("thing_where_reply",
+                WHERE_REPLY_CRC)));
+    }
+
+    private boolean atBarrier() {
+        return runtime.workers().map(w -> w.barrier().isSynced()).orElse(false);
     }
 
     /** Waits (bounded) until {@code condition} holds; false if it never did. */

@@ -44,7 +44,7 @@ class ApiServerTest {
             assertThat(reply.getInt(14)).as("index").isEqualTo(0x80000001);
             client.readTable(reply);
             assertThat(reply.remaining()).isEqualTo(20 + 66 * client.table.size());
-            assertThat(client.table).hasSize(32).containsAllEntriesOf(api.server.table().ids())
+            assertThat(client.table).hasSize(33).containsAllEntriesOf(api.server.table().ids())
                     .containsEntry("sockclnt_create_455fb9c4", 15).containsEntry("control_ping_reply_f6b0b8ca", 24)
                     .containsEntry("thing_dump_11111111", 29).containsEntry("thing_where_reply_44444444", 32);
             assertThat(api.server.clients()).singleElement().satisfies(c -> {
@@ -205,6 +205,21 @@ class ApiServerTest {
 
             assertThat(reply.getInt(2)).isEqualTo(8);
             assertThat(api.whereRanOn).isEqualTo("vecta-main");
+        }
+    }
+
+    @Test
+    void shouldStopTheWorkersForHandlersThatAreNotMpSafe(@TempDir Path workerDir) throws InterruptedException {
+        try (ApiFixture withWorker = new ApiFixture(workerDir, ApiServerOptions.DEFAULTS,
+                "cpu { workers 1 }\nbuffers { page-size 4k buffers-per-numa 4096 }");
+             RawApiClient client = RawApiClient.handshake(withWorker.socket, "c")) {
+            client.send(client.plain("thing_where_33333333", 1));
+            client.send(client.plain("thing_quick_55555555", 2));
+
+            assertThat(client.read().getInt(2)).isEqualTo(1);
+            assertThat(client.read().getInt(2)).isEqualTo(2);
+            assertThat(withWorker.whereAtBarrier).as("thing_where at the barrier").isTrue();
+            assertThat(withWorker.quickAtBarrier).as("thing_quick at the barrier").isFalse();
         }
     }
 
