@@ -34,6 +34,9 @@ public final class ApiClient {
 
     private static final int READ_BUFFER_BYTES = 64 * 1024;
 
+    /** Frames written by one gathering write at most. */
+    private static final int WRITE_BATCH_FRAMES = 64;
+
     private final ApiServer server;
     private final SocketChannel channel;
     private final int index;
@@ -188,12 +191,15 @@ public final class ApiClient {
     }
 
     private void writeLoop() {
+        List<ByteBuffer> pending = new ArrayList<>();
         try {
-            ByteBuffer[] frame;
-            while ((frame = output.take()) != null) {
-                while (frame[1].hasRemaining() || frame[0].hasRemaining()) {
-                    channel.write(frame);
+            while (output.take(pending, WRITE_BATCH_FRAMES)) {
+                ByteBuffer[] buffers = pending.toArray(ByteBuffer[]::new);
+                ByteBuffer last = buffers[buffers.length - 1];
+                while (last.hasRemaining()) {
+                    channel.write(buffers);
                 }
+                pending.clear();
             }
         } catch (IOException e) {
             if (!ended.get()) {

@@ -2,7 +2,7 @@ package io.vecta.runtime.api;
 
 import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
-import java.util.concurrent.TimeUnit;
+import java.util.List;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -54,23 +54,26 @@ final class OutputQueue {
     }
 
     /**
-     * The next frame, waiting for one; null once the queue is closed, or is finishing and has
-     * handed out everything.
+     * Moves up to {@code maxFrames} waiting frames into {@code into} as header, payload, header,
+     * ..., waiting for at least one; false once the queue is closed, or is finishing and has
+     * handed out everything. Several frames go out in one gathering write.
      */
-    ByteBuffer[] take() throws InterruptedException {
+    boolean take(List<ByteBuffer> into, int maxFrames) throws InterruptedException {
         lock.lock();
         try {
             while (frames.isEmpty() && !closed && !finishing) {
-                changed.await(1, TimeUnit.SECONDS);
+                changed.await();
             }
-            if (closed) {
-                return null;
+            if (closed || frames.isEmpty()) {
+                return false;
             }
-            ByteBuffer[] frame = frames.poll();
-            if (frame != null) {
+            for (int i = 0; i < maxFrames && !frames.isEmpty(); i++) {
+                ByteBuffer[] frame = frames.poll();
                 queuedBytes -= frame[0].remaining() + frame[1].remaining();
+                into.add(frame[0]);
+                into.add(frame[1]);
             }
-            return frame;
+            return true;
         } finally {
             lock.unlock();
         }

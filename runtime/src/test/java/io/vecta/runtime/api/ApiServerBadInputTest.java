@@ -129,7 +129,7 @@ class ApiServerBadInputTest {
     void shouldFreeAClientThatLeavesInTheMiddleOfADump() throws InterruptedException {
         try (RawApiClient client = RawApiClient.handshake(api.socket, "leaver")) {
             client.send(RawApiClient.payload(14).putShort(0, (short) client.id("thing_dump_11111111"))
-                    .putInt(2, client.handle).putInt(6, 7).putInt(10, 20_000));
+                    .putInt(2, client.handle).putInt(6, 7).putInt(10, 30_000));
             client.send(client.controlPing(7));
             for (int i = 0; i < 3; i++) {
                 assertThat(client.read().getInt(6)).isEqualTo(i);
