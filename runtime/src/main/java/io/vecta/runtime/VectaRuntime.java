@@ -237,7 +237,9 @@ public final class VectaRuntime implements AutoCloseable {
     /**
      * Serves the binary API where {@code socksvr { socket-name }} says ({@code api.sock} in the
      * runtime directory by default) when the section is present, with {@code unix { gid }}
-     * owning the socket as it owns the CLI's.
+     * owning the socket as it owns the CLI's. VPP serves its default socket even without the
+     * section; here the section asks for it, so that runtimes started by tests and tools do not
+     * compete for one default socket, as {@code cli-listen} is served only when configured.
      */
     private void serveApi() {
         if (!config.sectionNames().contains(SocksvrConfig.SECTION)) {
