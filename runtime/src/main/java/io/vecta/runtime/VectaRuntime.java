@@ -1,5 +1,9 @@
 package io.vecta.runtime;
 
+import io.vecta.runtime.api.ApiMainThread;
+import io.vecta.runtime.api.ApiRegistry;
+import io.vecta.runtime.api.ApiServer;
+import io.vecta.runtime.api.ApiServerOptions;
 import io.vecta.runtime.buffer.BufferPools;
 import io.vecta.runtime.cli.CliServices;
 import io.vecta.runtime.cli.GraphCliNames;
@@ -13,6 +17,7 @@ import io.vecta.runtime.cli.server.CliServer;
 import io.vecta.runtime.cli.server.CliServerOptions;
 import io.vecta.runtime.config.ConfigWarning;
 import io.vecta.runtime.config.PluginsConfig;
+import io.vecta.runtime.config.SocksvrConfig;
 import io.vecta.runtime.config.LoggingConfig;
 import io.vecta.runtime.config.StartupConfig;
 import io.vecta.runtime.config.UnixConfig;
@@ -62,8 +67,9 @@ import org.agrona.concurrent.IdleStrategy;
  *                 ─▶ Graph ─▶ ThreadRuntime of the main thread
  *                 ─▶ Workers (cpu { workers | corelist-workers }), each its own ThreadRuntime
  *                 ─▶ CommandTree of every plugin's commands ─▶ CliServer (unix { cli-listen })
+ *                 ─▶ ApiRegistry (memclnt) ─▶ ApiServer (socksvr { socket-name })
  *   run():  unix { startup-config } lines, then
- *           loop { graph turn; main-thread tasks (CLI lines, later API messages) } until stop()
+ *           loop { graph turn; main-thread tasks (CLI lines, API messages) } until stop()
  * </pre>
  *
  * {@link #start} builds everything and returns; {@link #run} turns the main loop on the calling
@@ -78,8 +84,8 @@ public final class VectaRuntime implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(VectaRuntime.class.getName());
 
-    /** Sections the parser knows, for later parts of the runtime (workers, stats, binary API). */
-    private static final List<String> READ_NOT_SERVED = List.of("statseg", "socksvr", "api-trace", "node");
+    /** Sections the parser knows, for later parts of the runtime (stats, API trace, node). */
+    private static final List<String> READ_NOT_SERVED = List.of("statseg", "api-trace", "node");
 
     private final StartupConfig config;
     private final PluginLoader loader;
@@ -95,6 +101,7 @@ public final class VectaRuntime implements AutoCloseable {
     private final CliServices services = new CliServices();
     private final CommandTree commands;
     private CliServer cliServer;
+    private ApiServer apiServer;
     /** The worker threads; null when {@code cpu { }} asks for none. */
     private Workers workers;
     private volatile boolean running = true;
@@ -159,6 +166,7 @@ public final class VectaRuntime implements AutoCloseable {
             try {
                 runtime.startWorkers(placement, handoff);
                 runtime.listenForCli();
+                runtime.serveApi();
             } catch (RuntimeException e) {
                 runtime.close();
                 throw e;
@@ -224,6 +232,21 @@ public final class VectaRuntime implements AutoCloseable {
         if (endpoint instanceof CliEndpoint.UnixSocket socket && unix.gid().isPresent()) {
             giveSocketToGroup(socket, unix.gid().get());
         }
+    }
+
+    /**
+     * Serves the binary API where {@code socksvr { socket-name }} says ({@code api.sock} in the
+     * runtime directory by default) when the section is present, with {@code unix { gid }}
+     * owning the socket as it owns the CLI's. VPP serves its default socket even without the
+     * section; here the section asks for it, so that runtimes started by tests and tools do not
+     * compete for one default socket, as {@code cli-listen} is served only when configured.
+     */
+    private void serveApi() {
+        if (!config.sectionNames().contains(SocksvrConfig.SECTION)) {
+            return;
+        }
+        apiServer = new ApiServer(ApiRegistry.withMemclnt().table(), ApiMainThread.of(this), ApiServerOptions.DEFAULTS);
+        apiServer.listen(config.socksvr().socketName(), config.unix().gid());
     }
 
     /**
@@ -446,6 +469,11 @@ public final class VectaRuntime implements AutoCloseable {
         return Optional.ofNullable(cliServer);
     }
 
+    /** The binary-API server, if {@code socksvr { }} asked for one. */
+    public Optional<ApiServer> apiServer() {
+        return Optional.ofNullable(apiServer);
+    }
+
     /** Every plugin's CLI commands. */
     public CommandTree commands() {
         return commands;
@@ -457,7 +485,7 @@ public final class VectaRuntime implements AutoCloseable {
     }
 
     /**
-     * Stops serving the CLI, frees buffer memory and closes the plugin jars; after
+     * Stops serving the CLI and the binary API, frees buffer memory and closes the plugin jars; after
      * {@link #run()} has returned.
      */
     @Override
@@ -465,6 +493,9 @@ public final class VectaRuntime implements AutoCloseable {
         stop();
         if (cliServer != null) {
             cliServer.close();
+        }
+        if (apiServer != null) {
+            apiServer.close();
         }
         tasks.close();
         if (workers != null) {

@@ -94,11 +94,11 @@ class VectaRuntimeTest {
 
     @Test
     void shouldWarnAboutSectionsItReadsButDoesNotActOnYet() {
-        String text = "buffers { page-size 4k buffers-per-numa 2048 }\nsocksvr { default }";
+        String text = "buffers { page-size 4k buffers-per-numa 2048 }\napi-trace { on }";
 
         try (VectaRuntime runtime = VectaRuntime.start(config(text))) {
             assertThat(runtime.warnings()).contains(
-                    "test.conf: section 'socksvr' is read and checked, but this runtime does not act on it yet");
+                    "test.conf: section 'api-trace' is read and checked, but this runtime does not act on it yet");
         }
     }
 

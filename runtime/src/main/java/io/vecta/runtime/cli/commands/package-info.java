@@ -19,6 +19,8 @@
  *       {@code elog trace}.</li>
  *   <li>{@link io.vecta.runtime.cli.commands.PcapCommands}: {@code pcap dispatch trace}
  *       {@code on | off | status}.</li>
+ *   <li>{@link io.vecta.runtime.cli.commands.ApiCommands}: {@code show api clients},
+ *       {@code show api message-table}.</li>
  * </ul>
  *
  * <p>Like every {@code @CliCommand} of the runtime, they belong to the {@code builtin} plugin.

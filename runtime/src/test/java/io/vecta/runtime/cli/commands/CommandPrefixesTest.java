@@ -37,8 +37,9 @@ class CommandPrefixesTest {
                         "clear trace", "comment", "create packet-generator interface", "elog trace",
                         "event-logger clear", "event-logger resize", "event-logger save", "exec", "halt", "help",
                         "packet-generator capture", "packet-generator delete", "packet-generator disable-stream",
-                        "packet-generator enable-stream", "packet-generator new", "pcap dispatch trace", "pcap trace", "quit",
-                        "set interface mtu", "set interface state", "show buffers", "show cli", "show clock",
+                        "packet-generator enable-stream", "packet-generator new", "pcap dispatch trace", "pcap trace",
+                        "quit", "set interface mtu", "set interface state", "show api clients",
+                        "show api message-table", "show buffers", "show cli", "show clock",
                         "show errors", "show event-logger", "show interface", "show logging", "show memory", "show node",
                         "show node counters", "show packet-generator", "show plugins", "show runtime", "show threads",
                         "show trace", "show version", "show vlib graph", "show vlib graphviz", "trace add",
@@ -110,6 +111,6 @@ class CommandPrefixesTest {
                 """);
         assertThat(cli.ok("help sh run")).startsWith("show runtime [verbose|max|summary]\nFor each dispatch thread:");
         List<String> everyCommand = cli.ok("show cli").lines().skip(1).toList();
-        assertThat(everyCommand).hasSize(cli.shell.tree().commands().size()).hasSize(45);
+        assertThat(everyCommand).hasSize(cli.shell.tree().commands().size()).hasSize(47);
     }
 }

@@ -1,0 +1,76 @@
+package io.vecta.runtime.api;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The messages of one {@code .api} file, in file order, as a module registers them: the message
+ * table gives the module one block of ids, and message {@code i} of the file gets
+ * {@code base + i}. The block is found by {@link #rangeName()}, {@code <module>_<file crc>}.
+ *
+ * <pre>{@code
+ * ApiModule vpe = ApiModule.builder("vpe", 0x33b45969)
+ *         .message(ApiMessage.request("show_version", 0x51077d14, 10, handlers::showVersion))
+ *         .message(ApiMessage.sent("show_version_reply", 0xc919bde1))
+ *         .build();
+ * }</pre>
+ *
+ * @param name     the module, e.g. {@code vpe}
+ * @param fileCrc  the CRC of its {@code .api} file
+ * @param messages its messages in file order
+ * @param apiJson  its {@code .api.json} document, if known, for {@code get_api_json}
+ */
+public record ApiModule(String name, int fileCrc, List<ApiMessage> messages, Optional<String> apiJson) {
+
+    /** Checks the parts. */
+    public ApiModule {
+        Objects.requireNonNull(name, "name");
+        messages = List.copyOf(messages);
+        Objects.requireNonNull(apiJson, "apiJson");
+        if (messages.isEmpty()) {
+            throw new IllegalArgumentException("api module '" + name + "' has no messages");
+        }
+    }
+
+    /** Starts a module. */
+    public static Builder builder(String name, int fileCrc) {
+        return new Builder(name, fileCrc);
+    }
+
+    /** The name the module's block of ids is registered under: {@code <module>_<file crc>}. */
+    public String rangeName() {
+        return ApiMessage.key(name, fileCrc);
+    }
+
+    /** Collects a module's messages in file order. */
+    public static final class Builder {
+        private final String name;
+        private final int fileCrc;
+        private final List<ApiMessage> messages = new ArrayList<>();
+        private String apiJson;
+
+        private Builder(String name, int fileCrc) {
+            this.name = Objects.requireNonNull(name, "name");
+            this.fileCrc = fileCrc;
+        }
+
+        /** Adds the next message of the file. */
+        public Builder message(ApiMessage message) {
+            messages.add(Objects.requireNonNull(message, "message"));
+            return this;
+        }
+
+        /** The module's {@code .api.json} document. */
+        public Builder apiJson(String json) {
+            this.apiJson = Objects.requireNonNull(json, "json");
+            return this;
+        }
+
+        /** The module. */
+        public ApiModule build() {
+            return new ApiModule(name, fileCrc, messages, Optional.ofNullable(apiJson));
+        }
+    }
+}

@@ -1,0 +1,105 @@
+package io.vecta.runtime.api;
+
+import java.nio.ByteBuffer;
+
+/**
+ * Where a handler answers one request: the client it came from and the request's context,
+ * which the sink writes into every message it sends (at {@link ApiFrame#REPLY_CONTEXT_OFFSET},
+ * where replies and details carry it), so no answer can miss the echo a client waits for.
+ *
+ * <p>The three shapes of answer VPP's services have:
+ * <pre>
+ *   X          → X_reply                 reply(r)
+ *   X_dump     → X_details*              dump(records)     the client's control_ping, sent
+ *                                                          right behind the dump, ends the stream
+ *   X_get      → X_details* X_get_reply  details(d)... reply(r)
+ * </pre>
+ * One request gets at most one reply, and no details after it. Buffers handed over belong to
+ * the sink; the bytes from position to limit are the message, id first.
+ */
+public final class ApiReplySink {
+
+    private final ApiClient client;
+    private final MessageTable table;
+    private final ApiMessage request;
+    private final int context;
+    private final boolean hasContext;
+    private boolean replied;
+
+    ApiReplySink(ApiClient client, MessageTable table, ApiMessage request, int context, boolean hasContext) {
+        this.client = client;
+        this.table = table;
+        this.request = request;
+        this.context = context;
+        this.hasContext = hasContext;
+    }
+
+    /** The client that sent the request. */
+    public ApiClient client() {
+        return client;
+    }
+
+    /** The request's context, as the client sent it. */
+    public int context() {
+        return context;
+    }
+
+    /** The message table the client knows: where encoders find their ids. */
+    public MessageTable table() {
+        return table;
+    }
+
+    /**
+     * Sends the reply that ends the answer.
+     *
+     * @throws IllegalStateException if this request was already answered
+     */
+    public void reply(ByteBuffer reply) {
+        requireOpen();
+        replied = true;
+        client.send(stamped(reply));
+    }
+
+    /**
+     * Sends one details record of a stream; more may follow, and for an {@code X_get} the
+     * {@link #reply} ends it.
+     *
+     * @throws IllegalStateException if this request was already answered
+     */
+    public void details(ByteBuffer details) {
+        requireOpen();
+        client.send(stamped(details));
+    }
+
+    /**
+     * Answers an {@code X_dump}: every record as details, in order, and nothing else; the
+     * {@code control_ping} the client sends behind the dump is handled after this and its reply
+     * closes the stream, also when there are no records.
+     */
+    public void dump(Iterable<ByteBuffer> records) {
+        for (ByteBuffer record : records) {
+            details(record);
+        }
+        requireOpen();
+        replied = true;
+    }
+
+    /** Whether the answer is complete. */
+    public boolean replied() {
+        return replied;
+    }
+
+    private ByteBuffer stamped(ByteBuffer message) {
+        if (hasContext) {
+            message.putInt(message.position() + ApiFrame.REPLY_CONTEXT_OFFSET, context);
+        }
+        return message;
+    }
+
+    private void requireOpen() {
+        if (replied) {
+            throw new IllegalStateException("api message " + request.key() + " (context " + context + "): already"
+                    + " answered; a request gets one reply and no details after it");
+        }
+    }
+}

@@ -1,0 +1,37 @@
+/**
+ * VPP's binary API over a unix socket: the transport that lets VPP's own clients (vpp_papi,
+ * GoVPP, C clients) talk to the runtime, and the message table they bind by {@code name_crc}.
+ *
+ * <pre>
+ *   socksvr { socket-name PATH }
+ *        │
+ *   ApiServer ── accept ──▶ ApiClient (one per connection: FrameAssembler in, OutputQueue out)
+ *        │                      │ payloads, in arrival order
+ *        ▼                      ▼
+ *   MessageTable ◀── ApiRegistry ◀── ApiModule (memclnt first, then one block of ids each)
+ *        │ id ─▶ ApiMessage ─▶ ApiHandler(payload, ApiReplySink)   on the main thread
+ * </pre>
+ *
+ * <ul>
+ *   <li>{@link io.vecta.runtime.api.ApiFrame}: the 16-byte frame header;
+ *       {@link io.vecta.runtime.api.FrameAssembler} cuts a byte stream into payloads.</li>
+ *   <li>{@link io.vecta.runtime.api.ApiMessage}, {@link io.vecta.runtime.api.ApiModule},
+ *       {@link io.vecta.runtime.api.ApiRegistry}, {@link io.vecta.runtime.api.MessageTable}:
+ *       what modules register (name, CRC, fixed size, handler) and the ids they get.</li>
+ *   <li>{@link io.vecta.runtime.api.ApiHandler} and {@link io.vecta.runtime.api.ApiReplySink}:
+ *       the seam for generated codecs: a handler gets the payload bytes and answers through the
+ *       sink, which echoes the request's context.</li>
+ *   <li>{@link io.vecta.runtime.api.ApiServer}, {@link io.vecta.runtime.api.ApiClient}: the
+ *       socket, the registrations, the per-client limits and the counters
+ *       ({@link io.vecta.runtime.api.ApiServerCounters}).</li>
+ *   <li>{@link io.vecta.runtime.api.Memclnt}: the bootstrap messages (handshake, ping,
+ *       delete, first ids), encoded by hand in {@code MemclntCodec}.</li>
+ *   <li>{@link io.vecta.runtime.api.ShowApi}: {@code show api clients},
+ *       {@code show api message-table}.</li>
+ * </ul>
+ *
+ * <p>Threads: each client has a reader and a writer (virtual threads); handlers run only on the
+ * runtime's main thread ({@link io.vecta.runtime.api.ApiMainThread}), so they may touch any
+ * control-plane state, and, unless mp-safe, with the workers stopped at the barrier.
+ */
+package io.vecta.runtime.api;
