@@ -84,8 +84,8 @@ public final class VectaRuntime implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(VectaRuntime.class.getName());
 
-    /** Sections the parser knows, for later parts of the runtime (stats, API trace, node). */
-    private static final List<String> READ_NOT_SERVED = List.of("statseg", "api-trace", "node");
+    /** Sections the parser knows, for later parts of the runtime (stats, node). */
+    private static final List<String> READ_NOT_SERVED = List.of("statseg", "node");
 
     private final StartupConfig config;
     private final PluginLoader loader;
@@ -146,6 +146,10 @@ public final class VectaRuntime implements AutoCloseable {
                     warnings.add(config.source() + ": section '" + section + "' is read and checked, but this runtime"
                             + " does not act on it yet");
                 }
+            }
+            if (config.apiTrace().on() && !config.sectionNames().contains(SocksvrConfig.SECTION)) {
+                warnings.add(config.source() + ": api-trace { on } traces the API socket's messages, which is served"
+                        + " only with socksvr { }");
             }
             if (config.cpu().schedulerPolicy().isPresent()) {
                 warnings.add(config.source() + ": cpu { scheduler-policy } is read and checked, but this runtime does"
@@ -246,6 +250,9 @@ public final class VectaRuntime implements AutoCloseable {
             return;
         }
         apiServer = new ApiServer(ApiRegistry.withMemclnt().table(), ApiMainThread.of(this), ApiServerOptions.DEFAULTS);
+        if (config.apiTrace().on()) {
+            apiServer.trace().start(config.apiTrace().nitems());
+        }
         apiServer.listen(config.socksvr().socketName(), config.unix().gid());
     }
 

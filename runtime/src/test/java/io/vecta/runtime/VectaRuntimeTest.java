@@ -94,11 +94,14 @@ class VectaRuntimeTest {
 
     @Test
     void shouldWarnAboutSectionsItReadsButDoesNotActOnYet() {
-        String text = "buffers { page-size 4k buffers-per-numa 2048 }\napi-trace { on }";
+        String text = "buffers { page-size 4k buffers-per-numa 2048 }\nnode { default { variant avx2 } }\n"
+                + "api-trace { on }";
 
         try (VectaRuntime runtime = VectaRuntime.start(config(text))) {
             assertThat(runtime.warnings()).contains(
-                    "test.conf: section 'api-trace' is read and checked, but this runtime does not act on it yet");
+                    "test.conf: section 'node' is read and checked, but this runtime does not act on it yet",
+                    "test.conf: api-trace { on } traces the API socket's messages, which is served only with"
+                            + " socksvr { }");
         }
     }
 

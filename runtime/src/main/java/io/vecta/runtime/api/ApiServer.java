@@ -62,6 +62,7 @@ public final class ApiServer implements AutoCloseable {
     private final ApiMainThread mainThread;
     private final ApiServerOptions options;
     private final ServerTally tally = new ServerTally();
+    private final ApiTrace trace = new ApiTrace();
     private final Map<Integer, ApiClient> clients = new ConcurrentHashMap<>();
     private final AtomicInteger registrations = new AtomicInteger();
     private volatile ServerSocketChannel listener;
@@ -166,6 +167,11 @@ public final class ApiServer implements AutoCloseable {
         }
     }
 
+    /** The trace of messages handled ({@code api trace}); read and changed on the main thread. */
+    public ApiTrace trace() {
+        return trace;
+    }
+
     ServerTally tally() {
         return tally;
     }
@@ -206,6 +212,7 @@ public final class ApiServer implements AutoCloseable {
                     + message.fixedBytes() + "; dropped", false);
             return;
         }
+        trace.record(client.index(), message.key(), payload);
         boolean hasContext = message.contextOffset() != ApiMessage.NO_CONTEXT;
         int context = hasContext ? payload.getInt(message.contextOffset()) : 0;
         ApiReplySink sink = new ApiReplySink(client, table, message, context, hasContext);
