@@ -65,8 +65,9 @@ public final class ApiBytes {
         return length == bytes.length ? this : new ApiBytes(Arrays.copyOf(bytes, length));
     }
 
-    void copyTo(byte[] target, int offset) {
-        System.arraycopy(bytes, 0, target, offset, bytes.length);
+    /** A read-only big-endian view, for decoding a union's arm from its bytes. */
+    public java.nio.ByteBuffer asBuffer() {
+        return java.nio.ByteBuffer.wrap(bytes).asReadOnlyBuffer();
     }
 
     byte[] array() {

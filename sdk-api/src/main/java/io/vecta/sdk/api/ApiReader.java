@@ -21,6 +21,11 @@ public final class ApiReader {
         this.in = in.slice().order(ByteOrder.BIG_ENDIAN);
     }
 
+    /** A reader of {@code in} from its position to its limit, for decoding a part on its own (a union's arm). */
+    public static ApiReader over(String messageName, ByteBuffer in) {
+        return new ApiReader(messageName, in);
+    }
+
     int position() {
         return in.position();
     }
@@ -78,6 +83,26 @@ public final class ApiReader {
     public boolean bool(String field) {
         need(1, field);
         return in.get() != 0;
+    }
+
+    /** An unsigned value of {@code width} bytes (an enum's or enumflag's base type). */
+    public long unsigned(int width, String field) {
+        return switch (width) {
+            case 1 -> u8(field);
+            case 2 -> u16(field);
+            case 4 -> u32(field);
+            default -> u64(field);
+        };
+    }
+
+    /** A signed value of {@code width} bytes (an enum's signed base type). */
+    public long signed(int width, String field) {
+        return switch (width) {
+            case 1 -> i8(field);
+            case 2 -> i16(field);
+            case 4 -> i32(field);
+            default -> i64(field);
+        };
     }
 
     /**

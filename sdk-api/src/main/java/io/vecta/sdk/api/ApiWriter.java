@@ -21,6 +21,14 @@ public final class ApiWriter {
         this.out = out.duplicate().order(ByteOrder.BIG_ENDIAN);
     }
 
+    /**
+     * A writer at {@code out}'s position, for encoding a part on its own (a union's arm);
+     * messages are encoded through {@link MessageCodec#encode}.
+     */
+    public static ApiWriter over(String messageName, ByteBuffer out) {
+        return new ApiWriter(messageName, out);
+    }
+
     int position() {
         return out.position();
     }
@@ -65,6 +73,32 @@ public final class ApiWriter {
 
     public void bool(boolean value, String field) {
         out.put((byte) (value ? 1 : 0));
+    }
+
+    /** An unsigned value of {@code width} bytes (an enum's or enumflag's base type). */
+    public void unsigned(long value, int width, String field) {
+        long max = width == 8 ? Long.MAX_VALUE : (1L << (8 * width)) - 1;
+        checkRange(value, max, field);
+        putWidth(value, width);
+    }
+
+    /** A signed value of {@code width} bytes (an enum's signed base type). */
+    public void signed(long value, int width, String field) {
+        long min = width == 8 ? Long.MIN_VALUE : -(1L << (8 * width - 1));
+        long max = width == 8 ? Long.MAX_VALUE : (1L << (8 * width - 1)) - 1;
+        if (value < min || value > max) {
+            throw new ApiCodecException(messageName, field, "value " + value + " is outside " + min + ".." + max);
+        }
+        putWidth(value, width);
+    }
+
+    private void putWidth(long value, int width) {
+        switch (width) {
+            case 1 -> out.put((byte) value);
+            case 2 -> out.putShort((short) value);
+            case 4 -> out.putInt((int) value);
+            default -> out.putLong(value);
+        }
     }
 
     /**
