@@ -17,9 +17,12 @@ public final class JsonIn {
 
     private static final BigInteger U64_MAX = BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE);
 
+    /** Digits of the largest integer any field holds (u64: 20), with room to spare. */
+    private static final int MAX_INTEGER_DIGITS = 24;
+
     private final String messageName;
     private final String path;
-    /** A Map, List, String, BigDecimal, Double (NaN, infinities), Boolean, or null. */
+    /** A Map, List, String, Number, Double (NaN, infinities), Boolean, or null. */
     private final Object value;
 
     private JsonIn(String messageName, String path, Object value) {
@@ -110,7 +113,7 @@ public final class JsonIn {
 
     public double f64() {
         return switch (value) {
-            case BigDecimal number -> number.doubleValue();
+            case Number number -> Double.parseDouble(number.text());
             case Double special -> special;
             default -> throw fail("is not a number");
         };
@@ -146,9 +149,14 @@ public final class JsonIn {
     }
 
     private BigInteger exactInteger() {
-        if (value instanceof BigDecimal number) {
+        if (value instanceof Number number) {
+            BigDecimal decimal = new BigDecimal(number.text());
+            if (decimal.precision() - decimal.scale() > MAX_INTEGER_DIGITS) {
+                // 1e999999999 is a valid number; refuse it before it becomes a billion-digit integer
+                throw fail("value " + number.text() + " is outside every integer field's range");
+            }
             try {
-                return number.toBigIntegerExact();
+                return decimal.toBigIntegerExact();
             } catch (ArithmeticException e) {
                 throw fail("value " + number + " is not a whole number");
             }
@@ -158,6 +166,10 @@ public final class JsonIn {
 
     private ApiCodecException fail(String problem) {
         return new ApiCodecException(messageName, path, problem);
+    }
+
+    /** A number as written, so that f64 values keep what BigDecimal would lose (the sign of -0.0). */
+    private record Number(String text) {
     }
 
     /** A recursive-descent JSON parser; also takes Python's {@code NaN}, {@code Infinity}, {@code -Infinity}. */
@@ -299,13 +311,15 @@ public final class JsonIn {
             }
         }
 
-        private BigDecimal number() {
+        private Number number() {
             int start = at;
             while (at < text.length() && "+-0123456789.eE".indexOf(text.charAt(at)) >= 0) {
                 at++;
             }
             try {
-                return new BigDecimal(text.substring(start, at));
+                String number = text.substring(start, at);
+                new BigDecimal(number);
+                return new Number(number);
             } catch (NumberFormatException e) {
                 at = start;
                 throw error("expected a value");

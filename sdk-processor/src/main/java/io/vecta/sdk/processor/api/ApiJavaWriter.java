@@ -533,8 +533,8 @@ public final class ApiJavaWriter {
                             .addModifiers(Modifier.PUBLIC, Modifier.STATIC).returns(name)
                             .addParameter(FieldCode.API_BYTES, "bytes")
                             .beginControlFlow("if (bytes.length() > MIN_SIZE)")
-                            .addStatement("throw new $T($S + bytes.length() + $S)", IllegalArgumentException.class,
-                                    "union " + union.name() + " holds " + size + " bytes, got ", "")
+                            .addStatement("throw new $T($S + bytes.length())", IllegalArgumentException.class,
+                                    "union " + union.name() + " holds " + size + " bytes, got ")
                             .endControlFlow()
                             .addStatement("return new $T(bytes.padTo(MIN_SIZE))", name).build())
                     .addMethod(MethodSpec.methodBuilder("bytes").addModifiers(Modifier.PUBLIC)
