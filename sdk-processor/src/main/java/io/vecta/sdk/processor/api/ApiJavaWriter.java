@@ -592,16 +592,13 @@ public final class ApiJavaWriter {
                     .addParameter(name, "value").addParameter(FieldCode.JSON_OUT, "out")
                     .addStatement("out.beginObject()");
             for (Field arm : union.arms()) {
-                TypeName armType = code.javaType(arm.type(), arm.shape());
-                method.addStatement("$T $L", armType, JavaNames.memberName(arm.name()))
-                        .beginControlFlow("try")
-                        .addStatement("$L = value.$L()", JavaNames.memberName(arm.name()), JavaNames.memberName(arm.name()))
-                        .nextControlFlow("catch ($T notThisArm)", ClassName.get(FieldCode.RUNTIME, "ApiCodecException"))
-                        .addStatement("$L = null", JavaNames.memberName(arm.name()))
-                        .endControlFlow()
-                        .beginControlFlow("if ($L != null)", JavaNames.memberName(arm.name()))
+                String member = JavaNames.memberName(arm.name());
+                method.beginControlFlow("try")
+                        .addStatement("$T $L = value.$L()", code.javaType(arm.type(), arm.shape()), member, member)
                         .addStatement("out.name($S)", arm.name())
-                        .addCode(code.writeJson(arm.type(), arm.shape(), CodeBlock.of("$L", JavaNames.memberName(arm.name()))))
+                        .addCode(code.writeJson(arm.type(), arm.shape(), CodeBlock.of("$L", member)))
+                        .nextControlFlow("catch ($T notThisArm)", ClassName.get(FieldCode.RUNTIME, "ApiCodecException"))
+                        .addCode("// the bytes are no value of this arm: it is left out\n")
                         .endControlFlow();
             }
             return method.addStatement("out.endObject()").build();
