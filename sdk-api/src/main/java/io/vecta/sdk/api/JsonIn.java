@@ -158,7 +158,7 @@ public final class JsonIn {
             try {
                 return decimal.toBigIntegerExact();
             } catch (ArithmeticException e) {
-                throw fail("value " + number + " is not a whole number");
+                throw fail("value " + number.text() + " is not a whole number");
             }
         }
         throw fail("is not a number");

@@ -97,7 +97,7 @@ public abstract class MessageCodec<T extends ApiMessage> {
         ApiWriter writer = new ApiWriter(name, target);
         writer.u16(messageId, "_vl_msg_id");
         write(message, writer);
-        target.position(target.position() + writer.position());
+        target.position(writer.position());
     }
 
     /** Decodes a whole payload, message id first (not checked: the transport dispatched on it). */
