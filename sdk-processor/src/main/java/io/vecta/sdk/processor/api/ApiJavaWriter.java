@@ -540,7 +540,7 @@ public final class ApiJavaWriter {
                     .addMethod(MethodSpec.methodBuilder("bytes").addModifiers(Modifier.PUBLIC)
                             .returns(FieldCode.API_BYTES).addStatement("return bytes").build());
             for (Field arm : union.arms()) {
-                String member = JavaNames.memberName(arm.name());
+                String member = JavaNames.armName(arm.name());
                 TypeName armType = code.javaType(arm.type(), arm.shape());
                 CodeBlock label = CodeBlock.of("$S", union.name() + "." + arm.name());
                 type.addMethod(MethodSpec.methodBuilder("of" + Character.toUpperCase(member.charAt(0)) + member.substring(1))
@@ -592,7 +592,7 @@ public final class ApiJavaWriter {
                     .addParameter(name, "value").addParameter(FieldCode.JSON_OUT, "out")
                     .addStatement("out.beginObject()");
             for (Field arm : union.arms()) {
-                String member = JavaNames.memberName(arm.name());
+                String member = JavaNames.armName(arm.name());
                 method.beginControlFlow("try")
                         .addStatement("$T $L = value.$L()", code.javaType(arm.type(), arm.shape()), member, member)
                         .addStatement("out.name($S)", arm.name())
@@ -614,7 +614,7 @@ public final class ApiJavaWriter {
             bySize.sort((a, b) -> Integer.compare(FieldCode.minSize(b.type(), b.shape()),
                     FieldCode.minSize(a.type(), a.shape())));
             for (Field arm : bySize) {
-                String member = JavaNames.memberName(arm.name());
+                String member = JavaNames.armName(arm.name());
                 method.beginControlFlow("if (json.has($S))", arm.name())
                         .addCode(code.readJson(arm.type(), arm.shape(), member, CodeBlock.of("json.field($S)", arm.name())))
                         .addStatement("return of$L($L)", Character.toUpperCase(member.charAt(0)) + member.substring(1), member)

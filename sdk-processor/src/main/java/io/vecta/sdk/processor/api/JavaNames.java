@@ -14,7 +14,7 @@ import javax.lang.model.SourceVersion;
 final class JavaNames {
 
     /** Component names that would clash with Object's methods, ApiMessage, or generated locals and parameters. */
-    private static final Set<String> RESERVED_MEMBERS = Set.of("codec", "hashCode", "toString", "equals", "getClass",
+    private static final Set<String> RESERVED_MEMBERS = Set.of("codec", "messageName", "messageCrc", "hashCode", "toString", "equals", "getClass",
             "wait", "notify", "notifyAll", "clone", "finalize", "in", "out", "json", "element", "index", "field");
 
     /** java.lang classes the generated code names without importing them. */
@@ -50,6 +50,12 @@ final class JavaNames {
         }
         String name = result.isEmpty() ? "field" : result.toString();
         return SourceVersion.isKeyword(name) || RESERVED_MEMBERS.contains(name) ? name + "_" : name;
+    }
+
+    /** A union arm's accessor, kept clear of the union's own {@code bytes()}. */
+    static String armName(String apiName) {
+        String name = memberName(apiName);
+        return name.equals("bytes") ? "bytesArm" : name;
     }
 
     static String packageSegment(String module) {
