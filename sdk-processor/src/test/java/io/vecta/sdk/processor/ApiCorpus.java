@@ -46,8 +46,7 @@ final class ApiCorpus {
 
     /** Loaded and compiled once per test run; skips the caller when the reference tree is absent. */
     static synchronized ApiCorpus get() throws ApiCompileException {
-        Path tree = sourceTree();
-        assumeTrue(tree != null, "no ../shared/reference/vpp-api beside the repository: VPP's .api files not available");
+        Path tree = tree();
         if (loaded == null) {
             ApiLoader loader = new ApiLoader(tree);
             ApiJavaWriter writer = new ApiJavaWriter(BASE_PACKAGE);
@@ -86,6 +85,13 @@ final class ApiCorpus {
         } catch (ClassNotFoundException e) {
             throw new AssertionError(e);
         }
+    }
+
+    /** VPP's src/ directory of {@code .api} files; skips the caller when it is absent. */
+    static Path tree() {
+        Path tree = sourceTree();
+        assumeTrue(tree != null, "no ../shared/reference/vpp-api beside the repository: VPP's .api files not available");
+        return tree;
     }
 
     private static Path sourceTree() {
