@@ -362,7 +362,7 @@ public final class ApiJavaWriter {
                 Field counted = countedBy.get(field.name());
                 if (counted != null) {
                     method.addStatement("int $L = in.count($L, $L, $L)", local, countWidth(field),
-                            FieldCode.minSize(counted.type()), labelOf(field));
+                            code.elementSize(counted.type()), labelOf(field));
                 } else {
                     String count = field.shape() instanceof FieldShape.Counted c ? JavaNames.memberName(c.lengthField()) : null;
                     method.addCode(code.read(field.type(), field.shape(), local, labelOf(field), count));

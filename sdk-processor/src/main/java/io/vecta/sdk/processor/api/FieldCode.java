@@ -143,13 +143,19 @@ final class FieldCode {
             case FieldShape.Scalar scalar -> CodeBlock.of("($T.sizeOf($L) - $T.MIN_SIZE)",
                     className((UserType) type), value, className((UserType) type));
             case FieldShape.Counted counted when !isVariable(type) ->
-                    CodeBlock.of("$L.size() * $L", value, minSize(type));
+                    CodeBlock.of("$L.size() * $L", value, elementSize(type));
             case FieldShape.Counted counted -> CodeBlock.of("$L.stream().mapToInt($T::sizeOf).sum()",
                     value, className((UserType) type));
             case FieldShape.Fixed fixed -> CodeBlock.of("($L.stream().mapToInt($T::sizeOf).sum() - $L * $T.MIN_SIZE)",
                     value, className((UserType) type), fixed.length(), className((UserType) type));
             case FieldShape.Open open -> throw new GeneratorException("only strings may be declared with []");
         };
+    }
+
+    /** One element's size as generated code names it: {@code Type.MIN_SIZE}, or a number for base types. */
+    CodeBlock elementSize(ApiType type) {
+        return type instanceof UserType user ? CodeBlock.of("$T.MIN_SIZE", className(user))
+                : CodeBlock.of("$L", minSize(type));
     }
 
     /** The element count a counted field's count field holds for {@code value}. */
