@@ -44,6 +44,7 @@
  * }
  * }</pre>
  *
- * <p>{@code @ApiHandler} will join this package for the binary API.
+ * <p>{@link io.vecta.sdk.annotation.ApiModule} generates the messages of a binary-API {@code .api} file;
+ * {@code @ApiHandler} will join this package for their handlers.
  */
 package io.vecta.sdk.annotation;

@@ -18,7 +18,10 @@
  * </ul>
  *
  * <p>The generated code refers to sdk-api by name only, so the processor itself depends on
- * sdk-annotations and JavaPoet, and runs from a build's annotation processor path without
- * putting either on the plugin's class path.
+ * sdk-annotations, JavaPoet and the {@code .api} compiler, and runs from a build's annotation
+ * processor path without putting any of them on the plugin's class path.
+ *
+ * <p>{@code @ApiModule} (Java from VPP {@code .api} files) has its own processor in
+ * {@link io.vecta.sdk.processor.api}.
  */
 package io.vecta.sdk.processor;
