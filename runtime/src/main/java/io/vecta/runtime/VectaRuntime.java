@@ -1,9 +1,11 @@
 package io.vecta.runtime;
 
 import io.vecta.runtime.api.ApiMainThread;
+import io.vecta.runtime.api.ApiModule;
 import io.vecta.runtime.api.ApiRegistry;
 import io.vecta.runtime.api.ApiServer;
 import io.vecta.runtime.api.ApiServerOptions;
+import io.vecta.runtime.api.CoreApi;
 import io.vecta.runtime.buffer.BufferPools;
 import io.vecta.runtime.cli.CliServices;
 import io.vecta.runtime.cli.GraphCliNames;
@@ -249,7 +251,11 @@ public final class VectaRuntime implements AutoCloseable {
         if (!config.sectionNames().contains(SocksvrConfig.SECTION)) {
             return;
         }
-        apiServer = new ApiServer(ApiRegistry.withMemclnt().table(), ApiMainThread.of(this), ApiServerOptions.DEFAULTS);
+        ApiRegistry registry = ApiRegistry.withMemclnt();
+        for (ApiModule module : CoreApi.modules(this)) {
+            registry.register(module);
+        }
+        apiServer = new ApiServer(registry.table(), ApiMainThread.of(this), ApiServerOptions.DEFAULTS);
         if (config.apiTrace().on()) {
             apiServer.trace().start(config.apiTrace().nitems());
         }

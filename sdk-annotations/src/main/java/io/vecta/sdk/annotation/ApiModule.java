@@ -37,6 +37,9 @@ import java.lang.annotation.Target;
 @Target(ElementType.PACKAGE)
 public @interface ApiModule {
 
-    /** The {@code .api} file, relative to the API directory, e.g. {@code "vpe.api"} or {@code "vnet/ip/ip.api"}. */
-    String value();
+    /**
+     * The {@code .api} files, relative to the API directory, e.g. {@code "vpe.api"} or
+     * {@code {"vlibmemory/vlib.api", "vnet/ip/ip.api"}}; each module gets its own subpackage.
+     */
+    String[] value();
 }

@@ -78,7 +78,9 @@ public final class ApiModuleProcessor extends AbstractProcessor {
         }
         for (Element element : round.getElementsAnnotatedWith(annotation)) {
             if (element instanceof PackageElement pkg) {
-                generate(pkg, fileName(pkg));
+                for (String fileName : fileNames(pkg)) {
+                    generate(pkg, fileName);
+                }
             }
         }
         return true;
@@ -190,14 +192,22 @@ public final class ApiModuleProcessor extends AbstractProcessor {
         return root;
     }
 
-    private String fileName(PackageElement pkg) {
+    private List<String> fileNames(PackageElement pkg) {
         for (AnnotationMirror mirror : pkg.getAnnotationMirrors()) {
             if (((TypeElement) mirror.getAnnotationType().asElement()).getQualifiedName().contentEquals(API_MODULE)) {
                 for (var entry : mirror.getElementValues().entrySet()) {
                     ExecutableElement key = entry.getKey();
                     AnnotationValue value = entry.getValue();
                     if (key.getSimpleName().contentEquals("value")) {
-                        return value.getValue().toString();
+                        List<String> names = new ArrayList<>();
+                        if (value.getValue() instanceof List<?> several) {
+                            for (Object one : several) {
+                                names.add(((AnnotationValue) one).getValue().toString());
+                            }
+                        } else {
+                            names.add(value.getValue().toString());
+                        }
+                        return names;
                     }
                 }
             }
