@@ -8,19 +8,19 @@ import io.vecta.runtime.api.ApiServerOptions;
 import io.vecta.runtime.api.CoreApi;
 import io.vecta.runtime.buffer.BufferPools;
 import io.vecta.runtime.cli.CliServices;
-import io.vecta.runtime.cli.GraphCliNames;
 import io.vecta.runtime.cli.CliShell;
 import io.vecta.runtime.cli.CommandOutcome;
 import io.vecta.runtime.cli.CommandRunner;
 import io.vecta.runtime.cli.CommandTree;
+import io.vecta.runtime.cli.GraphCliNames;
 import io.vecta.runtime.cli.server.CliEndpoint;
 import io.vecta.runtime.cli.server.CliListenException;
 import io.vecta.runtime.cli.server.CliServer;
 import io.vecta.runtime.cli.server.CliServerOptions;
 import io.vecta.runtime.config.ConfigWarning;
+import io.vecta.runtime.config.LoggingConfig;
 import io.vecta.runtime.config.PluginsConfig;
 import io.vecta.runtime.config.SocksvrConfig;
-import io.vecta.runtime.config.LoggingConfig;
 import io.vecta.runtime.config.StartupConfig;
 import io.vecta.runtime.config.UnixConfig;
 import io.vecta.runtime.dispatch.ThreadRuntime;
@@ -29,29 +29,23 @@ import io.vecta.runtime.graph.LoadedPlugin;
 import io.vecta.runtime.graph.PluginLoader;
 import io.vecta.runtime.log.LogRouter;
 import io.vecta.runtime.show.DispatchThread;
-import io.vecta.runtime.threads.BarrierTimeoutException;
 import io.vecta.runtime.show.RuntimeClock;
+import io.vecta.runtime.socket.SocketFileException;
+import io.vecta.runtime.socket.UnixSocketFiles;
 import io.vecta.runtime.threads.Barrier;
+import io.vecta.runtime.threads.BarrierTimeoutException;
 import io.vecta.runtime.threads.CorePlacement;
 import io.vecta.runtime.threads.HandoffQueues;
 import io.vecta.runtime.threads.Workers;
 import io.vecta.sdk.cli.CliNames;
 import io.vecta.sdk.node.PluginRegistration;
-import java.io.IOException;
 import java.lang.System.Logger.Level;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.GroupPrincipal;
-import java.nio.file.attribute.PosixFileAttributeView;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.UserPrincipalLookupService;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -270,18 +264,10 @@ public final class VectaRuntime implements AutoCloseable {
      *         a configuration the runtime cannot serve, like a socket in use
      */
     private static void giveSocketToGroup(CliEndpoint.UnixSocket endpoint, String gid) {
-        Path socket = endpoint.path();
         try {
-            UserPrincipalLookupService users = socket.getFileSystem().getUserPrincipalLookupService();
-            GroupPrincipal group = users.lookupPrincipalByGroupName(gid);
-            Files.getFileAttributeView(socket, PosixFileAttributeView.class).setGroup(group);
-            Set<PosixFilePermission> permissions = EnumSet.copyOf(Files.getPosixFilePermissions(socket));
-            permissions.add(PosixFilePermission.GROUP_READ);
-            permissions.add(PosixFilePermission.GROUP_WRITE);
-            Files.setPosixFilePermissions(socket, permissions);
-        } catch (IOException | UnsupportedOperationException e) {
-            throw new CliListenException(endpoint, "unix { gid " + gid + " }: cannot give the socket to that group: "
-                    + e.getMessage(), e);
+            UnixSocketFiles.giveToGroup(endpoint.path(), gid);
+        } catch (SocketFileException e) {
+            throw new CliListenException(endpoint, e.getMessage(), e.getCause());
         }
     }
 

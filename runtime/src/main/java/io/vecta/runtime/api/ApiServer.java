@@ -1,5 +1,7 @@
 package io.vecta.runtime.api;
 
+import io.vecta.runtime.socket.SocketFileException;
+import io.vecta.runtime.socket.UnixSocketFiles;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.net.StandardProtocolFamily;
@@ -9,7 +11,9 @@ import java.nio.ByteOrder;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -92,14 +96,20 @@ public final class ApiServer implements AutoCloseable {
             throw new IllegalStateException("socksvr socket-name " + path + ": the api server "
                     + (closed ? "is closed" : "already listens on " + socket));
         }
-        ApiSocketPath.prepare(path);
+        try {
+            // the directory may be entered by the group, whose members are the API's clients
+            UnixSocketFiles.prepare(path, "rwxr-x---");
+        } catch (SocketFileException e) {
+            throw new ApiListenException(path, e.getMessage(), e.getCause());
+        }
         ServerSocketChannel channel = null;
         try {
             channel = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
             channel.bind(UnixDomainSocketAddress.of(path), BACKLOG);
-            Object key = ApiSocketPath.fileKey(path);
-            ApiSocketPath.makeGroupWritable(path);
-            gid.ifPresent(g -> ApiSocketPath.giveToGroup(path, g));
+            Object key = UnixSocketFiles.fileKey(path);
+            // read and write for owner and group: the group's members are API clients
+            Files.setPosixFilePermissions(path, PosixFilePermissions.fromString("rw-rw----"));
+            gid.ifPresent(g -> UnixSocketFiles.giveToGroup(path, g));
             socketKey = key;
         } catch (IOException | RuntimeException e) {
             if (channel != null) {
@@ -108,10 +118,13 @@ public final class ApiServer implements AutoCloseable {
                 } catch (IOException ignored) {
                     // it never served
                 }
-                ApiSocketPath.deleteIfSame(path, ApiSocketPath.fileKey(path));
+                UnixSocketFiles.deleteIfSame(path, UnixSocketFiles.fileKey(path));
             }
             if (e instanceof ApiListenException listen) {
                 throw listen;
+            }
+            if (e instanceof SocketFileException socketFile) {
+                throw new ApiListenException(path, socketFile.getMessage(), socketFile.getCause());
             }
             throw new ApiListenException(path, "cannot listen: " + e.getMessage(), e);
         }
@@ -160,7 +173,7 @@ public final class ApiServer implements AutoCloseable {
             } catch (IOException e) {
                 // it stops accepting either way
             }
-            ApiSocketPath.deleteIfSame(socket, socketKey);
+            UnixSocketFiles.deleteIfSame(socket, socketKey);
         }
         for (ApiClient client : clients.values()) {
             client.end();

@@ -3,6 +3,8 @@ package io.vecta.runtime.cli.server;
 import io.vecta.runtime.Version;
 import io.vecta.runtime.cli.CommandOutcome;
 import io.vecta.runtime.cli.CommandRunner;
+import io.vecta.runtime.socket.SocketFileException;
+import io.vecta.runtime.socket.UnixSocketFiles;
 import java.io.IOException;
 import java.net.Inet6Address;
 import java.net.InetAddress;
@@ -210,16 +212,20 @@ public final class CliServer implements AutoCloseable {
     }
 
     private Listener listenUnix(CliEndpoint.UnixSocket endpoint) {
-        UnixSocketPaths.prepare(endpoint);
+        try {
+            UnixSocketFiles.prepare(endpoint.path(), "rwx------");
+        } catch (SocketFileException e) {
+            throw new CliListenException(endpoint, e.getMessage(), e.getCause());
+        }
         ServerSocketChannel channel = null;
         try {
             channel = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
             channel.bind(UnixDomainSocketAddress.of(endpoint.path()), BACKLOG);
         } catch (IOException e) {
             closeQuietly(channel);
-            throw new CliListenException(endpoint, "cannot listen: " + UnixSocketPaths.osReason(e), e);
+            throw new CliListenException(endpoint, "cannot listen: " + UnixSocketFiles.osReason(e), e);
         }
-        return new Listener(channel, endpoint, endpoint.path(), UnixSocketPaths.fileKey(endpoint.path()));
+        return new Listener(channel, endpoint, endpoint.path(), UnixSocketFiles.fileKey(endpoint.path()));
     }
 
     private Listener listenTcp(CliEndpoint.Tcp endpoint) {
@@ -243,7 +249,7 @@ public final class CliServer implements AutoCloseable {
             return new Listener(channel, new CliEndpoint.Tcp(address.getHostAddress(), port), null, null);
         } catch (IOException e) {
             closeQuietly(channel);
-            throw new CliListenException(endpoint, "cannot listen: " + UnixSocketPaths.osReason(e), e);
+            throw new CliListenException(endpoint, "cannot listen: " + UnixSocketFiles.osReason(e), e);
         }
     }
 
@@ -302,7 +308,7 @@ public final class CliServer implements AutoCloseable {
         void close() {
             closeQuietly(channel);
             if (socketFile != null) {
-                UnixSocketPaths.deleteIfSame(socketFile, socketFileKey);
+                UnixSocketFiles.deleteIfSame(socketFile, socketFileKey);
             }
         }
     }

@@ -1,4 +1,4 @@
-package io.vecta.runtime.cli.server;
+package io.vecta.runtime.socket;
 
 import java.io.IOException;
 import java.net.ConnectException;
@@ -15,43 +15,49 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.GroupPrincipal;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.EnumSet;
+import java.util.Set;
 
 /**
  * Gets a unix socket path ready for a listener, and tells apart a socket file left by a
  * runtime that died (replaced) from one a live process listens on (refused): a connect to
  * the first is refused by the kernel, to the second it succeeds.
  */
-final class UnixSocketPaths {
+public final class UnixSocketFiles {
 
     /** {@code sun_path} holds 108 bytes with the terminating NUL. */
-    static final int MAX_PATH_BYTES = 107;
+    public static final int MAX_PATH_BYTES = 107;
 
     private static final int FILE_TYPE_MASK = 0170000;
     private static final int SOCKET_TYPE = 0140000;
 
-    private UnixSocketPaths() {
+    private UnixSocketFiles() {
     }
 
     /**
-     * Makes the socket's directory when missing (owner-only, as the CLI runs any command
-     * without a password), removes a stale socket file, and refuses a path that a live
-     * process listens on or that is not a socket.
+     * Makes the socket's directory when missing, with {@code directoryPermissions}
+     * ({@code rwx------}), removes a stale socket file, and refuses a path that a live process
+     * listens on or that is not a socket.
+     *
+     * @throws SocketFileException saying what is wrong with the path
      */
-    static void prepare(CliEndpoint.UnixSocket endpoint) {
-        Path path = endpoint.path();
+    public static void prepare(Path path, String directoryPermissions) {
         int bytes = path.toString().getBytes(StandardCharsets.UTF_8).length;
         if (bytes > MAX_PATH_BYTES) {
-            throw new CliListenException(endpoint,
-                    "path is " + bytes + " bytes long, a unix socket path holds at most " + MAX_PATH_BYTES);
+            throw new SocketFileException("path is " + bytes + " bytes long, a unix socket path holds at most "
+                    + MAX_PATH_BYTES, null);
         }
         Path directory = path.toAbsolutePath().getParent();
         if (!Files.isDirectory(directory)) {
             try {
                 Files.createDirectories(directory,
-                        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+                        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString(directoryPermissions)));
             } catch (IOException e) {
-                throw new CliListenException(endpoint, "cannot create directory " + directory + ": " + osReason(e), e);
+                throw new SocketFileException("cannot create directory " + directory + ": " + osReason(e), e);
             }
         }
         BasicFileAttributes attributes;
@@ -60,23 +66,48 @@ final class UnixSocketPaths {
         } catch (NoSuchFileException e) {
             return;
         } catch (IOException e) {
-            throw new CliListenException(endpoint, "cannot look at the path: " + osReason(e), e);
+            throw new SocketFileException("cannot look at the path: " + osReason(e), e);
         }
         if (!isSocket(path, attributes)) {
-            throw new CliListenException(endpoint, "exists and is not a socket; remove it or listen elsewhere");
+            throw new SocketFileException("exists and is not a socket; remove it or listen elsewhere", null);
         }
-        if (someoneListens(endpoint)) {
-            throw new CliListenException(endpoint, "in use by another process");
+        if (someoneListens(path)) {
+            throw new SocketFileException("in use by another process", null);
         }
         try {
             Files.deleteIfExists(path);
         } catch (IOException e) {
-            throw new CliListenException(endpoint, "cannot remove the stale socket file: " + osReason(e), e);
+            throw new SocketFileException("cannot remove the stale socket file: " + osReason(e), e);
         }
     }
 
+    /**
+     * Gives the socket to group {@code gid} (a name or a number) and lets the group read and
+     * write it, as VPP's {@code unix { gid vpp }} does.
+     *
+     * @throws SocketFileException naming the group and the reason
+     */
+    public static void giveToGroup(Path path, String gid) {
+        try {
+            GroupPrincipal group = path.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByGroupName(gid);
+            Files.getFileAttributeView(path, PosixFileAttributeView.class).setGroup(group);
+            makeGroupWritable(path);
+        } catch (IOException | UnsupportedOperationException e) {
+            throw new SocketFileException("unix { gid " + gid + " }: cannot give the socket to that group: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /** Lets the socket's group read and write it. */
+    public static void makeGroupWritable(Path path) throws IOException {
+        Set<PosixFilePermission> permissions = EnumSet.copyOf(Files.getPosixFilePermissions(path));
+        permissions.add(PosixFilePermission.GROUP_READ);
+        permissions.add(PosixFilePermission.GROUP_WRITE);
+        Files.setPosixFilePermissions(path, permissions);
+    }
+
     /** The identity of the file at {@code path} (device and inode), or null when there is none. */
-    static Object fileKey(Path path) {
+    public static Object fileKey(Path path) {
         try {
             return Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).fileKey();
         } catch (IOException e) {
@@ -88,7 +119,7 @@ final class UnixSocketPaths {
      * Removes the socket file if it is still the one this listener made: a runtime started
      * after this one failed to stop may already have replaced it.
      */
-    static void deleteIfSame(Path path, Object key) {
+    public static void deleteIfSame(Path path, Object key) {
         if (key != null && key.equals(fileKey(path))) {
             try {
                 Files.deleteIfExists(path);
@@ -99,7 +130,7 @@ final class UnixSocketPaths {
     }
 
     /** The OS's reason for a failed file or socket call, as {@code strerror} words it. */
-    static String osReason(IOException e) {
+    public static String osReason(IOException e) {
         if (e instanceof FileSystemException fileError && fileError.getReason() != null) {
             return fileError.getReason();
         }
@@ -121,15 +152,14 @@ final class UnixSocketPaths {
         }
     }
 
-    private static boolean someoneListens(CliEndpoint.UnixSocket endpoint) {
+    private static boolean someoneListens(Path path) {
         try (SocketChannel probe = SocketChannel.open(StandardProtocolFamily.UNIX)) {
-            probe.connect(UnixDomainSocketAddress.of(endpoint.path()));
+            probe.connect(UnixDomainSocketAddress.of(path));
             return true;
         } catch (ConnectException e) {
             return false;
         } catch (IOException e) {
-            throw new CliListenException(endpoint,
-                    "cannot tell whether a runtime listens there: " + osReason(e), e);
+            throw new SocketFileException("cannot tell whether a runtime listens there: " + osReason(e), e);
         }
     }
 }
