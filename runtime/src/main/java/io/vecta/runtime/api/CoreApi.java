@@ -75,27 +75,27 @@ public final class CoreApi {
 
     private void showVersion(ByteBuffer request, ApiReplySink replies) {
         BuildInfo build = BuildInfo.runtime();
-        reply(replies, new ShowVersionReply(replies.context(), 0, "vecta", build.version(), build.buildDate(),
+        reply(replies, new ShowVersionReply(Integer.toUnsignedLong(replies.context()), 0, "vecta", build.version(), build.buildDate(),
                 build.buildLocation()));
     }
 
     private void cliInband(ByteBuffer request, ApiReplySink replies) {
-        CliInband cli = CliInband.CODEC.decode(request);
+        CliInband cli = CliInband.CODEC.decodeRequest(request);
         // the handler runs on the main thread with the workers stopped: the shell runs the line here
         CommandOutcome outcome = shell.run(cli.cmd());
-        reply(replies, new CliInbandReply(replies.context(), 0, outcome.output()));
+        reply(replies, new CliInbandReply(Integer.toUnsignedLong(replies.context()), 0, outcome.output()));
     }
 
     private void getNodeIndex(ByteBuffer request, ApiReplySink replies) {
-        GetNodeIndex ask = GetNodeIndex.CODEC.decode(request);
+        GetNodeIndex ask = GetNodeIndex.CODEC.decodeRequest(request);
         Graph graph = runtime.graph();
         boolean known = graph.hasNode(ask.nodeName());
-        reply(replies, new GetNodeIndexReply(replies.context(), known ? 0 : NO_SUCH_NODE,
+        reply(replies, new GetNodeIndexReply(Integer.toUnsignedLong(replies.context()), known ? 0 : NO_SUCH_NODE,
                 known ? graph.node(ask.nodeName()).index() : 0xffff_ffffL));
     }
 
     private void getNextIndex(ByteBuffer request, ApiReplySink replies) {
-        GetNextIndex ask = GetNextIndex.CODEC.decode(request);
+        GetNextIndex ask = GetNextIndex.CODEC.decodeRequest(request);
         Graph graph = runtime.graph();
         int retval = 0;
         long next = 0xffff_ffffL;
@@ -113,7 +113,7 @@ public final class CoreApi {
                 next = index;
             }
         }
-        reply(replies, new GetNextIndexReply(replies.context(), retval, next));
+        reply(replies, new GetNextIndexReply(Integer.toUnsignedLong(replies.context()), retval, next));
     }
 
     private void showThreads(ByteBuffer request, ApiReplySink replies) {
@@ -122,12 +122,11 @@ public final class CoreApi {
             threads.add(new ThreadData(thread.index(), thread.name(), thread.index() == 0 ? "" : "workers",
                     Math.max(0, thread.lwp()), Math.max(0, thread.lcore()), Math.max(0, thread.lcore()), 0));
         }
-        reply(replies, new ShowThreadsReply(replies.context(), 0, threads));
+        reply(replies, new ShowThreadsReply(Integer.toUnsignedLong(replies.context()), 0, threads));
     }
 
     @SuppressWarnings("unchecked")
     private static <T extends ApiMessage> void reply(ApiReplySink replies, T message) {
-        MessageCodec<T> codec = (MessageCodec<T>) message.codec();
-        replies.reply(ByteBuffer.wrap(codec.encode(message, replies.table().idOf(codec.name(), codec.crc()))));
+        Memclnt.reply(replies, (MessageCodec<T>) message.codec(), message);
     }
 }

@@ -1,6 +1,23 @@
 package io.vecta.runtime.api;
 
+import io.vecta.runtime.api.core.memclnt.ApiVersionsReply;
+import io.vecta.runtime.api.core.memclnt.ControlPing;
+import io.vecta.runtime.api.core.memclnt.ControlPingReply;
+import io.vecta.runtime.api.core.memclnt.GetApiJsonReply;
+import io.vecta.runtime.api.core.memclnt.GetFirstMsgId;
+import io.vecta.runtime.api.core.memclnt.GetFirstMsgIdReply;
+import io.vecta.runtime.api.core.memclnt.MemclntKeepaliveReply;
+import io.vecta.runtime.api.core.memclnt.MemclntModule;
+import io.vecta.runtime.api.core.memclnt.MessageTableEntry;
+import io.vecta.runtime.api.core.memclnt.SockclntCreate;
+import io.vecta.runtime.api.core.memclnt.SockclntCreateReply;
+import io.vecta.runtime.api.core.memclnt.SockclntDelete;
+import io.vecta.runtime.api.core.memclnt.SockclntDeleteReply;
+import io.vecta.sdk.api.MessageCodec;
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -22,23 +39,24 @@ import java.util.stream.Collectors;
  * </ul>
  * The shared-memory messages ({@code memclnt_create}, {@code sock_init_shm}, ...) are in the
  * table but not handled over the socket. All handlers touch only the server's own state, so
- * they are mp-safe, as in VPP.
+ * they are mp-safe, as in VPP. Messages are encoded and decoded by the codecs generated from
+ * {@code src/main/api/vlibmemory/memclnt.api}.
  */
 public final class Memclnt {
 
     /** The module's name. */
-    public static final String MODULE = "memclnt";
-    /** The CRC of {@code memclnt.api}. */
-    public static final int FILE_CRC = 0xb197c551;
-
-    /** {@code sockclnt_create}: fixed in every VPP, the one id clients know before the handshake. */
+    public static final String MODULE = MemclntModule.NAME;
+    /** Its file CRC. */
+    public static final int FILE_CRC = MemclntModule.FILE_CRC;
+    /** {@code sockclnt_create}'s fixed id. */
     public static final int SOCKCLNT_CREATE = 15;
-    /** {@code sockclnt_create_reply}. */
+    /** {@code sockclnt_create_reply}'s fixed id. */
     public static final int SOCKCLNT_CREATE_REPLY = 16;
-
     /** VPP's "invalid value" error, for a module that is not registered. */
     public static final int INVALID_VALUE = -7;
 
+    /** {@code sockclnt_create} has no {@code client_index}: its context follows the id. */
+    private static final int SOCKCLNT_CREATE_CONTEXT = 2;
     private static final int PID = (int) ProcessHandle.current().pid();
 
     private Memclnt() {
@@ -46,92 +64,86 @@ public final class Memclnt {
 
     /** The module with its 28 messages in file order, and the socket server's handlers. */
     static ApiModule module() {
-        return ApiModule.builder(MODULE, FILE_CRC)
-                .message(ApiMessage.sent("memclnt_create", 0x9c5e1c2f))
-                .message(ApiMessage.sent("memclnt_create_reply", 0x42ec4560))
-                .message(ApiMessage.sent("memclnt_delete", 0x7e1c04e3))
-                .message(ApiMessage.sent("memclnt_delete_reply", 0x3d3b6312))
-                .message(ApiMessage.sent("rx_thread_exit", 0xc3a3a452))
-                .message(ApiMessage.sent("memclnt_rx_thread_suspend", 0xc3a3a452))
-                .message(ApiMessage.sent("memclnt_read_timeout", 0xc3a3a452))
-                .message(ApiMessage.sent("rpc_call", 0x7e8a2c95))
-                .message(ApiMessage.sent("rpc_call_reply", 0xe8d4e804))
-                .message(ApiMessage.request("get_first_msg_id", 0xebf79a66, MemclntCodec.GET_FIRST_MSG_ID_BYTES,
-                        Memclnt::getFirstMsgId).asMpSafe())
-                .message(ApiMessage.sent("get_first_msg_id_reply", 0x7d337472))
-                .message(ApiMessage.request("api_versions", 0x51077d14, ApiFrame.REQUEST_HEADER_BYTES,
-                        Memclnt::apiVersions).asMpSafe())
-                .message(ApiMessage.sent("api_versions_reply", 0x5f0d99d6))
-                .message(ApiMessage.sent("trace_plugin_msg_ids", 0xf476d3ce))
-                .message(new ApiMessage("sockclnt_create", 0x455fb9c4, MemclntCodec.SOCKCLNT_CREATE_BYTES,
-                        MemclntCodec.SOCKCLNT_CREATE_CONTEXT, true, Optional.of(Memclnt::sockclntCreate)))
-                .message(ApiMessage.sent("sockclnt_create_reply", 0x35166268))
-                .message(ApiMessage.request("sockclnt_delete", 0x8ac76db6, MemclntCodec.SOCKCLNT_DELETE_BYTES,
-                        Memclnt::sockclntDelete).asMpSafe())
-                .message(ApiMessage.sent("sockclnt_delete_reply", 0x8f38b1ee))
-                .message(ApiMessage.sent("sock_init_shm", 0x51646d92))
-                .message(ApiMessage.sent("sock_init_shm_reply", 0xe8d4e804))
-                .message(ApiMessage.request("memclnt_keepalive", 0x51077d14, ApiFrame.REQUEST_HEADER_BYTES,
-                        Memclnt::keepalive).asMpSafe())
-                .message(ApiMessage.sent("memclnt_keepalive_reply", 0xe8d4e804))
-                .message(ApiMessage.request("control_ping", 0x51077d14, ApiFrame.REQUEST_HEADER_BYTES,
-                        Memclnt::controlPing).asMpSafe())
-                .message(ApiMessage.sent("control_ping_reply", 0xf6b0b8ca))
-                .message(ApiMessage.sent("memclnt_create_v2", 0xc4bd4882))
-                .message(ApiMessage.sent("memclnt_create_v2_reply", 0x42ec4560))
-                .message(ApiMessage.request("get_api_json", 0x51077d14, ApiFrame.REQUEST_HEADER_BYTES,
-                        Memclnt::getApiJson).asMpSafe())
-                .message(ApiMessage.sent("get_api_json_reply", 0xea715b59))
-                .build();
+        Map<String, ApiHandler> handlers = Map.of(
+                "get_first_msg_id", Memclnt::getFirstMsgId,
+                "api_versions", Memclnt::apiVersions,
+                "sockclnt_delete", Memclnt::sockclntDelete,
+                "memclnt_keepalive", Memclnt::keepalive,
+                "control_ping", Memclnt::controlPing,
+                "get_api_json", Memclnt::getApiJson);
+        ApiModule.Builder module = ApiModule.builder(MODULE, FILE_CRC);
+        for (MessageCodec<?> codec : MemclntModule.MESSAGES) {
+            ApiHandler handler = handlers.get(codec.name());
+            if (codec.name().equals("sockclnt_create")) {
+                module.message(new ApiMessage(codec.name(), codec.crc(), codec.minimumPayloadSize(),
+                        SOCKCLNT_CREATE_CONTEXT, true, Optional.of(Memclnt::sockclntCreate)));
+            } else if (handler != null) {
+                module.message(ApiMessage.request(codec.name(), codec.crc(), codec.minimumPayloadSize(), handler)
+                        .asMpSafe());
+            } else {
+                module.message(ApiMessage.sent(codec.name(), codec.crc()));
+            }
+        }
+        return module.build();
     }
 
     /**
      * Names the client and sends it its handle and the table. The reply carries its context at
-     * offset 6, behind a {@code client_index}, unlike every other reply, so it is written
-     * here rather than stamped by the sink.
+     * offset 6, behind a {@code client_index}, unlike every other reply, so it is sent here
+     * rather than stamped by the sink.
      */
     private static void sockclntCreate(ByteBuffer request, ApiReplySink replies) {
         ApiClient client = replies.client();
-        client.setName(MemclntCodec.sockclntCreateName(request));
-        client.send(MemclntCodec.sockclntCreateReply(SOCKCLNT_CREATE_REPLY, replies.context(), client.index(),
-                replies.table().ids()));
+        client.setName(SockclntCreate.CODEC.decodeRequest(request).name());
+        Map<String, Integer> ids = replies.table().ids();
+        if (ids.size() > 0xffff) {
+            throw new IllegalStateException("api message table: " + ids.size() + " names do not fit the u16 count"
+                    + " of sockclnt_create_reply");
+        }
+        List<MessageTableEntry> table = new ArrayList<>(ids.size());
+        ids.forEach((key, id) -> table.add(new MessageTableEntry(id, key)));
+        SockclntCreateReply reply = new SockclntCreateReply(0, Integer.toUnsignedLong(replies.context()), 0,
+                Integer.toUnsignedLong(client.index()), table);
+        client.send(ByteBuffer.wrap(SockclntCreateReply.CODEC.encode(reply, SOCKCLNT_CREATE_REPLY)));
     }
 
     private static void sockclntDelete(ByteBuffer request, ApiReplySink replies) {
         ApiClient client = replies.client();
-        boolean own = MemclntCodec.sockclntDeleteIndex(request) == client.index();
-        replies.reply(MemclntCodec.retvalReply(id(replies, "sockclnt_delete_reply", 0x8f38b1ee), own ? 1 : -1));
+        boolean own = SockclntDelete.CODEC.decodeRequest(request).index_() == Integer.toUnsignedLong(client.index());
+        reply(replies, SockclntDeleteReply.CODEC, new SockclntDeleteReply(Integer.toUnsignedLong(replies.context()), own ? 1 : -1));
         if (own) {
             client.closeAfterQueued();
         }
     }
 
     private static void controlPing(ByteBuffer request, ApiReplySink replies) {
-        replies.reply(MemclntCodec.controlPingReply(id(replies, "control_ping_reply", 0xf6b0b8ca),
-                MemclntCodec.clientIndex(request), PID));
+        reply(replies, ControlPingReply.CODEC, new ControlPingReply(Integer.toUnsignedLong(replies.context()), 0,
+                ControlPing.CODEC.decodeRequest(request).clientIndex(), PID));
     }
 
     private static void getFirstMsgId(ByteBuffer request, ApiReplySink replies) {
-        Optional<Integer> first = replies.table().firstId(MemclntCodec.getFirstMsgIdName(request));
-        replies.reply(MemclntCodec.getFirstMsgIdReply(id(replies, "get_first_msg_id_reply", 0x7d337472),
+        Optional<Integer> first = replies.table().firstId(GetFirstMsgId.CODEC.decodeRequest(request).name());
+        reply(replies, GetFirstMsgIdReply.CODEC, new GetFirstMsgIdReply(replies.context(),
                 first.isPresent() ? 0 : INVALID_VALUE, first.orElse(0xffff)));
     }
 
     private static void apiVersions(ByteBuffer request, ApiReplySink replies) {
-        replies.reply(MemclntCodec.apiVersionsReply(id(replies, "api_versions_reply", 0x5f0d99d6)));
+        // an empty list, as VPP's
+        reply(replies, ApiVersionsReply.CODEC, new ApiVersionsReply(Integer.toUnsignedLong(replies.context()), 0, List.of()));
     }
 
     private static void keepalive(ByteBuffer request, ApiReplySink replies) {
-        replies.reply(MemclntCodec.retvalReply(id(replies, "memclnt_keepalive_reply", 0xe8d4e804), 0));
+        reply(replies, MemclntKeepaliveReply.CODEC, new MemclntKeepaliveReply(Integer.toUnsignedLong(replies.context()), 0));
     }
 
     private static void getApiJson(ByteBuffer request, ApiReplySink replies) {
         String json = replies.table().modules().stream().flatMap(m -> m.apiJson().stream())
                 .collect(Collectors.joining(",", "[", "]"));
-        replies.reply(MemclntCodec.getApiJsonReply(id(replies, "get_api_json_reply", 0xea715b59), json));
+        reply(replies, GetApiJsonReply.CODEC, new GetApiJsonReply(Integer.toUnsignedLong(replies.context()), 0, json));
     }
 
-    private static int id(ApiReplySink replies, String name, int crc) {
-        return replies.table().idOf(name, crc);
+    /** Encodes {@code message} under the id the table gives it and sends it as the reply. */
+    static <T extends io.vecta.sdk.api.ApiMessage> void reply(ApiReplySink replies, MessageCodec<T> codec, T message) {
+        replies.reply(ByteBuffer.wrap(codec.encode(message, replies.table().idOf(codec.name(), codec.crc()))));
     }
 }

@@ -25,7 +25,7 @@
  *       socket, the registrations, the per-client limits and the counters
  *       ({@link io.vecta.runtime.api.ApiServerCounters}).</li>
  *   <li>{@link io.vecta.runtime.api.Memclnt}: the bootstrap messages (handshake, ping,
- *       delete, first ids), encoded by hand in {@code MemclntCodec}.</li>
+ *       delete, first ids), encoded by the codecs generated from {@code memclnt.api}.</li>
  *   <li>{@link io.vecta.runtime.api.ShowApi}: {@code show api clients},
  *       {@code show api message-table}.</li>
  * </ul>

@@ -120,6 +120,19 @@ public abstract class MessageCodec<T extends ApiMessage> {
         return message;
     }
 
+    /**
+     * Decodes a request as VPP's server takes it: the message from {@code payload}'s position,
+     * bytes after its end ignored (a client built against a newer {@code .api} may send more).
+     *
+     * @throws ApiCodecException if the payload is too short for the message, or holds a value its
+     *     field cannot take
+     */
+    public final T decodeRequest(ByteBuffer payload) {
+        ApiReader reader = new ApiReader(name, payload);
+        reader.u16("_vl_msg_id");
+        return read(reader);
+    }
+
     /** The message as a JSON object, field names as in the {@code .api} file. */
     public final String toJson(T message) {
         JsonOut out = new JsonOut();
