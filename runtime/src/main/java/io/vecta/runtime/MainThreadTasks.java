@@ -6,6 +6,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.LockSupport;
 import org.agrona.concurrent.ManyToOneConcurrentLinkedQueue;
 
 /**
@@ -45,6 +46,12 @@ public final class MainThreadTasks {
             throw new IllegalStateException("the runtime is stopping: nothing more runs on its main thread");
         }
         queue.offer(task);
+        // the idle main loop parks for up to a millisecond: wake it, so that a request waits
+        // for one turn of the graph rather than for the end of a park
+        Thread main = mainThread;
+        if (main != null) {
+            LockSupport.unpark(main);
+        }
         while (true) {
             try {
                 return task.get(100, TimeUnit.MILLISECONDS);
