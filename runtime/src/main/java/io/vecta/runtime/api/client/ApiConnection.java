@@ -479,7 +479,7 @@ public final class ApiConnection implements AutoCloseable {
             String why = table.keyOfName(codec.name())
                     .map(serverKey -> "the server has it as " + serverKey + " (another layout)")
                     .orElse("the server has no message of that name");
-            throw new ApiClientException("message " + codec.key() + " cannot be used with the runtime at "
+            throw new ApiMismatchException("message " + codec.key() + " cannot be used with the runtime at "
                     + socketPath + ": " + why);
         }
 

@@ -54,7 +54,7 @@ public record TableCheck(List<String> missing, List<CrcMismatch> crcMismatches) 
     /** Throws, naming every message that differs, unless {@link #isCompatible()}. */
     public void requireCompatible() {
         if (!isCompatible()) {
-            throw new ApiClientException("the server's message table does not match the client's: " + this);
+            throw new ApiMismatchException("the server's message table does not match the client's: " + this);
         }
     }
 
