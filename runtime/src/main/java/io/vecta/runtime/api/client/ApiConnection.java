@@ -524,6 +524,8 @@ public final class ApiConnection implements AutoCloseable {
                 }
             } catch (IOException e) {
                 why = e.getMessage();
+            } catch (RuntimeException e) {
+                why = "the reader failed: " + e;
             } finally {
                 shutdown(why);
             }
