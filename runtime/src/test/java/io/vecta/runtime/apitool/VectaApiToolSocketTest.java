@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vecta.runtime.VectaRuntime;
 import io.vecta.runtime.Version;
+import io.vecta.runtime.api.ApiMainThread;
+import io.vecta.runtime.api.ApiRegistry;
+import io.vecta.runtime.api.ApiServer;
+import io.vecta.runtime.api.ApiServerOptions;
 import io.vecta.runtime.api.core.vpe.ShowVersionReply;
 import io.vecta.runtime.config.RuntimeDirectory;
 import io.vecta.runtime.config.StartupConfigParser;
@@ -11,6 +15,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -110,5 +115,30 @@ class VectaApiToolSocketTest {
         assertThat(run("-s", nowhere, "call", "show_version")).isEqualTo(VectaApiTool.NO_RUNTIME);
         assertThat(err()).contains("no runtime at " + nowhere);
         assertThat(run("-s", nowhere, "table")).isEqualTo(VectaApiTool.NO_RUNTIME);
+    }
+
+    @Test
+    void shouldSayTheRuntimeLacksTheMessageAndExitFive() {
+        ApiMainThread inline = new ApiMainThread() {
+            @Override
+            public void run(Runnable work) {
+                work.run();
+            }
+
+            @Override
+            public void withWorkersStopped(Runnable change) {
+                change.run();
+            }
+        };
+        ApiServer memclntOnly = new ApiServer(ApiRegistry.withMemclnt().table(), inline, ApiServerOptions.DEFAULTS);
+        Path bare = dir.resolve("memclnt-only.sock");
+        memclntOnly.listen(bare, Optional.empty());
+        try {
+            assertThat(run("-s", bare.toString(), "call", "show_version")).isEqualTo(VectaApiTool.NOT_ON_SERVER);
+            assertThat(err()).contains("show_version_51077d14").contains("no message of that name");
+            assertThat(out()).isEmpty();
+        } finally {
+            memclntOnly.close();
+        }
     }
 }
