@@ -8,6 +8,7 @@ import io.vecta.runtime.Version;
 import io.vecta.runtime.api.client.ApiClientException;
 import io.vecta.runtime.api.client.ApiConnection;
 import io.vecta.runtime.api.client.ApiEvent;
+import io.vecta.runtime.api.client.ApiTimeoutException;
 import io.vecta.runtime.api.client.TableCheck;
 import io.vecta.runtime.api.core.vlib.CliInband;
 import io.vecta.runtime.api.core.vlib.CliInbandReply;
@@ -21,10 +22,13 @@ import io.vecta.runtime.config.RuntimeDirectory;
 import io.vecta.runtime.config.StartupConfigParser;
 import io.vecta.sdk.api.ApiCodecs;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -184,5 +188,39 @@ class ApiConnectionTest {
         Path nowhere = dir.resolve("nobody.sock");
         assertThatThrownBy(() -> ApiConnection.connect(nowhere, "lonely", CORE))
                 .isInstanceOf(ApiClientException.class).hasMessageContaining("no runtime at " + nowhere);
+    }
+
+    @Test
+    void shouldGiveUpOnAReplyThatNeverComesAndStayUsable() {
+        ApiMainThread inline = new ApiMainThread() {
+            @Override
+            public void run(Runnable work) {
+                work.run();
+            }
+
+            @Override
+            public void withWorkersStopped(Runnable change) {
+                change.run();
+            }
+        };
+        ApiModule silentModule = ApiModule.builder("silent", 0x01020304)
+                .message(ApiMessage.request("silent", U32Codec.Silent.CRC, 10, (request, replies) -> { }))
+                .message(ApiMessage.sent("silent_reply", U32Codec.SilentReply.CRC))
+                .build();
+        ApiServer server = new ApiServer(ApiRegistry.withMemclnt().register(silentModule).table(), inline,
+                ApiServerOptions.DEFAULTS);
+        Path socket = dir.resolve("silent.sock");
+        server.listen(socket, Optional.empty());
+        try (ApiConnection api = ApiConnection.connect(socket, "patient",
+                ApiCodecs.of(List.of(U32Codec.Silent.CODEC, U32Codec.SilentReply.CODEC)), Duration.ofMillis(200))) {
+            assertThatThrownBy(() -> api.call(new U32Codec.Silent(0, 0), U32Codec.SilentReply.CODEC))
+                    .isInstanceOf(ApiTimeoutException.class).hasMessageContaining("silent")
+                    .hasMessageContaining("silent_reply");
+            assertThatThrownBy(() -> api.callAsync(new U32Codec.Silent(0, 0), U32Codec.SilentReply.CODEC).get())
+                    .isInstanceOf(ExecutionException.class);
+            assertThat(api.controlPing().retval()).isZero();
+        } finally {
+            server.close();
+        }
     }
 }

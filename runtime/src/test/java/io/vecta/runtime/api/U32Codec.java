@@ -114,4 +114,28 @@ final class U32Codec<T extends ApiMessage> extends MessageCodec<T> {
             return CODEC;
         }
     }
+
+    /** {@code silent}: a request a test server never answers. */
+    record Silent(long clientIndex, long context) implements io.vecta.sdk.api.ApiMessage {
+        static final int CRC = 0x66666666;
+        static final U32Codec<Silent> CODEC = new U32Codec<>("silent", CRC, Silent.class,
+                v -> new Silent(v[0], v[1]), m -> new long[] {m.clientIndex, m.context}, "client_index", "context");
+
+        @Override
+        public MessageCodec<Silent> codec() {
+            return CODEC;
+        }
+    }
+
+    /** {@code silent_reply}: registered, never sent. */
+    record SilentReply(long context, long retval) implements io.vecta.sdk.api.ApiMessage {
+        static final int CRC = 0x77777777;
+        static final U32Codec<SilentReply> CODEC = new U32Codec<>("silent_reply", CRC, SilentReply.class,
+                v -> new SilentReply(v[0], v[1]), m -> new long[] {m.context, m.retval}, "context", "retval");
+
+        @Override
+        public MessageCodec<SilentReply> codec() {
+            return CODEC;
+        }
+    }
 }
