@@ -217,7 +217,7 @@ class ApiConnectionTest {
                     .isInstanceOf(ApiTimeoutException.class).hasMessageContaining("silent")
                     .hasMessageContaining("silent_reply");
             assertThatThrownBy(() -> api.callAsync(new U32Codec.Silent(0, 0), U32Codec.SilentReply.CODEC).get())
-                    .isInstanceOf(ExecutionException.class);
+                    .isInstanceOf(ExecutionException.class).hasCauseInstanceOf(ApiTimeoutException.class);
             assertThat(api.controlPing().retval()).isZero();
         } finally {
             server.close();

@@ -136,17 +136,19 @@ public final class ApiConnection implements AutoCloseable {
                 replyCodec.name());
     }
 
-    /** Sends {@code request}; the future completes with its reply or fails (never waits forever: see {@link #call}). */
+    /**
+     * Sends {@code request}; the future completes with its reply, or fails with an
+     * {@link ApiClientException} ({@link ApiTimeoutException} after the connection's timeout).
+     *
+     * @throws ApiMismatchException at once if the server does not have the request or the reply
+     */
     public <R extends ApiMessage> CompletableFuture<R> callAsync(ApiMessage request, MessageCodec<R> replyCodec) {
         Session current = live();
         int context = nextContext();
         CompletableFuture<R> reply = current.start(context, new SingleReply<>(request.messageName(), replyCodec),
                 encode(current, request, context));
-        return reply.orTimeout(timeout.toNanos(), TimeUnit.NANOSECONDS).whenComplete((r, failure) -> {
-            if (failure != null) {
-                current.pending.remove(context);
-            }
-        });
+        failLater(current, context, request.messageName() + " (context " + context + ")", replyCodec.name());
+        return reply;
     }
 
     /** Sends a dump request and a {@code control_ping}, and returns the details that came before its reply. */
@@ -162,12 +164,9 @@ public final class ApiConnection implements AutoCloseable {
     public <D extends ApiMessage> CompletableFuture<List<D>> dumpAsync(ApiMessage request, MessageCodec<D> detailsCodec) {
         Session current = live();
         int context = nextContext();
-        return startDump(current, context, request, detailsCodec).orTimeout(timeout.toNanos(), TimeUnit.NANOSECONDS)
-                .whenComplete((r, failure) -> {
-                    if (failure != null) {
-                        current.pending.remove(context);
-                    }
-                });
+        CompletableFuture<List<D>> details = startDump(current, context, request, detailsCodec);
+        failLater(current, context, request.messageName() + " (context " + context + ")", "control_ping_reply");
+        return details;
     }
 
     /** Round trip through the server's API thread. */
@@ -253,6 +252,13 @@ public final class ApiConnection implements AutoCloseable {
             current.fail(context, e);
         }
         return result;
+    }
+
+    /** After the timeout, fails the exchange on {@code context} if it is still waiting. */
+    private void failLater(Session current, int context, String what, String expected) {
+        CompletableFuture.delayedExecutor(timeout.toNanos(), TimeUnit.NANOSECONDS).execute(() ->
+                current.fail(context, new ApiTimeoutException(what + ": no " + expected + " within "
+                        + timeout.toMillis() + " ms from the runtime at " + socketPath)));
     }
 
     private <T> T await(Session current, int context, CompletableFuture<T> result, String what, String expected) {
