@@ -1,0 +1,15 @@
+/**
+ * A client of the binary API socket, in the role GoVPP and vpp_papi play for VPP:
+ * {@link io.vecta.runtime.api.client.ApiConnection} connects to a runtime's {@code api.sock},
+ * takes the server's message table from the {@code sockclnt_create} handshake, checks the
+ * client's codecs against it by name and CRC ({@link io.vecta.runtime.api.client.TableCheck}),
+ * then sends requests and matches what comes back by context: one reply per call, details up
+ * to a {@code control_ping_reply} for a dump, anything else to the event listeners.
+ *
+ * <p>The handshake and ping messages are generated here from {@code memclnt.api} (subpackage
+ * {@code memclnt}); a client's own messages come from its generated modules.
+ */
+@ApiModule("vlibmemory/memclnt.api")
+package io.vecta.runtime.api.client;
+
+import io.vecta.sdk.annotation.ApiModule;
