@@ -8,7 +8,7 @@ import io.vecta.api.compiler.MessageCrc;
 import io.vecta.runtime.api.client.ApiClientException;
 import io.vecta.runtime.api.client.ApiConnection;
 import io.vecta.runtime.api.client.ApiMismatchException;
-import io.vecta.runtime.api.client.memclnt.MemclntModule;
+import io.vecta.runtime.api.core.memclnt.MemclntModule;
 import io.vecta.runtime.api.core.vlib.VlibModule;
 import io.vecta.runtime.api.core.vpe.VpeModule;
 import io.vecta.runtime.config.RuntimeDirectory;

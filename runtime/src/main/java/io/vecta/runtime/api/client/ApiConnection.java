@@ -1,11 +1,11 @@
 package io.vecta.runtime.api.client;
 
-import io.vecta.runtime.api.client.memclnt.ControlPing;
-import io.vecta.runtime.api.client.memclnt.ControlPingReply;
-import io.vecta.runtime.api.client.memclnt.SockclntCreate;
-import io.vecta.runtime.api.client.memclnt.SockclntCreateReply;
-import io.vecta.runtime.api.client.memclnt.SockclntDelete;
-import io.vecta.runtime.api.client.memclnt.SockclntDeleteReply;
+import io.vecta.runtime.api.core.memclnt.ControlPing;
+import io.vecta.runtime.api.core.memclnt.ControlPingReply;
+import io.vecta.runtime.api.core.memclnt.SockclntCreate;
+import io.vecta.runtime.api.core.memclnt.SockclntCreateReply;
+import io.vecta.runtime.api.core.memclnt.SockclntDelete;
+import io.vecta.runtime.api.core.memclnt.SockclntDeleteReply;
 import io.vecta.sdk.api.ApiCodecException;
 import io.vecta.sdk.api.ApiCodecs;
 import io.vecta.sdk.api.ApiMessage;

@@ -1,6 +1,6 @@
 package io.vecta.runtime.api.client;
 
-import io.vecta.runtime.api.client.memclnt.MessageTableEntry;
+import io.vecta.runtime.api.core.memclnt.MessageTableEntry;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;

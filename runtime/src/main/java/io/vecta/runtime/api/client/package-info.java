@@ -6,10 +6,8 @@
  * then sends requests and matches what comes back by context: one reply per call, details up
  * to a {@code control_ping_reply} for a dump, anything else to the event listeners.
  *
- * <p>The handshake and ping messages are generated here from {@code memclnt.api} (subpackage
- * {@code memclnt}); a client's own messages come from its generated modules.
+ * <p>The handshake and ping messages are the runtime's own, generated from {@code memclnt.api}
+ * ({@code io.vecta.runtime.api.core.memclnt}); a client's own messages come from its generated
+ * modules.
  */
-@ApiModule("vlibmemory/memclnt.api")
 package io.vecta.runtime.api.client;
-
-import io.vecta.sdk.annotation.ApiModule;
