@@ -1,6 +1,7 @@
 package io.vecta.testkit;
 
 import io.vecta.runtime.VectaRuntime;
+import io.vecta.runtime.api.client.ApiConnection;
 import io.vecta.runtime.cli.CommandOutcome;
 import io.vecta.runtime.cli.CommandRunner;
 import io.vecta.runtime.config.RuntimeDirectory;
@@ -14,6 +15,7 @@ import io.vecta.runtime.pg.PgCapture;
 import io.vecta.runtime.pg.PgInterfaces;
 import io.vecta.runtime.pg.PgStream;
 import io.vecta.runtime.show.DispatchThread;
+import io.vecta.sdk.api.ApiCodecs;
 import io.vecta.sdk.node.ErrorDescriptor;
 import io.vecta.sdk.packet.DecodedPacket;
 import io.vecta.runtime.pcap.PcapFormat;
@@ -23,6 +25,7 @@ import java.lang.foreign.MemorySegment;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -48,7 +51,8 @@ import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
  * would, so a test drives exactly what a user drives. {@link #sendAndExpect} sends packets into a
  * pg interface as a pg stream replaying a pcap file (as VPP's test framework does) and returns
  * what the expected interface sent, decoded. Every packet sent is traced; when a test fails, the
- * trace, the errors and the interfaces are printed before the failure is reported.
+ * trace, the errors and the interfaces are printed before the failure is reported. The
+ * runtime also serves its binary API, which {@link #api} connects to.
  */
 public final class VectaExtension implements BeforeEachCallback, AfterEachCallback, TestExecutionExceptionHandler {
 
@@ -63,6 +67,9 @@ public final class VectaExtension implements BeforeEachCallback, AfterEachCallba
 
     private static final String BASE_CONFIG = "buffers { page-size 4k buffers-per-numa 16384 }\n";
 
+    /** The API socket's name in the test's runtime directory. */
+    private static final String API_SOCKET = "api.sock";
+
     private final String config;
     private String inputNode = "ethernet-input";
     private Duration timeout = DEFAULT_TIMEOUT;
@@ -72,6 +79,7 @@ public final class VectaExtension implements BeforeEachCallback, AfterEachCallba
     private Thread mainLoop;
     private CommandRunner cli;
     private final Map<Integer, PgPort> ports = new HashMap<>();
+    private final List<ApiConnection> apiConnections = new ArrayList<>();
     private int streams;
 
     private VectaExtension(String config) {
@@ -104,13 +112,18 @@ public final class VectaExtension implements BeforeEachCallback, AfterEachCallba
     public void beforeEach(ExtensionContext context) throws IOException {
         directory = Files.createTempDirectory("vecta-test-");
         runtime = VectaRuntime.start(new StartupConfigParser(new RuntimeDirectory(directory.resolve("run")))
-                .parse(context.getDisplayName(), BASE_CONFIG + config));
+                .parse(context.getDisplayName(), BASE_CONFIG + "socksvr { socket-name " + apiSocket() + " }\n"
+                        + config));
         mainLoop = Thread.ofPlatform().name("vecta-test-main").start(runtime::run);
         cli = runtime.onMainThread(runtime.newShell(false));
     }
 
     @Override
     public void afterEach(ExtensionContext context) throws Exception {
+        for (ApiConnection connection : apiConnections) {
+            connection.close();
+        }
+        apiConnections.clear();
         runtime.stop();
         mainLoop.join(Duration.ofSeconds(10));
         runtime.close();
@@ -158,6 +171,21 @@ public final class VectaExtension implements BeforeEachCallback, AfterEachCallba
             throw new AssertionError("'" + line + "' should have failed, but said: " + outcome.output().strip());
         }
         return outcome.output();
+    }
+
+    /**
+     * A binary-API client of the runtime under test, as an agent or vpp_papi would connect,
+     * checked against {@code codecs} (the generated modules' {@code MESSAGES}); closed after the
+     * test.
+     */
+    public ApiConnection api(ApiCodecs codecs) {
+        ApiConnection connection = ApiConnection.connect(apiSocket(), "vecta-test", codecs);
+        apiConnections.add(connection);
+        return connection;
+    }
+
+    private Path apiSocket() {
+        return directory.resolve("run").resolve(API_SOCKET);
     }
 
     /** The pg interface {@code pg<n>}, created and set up on first use. */

@@ -3,7 +3,15 @@ package io.vecta.testkit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.vecta.runtime.api.client.ApiConnection;
+import io.vecta.runtime.api.core.vlib.CliInband;
+import io.vecta.runtime.api.core.vlib.CliInbandReply;
+import io.vecta.runtime.api.core.vlib.VlibModule;
+import io.vecta.runtime.api.core.vpe.ShowVersion;
+import io.vecta.runtime.api.core.vpe.ShowVersionReply;
+import io.vecta.runtime.api.core.vpe.VpeModule;
 import io.vecta.runtime.interfaces.InterfaceCounters.Kind;
+import io.vecta.sdk.api.ApiCodecs;
 import io.vecta.sdk.packet.DecodedPacket;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -89,5 +97,18 @@ class VectaExtensionTest {
         assertThat(vecta.cliError("show interface pg9")).contains("pg9");
         assertThatThrownBy(() -> vecta.cli("show nonsense")).isInstanceOf(AssertionError.class)
                 .hasMessageContaining("'show nonsense' failed");
+    }
+
+    @Test
+    void shouldDriveTheRuntimeThroughItsBinaryApi() {
+        PgPort pg1 = vecta.pg(1);
+        ApiConnection api = vecta.api(ApiCodecs.of(VpeModule.MESSAGES, VlibModule.MESSAGES));
+
+        ShowVersionReply version = api.call(new ShowVersion(0, 0), ShowVersionReply.CODEC);
+        CliInbandReply interfaces = api.call(new CliInband(0, 0, "show interface " + pg1.name()),
+                CliInbandReply.CODEC);
+
+        assertThat(version.program()).isEqualTo("vecta");
+        assertThat(interfaces.reply()).contains(pg1.name()).contains("up");
     }
 }
