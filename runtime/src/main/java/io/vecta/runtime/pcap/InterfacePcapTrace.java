@@ -27,17 +27,16 @@ public final class InterfacePcapTrace {
     /** {@code intfc any}: every interface. */
     public static final int ANY_INTERFACE = -1;
 
-    private final PcapWriter writer;
+    private final CaptureFile file;
     private final boolean rx;
     private final boolean tx;
     private final boolean drop;
     private final int swIfIndex;
     private final String interfaceName;
-    private PcapException failure;
 
-    private InterfacePcapTrace(PcapWriter writer, boolean rx, boolean tx, boolean drop, int swIfIndex,
+    private InterfacePcapTrace(CaptureFile file, boolean rx, boolean tx, boolean drop, int swIfIndex,
                                String interfaceName) {
-        this.writer = writer;
+        this.file = file;
         this.rx = rx;
         this.tx = tx;
         this.drop = drop;
@@ -57,8 +56,7 @@ public final class InterfacePcapTrace {
         if (!rx && !tx && !drop) {
             throw new IllegalArgumentException("pcap trace: choose at least one of rx, tx and drop");
         }
-        return new InterfacePcapTrace(PcapWriter.open(file, max, PcapFormat.DEFAULT_SNAPLEN), rx, tx, drop,
-                swIfIndex, interfaceName);
+        return new InterfacePcapTrace(CaptureFile.open(file, max), rx, tx, drop, swIfIndex, interfaceName);
     }
 
     /** Whether packets are captured at {@code direction}. */
@@ -75,26 +73,18 @@ public final class InterfacePcapTrace {
      * nothing once full. A write error stops the capture and is kept for {@link #stop}.
      */
     public synchronized void capture(Buffers buffers, int[] bis, int count, Direction direction) {
-        if (writer.isClosed() || !captures(direction)) {
+        if (!captures(direction)) {
             return;
         }
-        try {
-            for (int i = 0; i < count; i++) {
-                int bi = bis[i];
-                int sw = direction == Direction.TX ? buffers.txSwIfIndex(bi) : buffers.rxSwIfIndex(bi);
-                if (swIfIndex != ANY_INTERFACE && sw != swIfIndex) {
-                    continue;
-                }
-                if (!writer.write(buffers.memory(), buffers.dataOffset(bi), buffers.currentLength(bi))) {
-                    break;
-                }
+        for (int i = 0; i < count; i++) {
+            int bi = bis[i];
+            int sw = direction == Direction.TX ? buffers.txSwIfIndex(bi) : buffers.rxSwIfIndex(bi);
+            if (swIfIndex != ANY_INTERFACE && sw != swIfIndex) {
+                continue;
             }
-            if (writer.isFull()) {
-                writer.close();
+            if (!file.write(buffers.memory(), buffers.dataOffset(bi), buffers.currentLength(bi))) {
+                break;
             }
-        } catch (PcapException e) {
-            failure = e;
-            closeQuietly();
         }
     }
 
@@ -105,11 +95,7 @@ public final class InterfacePcapTrace {
      * @throws PcapException when writing failed, now or during the capture
      */
     public synchronized int stop() {
-        closeQuietly();
-        if (failure != null) {
-            throw failure;
-        }
-        return writer.packetsWritten();
+        return file.stop();
     }
 
     /** VPP's status lines: what is captured, on which interface, how far it has come. */
@@ -120,28 +106,12 @@ public final class InterfacePcapTrace {
                 text.append("pcap ").append(d.name().toLowerCase(Locale.ROOT)).append(" capture on...\n");
             }
         }
-        text.append("capture on ").append(interfaceName).append(": ").append(writer.packetsWritten()).append(" of ")
-                .append(writer.maxPackets()).append(" packets to ").append(writer.file());
-        if (failure != null) {
-            text.append(", stopped: ").append(failure.getMessage());
-        } else if (writer.isFull()) {
-            text.append(", full");
-        }
+        text.append("capture on ").append(interfaceName).append(": ").append(file.progress());
         return text.append('\n').toString();
     }
 
     /** The file written. */
     public Path file() {
-        return writer.file();
-    }
-
-    private void closeQuietly() {
-        try {
-            writer.close();
-        } catch (PcapException e) {
-            if (failure == null) {
-                failure = e;
-            }
-        }
+        return file.file();
     }
 }

@@ -20,13 +20,12 @@ import java.nio.file.Path;
  */
 public final class PcapDispatchTrace {
 
-    private final PcapWriter writer;
+    private final CaptureFile file;
     private final String bufferTraceNode;
     private final int bufferTraceCount;
-    private PcapException failure;
 
-    private PcapDispatchTrace(PcapWriter writer, String bufferTraceNode, int bufferTraceCount) {
-        this.writer = writer;
+    private PcapDispatchTrace(CaptureFile file, String bufferTraceNode, int bufferTraceCount) {
+        this.file = file;
         this.bufferTraceNode = bufferTraceNode;
         this.bufferTraceCount = bufferTraceCount;
     }
@@ -38,8 +37,7 @@ public final class PcapDispatchTrace {
      * @throws PcapException naming the file and the reason it cannot be written
      */
     public static PcapDispatchTrace start(Path file, int maxPackets, String bufferTraceNode, int bufferTraceCount) {
-        return new PcapDispatchTrace(PcapWriter.open(file, maxPackets, PcapFormat.DEFAULT_SNAPLEN), bufferTraceNode,
-                bufferTraceCount);
+        return new PcapDispatchTrace(CaptureFile.open(file, maxPackets), bufferTraceNode, bufferTraceCount);
     }
 
     /**
@@ -47,24 +45,13 @@ public final class PcapDispatchTrace {
      * capture and is kept for {@link #stop} to report: the dispatch loop goes on.
      */
     public synchronized void capture(Buffers buffers, Frame frame) {
-        if (writer.isClosed()) {
-            return;
-        }
         int[] indices = frame.buffers();
         int count = frame.count();
-        try {
-            for (int i = 0; i < count; i++) {
-                int bi = indices[i];
-                if (!writer.write(buffers.memory(), buffers.dataOffset(bi), buffers.currentLength(bi))) {
-                    break;
-                }
+        for (int i = 0; i < count; i++) {
+            int bi = indices[i];
+            if (!file.write(buffers.memory(), buffers.dataOffset(bi), buffers.currentLength(bi))) {
+                break;
             }
-            if (writer.isFull()) {
-                writer.close();
-            }
-        } catch (PcapException e) {
-            failure = e;
-            closeQuietly();
         }
     }
 
@@ -75,47 +62,20 @@ public final class PcapDispatchTrace {
      * @throws PcapException when writing failed, now or during the capture
      */
     public synchronized int stop() {
-        if (failure == null) {
-            try {
-                writer.close();
-            } catch (PcapException e) {
-                failure = e;
-            }
-        } else {
-            closeQuietly();
-        }
-        if (failure != null) {
-            throw failure;
-        }
-        return writer.packetsWritten();
+        return file.stop();
     }
 
     /** One line: packets written of the maximum, the file, and whether it filled or failed. */
     public synchronized String status() {
-        StringBuilder text = new StringBuilder("pcap dispatch capture on: ").append(writer.packetsWritten())
-                .append(" of ").append(writer.maxPackets()).append(" packets to ").append(writer.file());
-        if (failure != null) {
-            text.append(", stopped: ").append(failure.getMessage());
-        } else if (writer.isFull()) {
-            text.append(", full");
-        }
+        StringBuilder text = new StringBuilder("pcap dispatch capture on: ").append(file.progress());
         if (bufferTraceNode != null) {
             text.append(", buffer-trace ").append(bufferTraceNode).append(' ').append(bufferTraceCount);
         }
         return text.toString();
     }
 
+    /** The file written. */
     public Path file() {
-        return writer.file();
-    }
-
-    private void closeQuietly() {
-        try {
-            writer.close();
-        } catch (PcapException e) {
-            if (failure == null) {
-                failure = e;
-            }
-        }
+        return file.file();
     }
 }

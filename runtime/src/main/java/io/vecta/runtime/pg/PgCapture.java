@@ -1,8 +1,7 @@
 package io.vecta.runtime.pg;
 
+import io.vecta.runtime.pcap.CaptureFile;
 import io.vecta.runtime.pcap.PcapException;
-import io.vecta.runtime.pcap.PcapFormat;
-import io.vecta.runtime.pcap.PcapWriter;
 import io.vecta.sdk.buffer.Buffers;
 import java.lang.foreign.MemorySegment;
 import java.nio.file.Path;
@@ -22,15 +21,14 @@ public final class PgCapture {
 
     private final String interfaceName;
     private final int max;
-    private final PcapWriter writer;
+    private final CaptureFile file;
     private final List<byte[]> packets = new ArrayList<>();
     private long missed;
-    private PcapException failure;
 
-    private PgCapture(String interfaceName, int max, PcapWriter writer) {
+    private PgCapture(String interfaceName, int max, CaptureFile file) {
         this.interfaceName = interfaceName;
         this.max = max;
-        this.writer = writer;
+        this.file = file;
     }
 
     /**
@@ -42,8 +40,7 @@ public final class PgCapture {
         if (max < 1) {
             throw new IllegalArgumentException("capture on " + interfaceName + ": count " + max + ", at least 1 is needed");
         }
-        PcapWriter writer = pcap.isPresent() ? PcapWriter.open(pcap.get(), max, PcapFormat.DEFAULT_SNAPLEN) : null;
-        return new PgCapture(interfaceName, max, writer);
+        return new PgCapture(interfaceName, max, pcap.map(path -> CaptureFile.open(path, max)).orElse(null));
     }
 
     /** Keeps the packets {@code bis[from .. to)}; those past the maximum are counted as missed. */
@@ -55,13 +52,9 @@ public final class PgCapture {
             }
             byte[] bytes = buffers.contents(bis[i]);
             packets.add(bytes);
-            if (writer != null && failure == null && !writer.isClosed()) {
-                try {
-                    writer.write(MemorySegment.ofArray(bytes), 0, bytes.length);
-                } catch (PcapException e) {
-                    // the file failed, the capture in memory goes on; stop() reports it
-                    failure = e;
-                }
+            if (file != null) {
+                // a file that failed stops taking packets; stop() reports why
+                file.write(MemorySegment.ofArray(bytes), 0, bytes.length);
             }
         }
     }
@@ -88,7 +81,7 @@ public final class PgCapture {
 
     /** The pcap file, if one is written. */
     public Optional<Path> file() {
-        return writer == null ? Optional.empty() : Optional.of(writer.file());
+        return file == null ? Optional.empty() : Optional.of(file.file());
     }
 
     /**
@@ -97,22 +90,8 @@ public final class PgCapture {
      * @throws PcapException if writing the file failed at any time
      */
     synchronized void stop() {
-        if (writer != null && !writer.isClosed()) {
-            try {
-                writer.close();
-            } catch (PcapException e) {
-                failure = failure == null ? e : failure;
-            }
-        }
-        if (failure != null) {
-            throw failure;
-        }
-    }
-
-    /** Flushes what is kept to the pcap file, so that a reader sees it while the capture goes on. */
-    synchronized void flush() {
-        if (writer != null && !writer.isClosed() && failure == null) {
-            writer.flush();
+        if (file != null) {
+            file.stop();
         }
     }
 }
