@@ -1,5 +1,6 @@
 package io.vecta.runtime.api;
 
+import io.vecta.sdk.api.MessageCodec;
 import java.nio.ByteBuffer;
 
 /**
@@ -47,6 +48,27 @@ public final class ApiReplySink {
     /** The message table the client knows: where encoders find their ids. */
     public MessageTable table() {
         return table;
+    }
+
+    /** The request's context as a generated reply's u32 {@code context} field takes it. */
+    public long contextField() {
+        return Integer.toUnsignedLong(context);
+    }
+
+    /**
+     * Encodes {@code reply} with its generated codec, under the id the table gives it, and sends
+     * it as the reply that ends the answer.
+     *
+     * @throws IllegalStateException if this request was already answered
+     */
+    public void reply(io.vecta.sdk.api.ApiMessage reply) {
+        reply(ByteBuffer.wrap(encode(reply)));
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T extends io.vecta.sdk.api.ApiMessage> byte[] encode(T message) {
+        MessageCodec<T> codec = (MessageCodec<T>) message.codec();
+        return codec.encode(message, table.idOf(codec.name(), codec.crc()));
     }
 
     /**

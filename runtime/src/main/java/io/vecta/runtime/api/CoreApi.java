@@ -75,7 +75,7 @@ public final class CoreApi {
 
     private void showVersion(ByteBuffer request, ApiReplySink replies) {
         BuildInfo build = BuildInfo.runtime();
-        reply(replies, new ShowVersionReply(Integer.toUnsignedLong(replies.context()), 0, "vecta", build.version(), build.buildDate(),
+        replies.reply(new ShowVersionReply(replies.contextField(), 0, "vecta", build.version(), build.buildDate(),
                 build.buildLocation()));
     }
 
@@ -83,14 +83,14 @@ public final class CoreApi {
         CliInband cli = CliInband.CODEC.decodeRequest(request);
         // the handler runs on the main thread with the workers stopped: the shell runs the line here
         CommandOutcome outcome = shell.run(cli.cmd());
-        reply(replies, new CliInbandReply(Integer.toUnsignedLong(replies.context()), 0, outcome.output()));
+        replies.reply(new CliInbandReply(replies.contextField(), 0, outcome.output()));
     }
 
     private void getNodeIndex(ByteBuffer request, ApiReplySink replies) {
         GetNodeIndex ask = GetNodeIndex.CODEC.decodeRequest(request);
         Graph graph = runtime.graph();
         boolean known = graph.hasNode(ask.nodeName());
-        reply(replies, new GetNodeIndexReply(Integer.toUnsignedLong(replies.context()), known ? 0 : NO_SUCH_NODE,
+        replies.reply(new GetNodeIndexReply(replies.contextField(), known ? 0 : NO_SUCH_NODE,
                 known ? graph.node(ask.nodeName()).index() : 0xffff_ffffL));
     }
 
@@ -113,7 +113,7 @@ public final class CoreApi {
                 next = index;
             }
         }
-        reply(replies, new GetNextIndexReply(Integer.toUnsignedLong(replies.context()), retval, next));
+        replies.reply(new GetNextIndexReply(replies.contextField(), retval, next));
     }
 
     private void showThreads(ByteBuffer request, ApiReplySink replies) {
@@ -122,11 +122,6 @@ public final class CoreApi {
             threads.add(new ThreadData(thread.index(), thread.name(), thread.index() == 0 ? "" : "workers",
                     Math.max(0, thread.lwp()), Math.max(0, thread.lcore()), Math.max(0, thread.lcore()), 0));
         }
-        reply(replies, new ShowThreadsReply(Integer.toUnsignedLong(replies.context()), 0, threads));
-    }
-
-    @SuppressWarnings("unchecked")
-    private static <T extends ApiMessage> void reply(ApiReplySink replies, T message) {
-        Memclnt.reply(replies, (MessageCodec<T>) message.codec(), message);
+        replies.reply(new ShowThreadsReply(replies.contextField(), 0, threads));
     }
 }

@@ -102,7 +102,7 @@ public final class Memclnt {
         }
         List<MessageTableEntry> table = new ArrayList<>(ids.size());
         ids.forEach((key, id) -> table.add(new MessageTableEntry(id, key)));
-        SockclntCreateReply reply = new SockclntCreateReply(0, Integer.toUnsignedLong(replies.context()), 0,
+        SockclntCreateReply reply = new SockclntCreateReply(0, replies.contextField(), 0,
                 Integer.toUnsignedLong(client.index()), table);
         client.send(ByteBuffer.wrap(SockclntCreateReply.CODEC.encode(reply, SOCKCLNT_CREATE_REPLY)));
     }
@@ -110,40 +110,35 @@ public final class Memclnt {
     private static void sockclntDelete(ByteBuffer request, ApiReplySink replies) {
         ApiClient client = replies.client();
         boolean own = SockclntDelete.CODEC.decodeRequest(request).index_() == Integer.toUnsignedLong(client.index());
-        reply(replies, SockclntDeleteReply.CODEC, new SockclntDeleteReply(Integer.toUnsignedLong(replies.context()), own ? 1 : -1));
+        replies.reply(new SockclntDeleteReply(replies.contextField(), own ? 1 : -1));
         if (own) {
             client.closeAfterQueued();
         }
     }
 
     private static void controlPing(ByteBuffer request, ApiReplySink replies) {
-        reply(replies, ControlPingReply.CODEC, new ControlPingReply(Integer.toUnsignedLong(replies.context()), 0,
+        replies.reply(new ControlPingReply(replies.contextField(), 0,
                 ControlPing.CODEC.decodeRequest(request).clientIndex(), PID));
     }
 
     private static void getFirstMsgId(ByteBuffer request, ApiReplySink replies) {
         Optional<Integer> first = replies.table().firstId(GetFirstMsgId.CODEC.decodeRequest(request).name());
-        reply(replies, GetFirstMsgIdReply.CODEC, new GetFirstMsgIdReply(replies.context(),
+        replies.reply(new GetFirstMsgIdReply(replies.contextField(),
                 first.isPresent() ? 0 : INVALID_VALUE, first.orElse(0xffff)));
     }
 
     private static void apiVersions(ByteBuffer request, ApiReplySink replies) {
         // an empty list, as VPP's
-        reply(replies, ApiVersionsReply.CODEC, new ApiVersionsReply(Integer.toUnsignedLong(replies.context()), 0, List.of()));
+        replies.reply(new ApiVersionsReply(replies.contextField(), 0, List.of()));
     }
 
     private static void keepalive(ByteBuffer request, ApiReplySink replies) {
-        reply(replies, MemclntKeepaliveReply.CODEC, new MemclntKeepaliveReply(Integer.toUnsignedLong(replies.context()), 0));
+        replies.reply(new MemclntKeepaliveReply(replies.contextField(), 0));
     }
 
     private static void getApiJson(ByteBuffer request, ApiReplySink replies) {
         String json = replies.table().modules().stream().flatMap(m -> m.apiJson().stream())
                 .collect(Collectors.joining(",", "[", "]"));
-        reply(replies, GetApiJsonReply.CODEC, new GetApiJsonReply(Integer.toUnsignedLong(replies.context()), 0, json));
-    }
-
-    /** Encodes {@code message} under the id the table gives it and sends it as the reply. */
-    static <T extends io.vecta.sdk.api.ApiMessage> void reply(ApiReplySink replies, MessageCodec<T> codec, T message) {
-        replies.reply(ByteBuffer.wrap(codec.encode(message, replies.table().idOf(codec.name(), codec.crc()))));
+        replies.reply(new GetApiJsonReply(replies.contextField(), 0, json));
     }
 }

@@ -78,6 +78,8 @@ class CoreApiTest {
         assertThat(reply.retval()).isZero();
         assertThat(reply.program()).isEqualTo("vecta");
         assertThat(reply.version()).isEqualTo(Version.VERSION);
+        assertThat(call(ShowVersion.CODEC, new ShowVersion(0, 0xf000_0001L), ShowVersionReply.CODEC).context())
+                .as("a context with the top bit set comes back whole").isEqualTo(0xf000_0001L);
     }
 
     @Test
