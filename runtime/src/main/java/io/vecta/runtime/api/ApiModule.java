@@ -1,9 +1,11 @@
 package io.vecta.runtime.api;
 
 import java.util.ArrayList;
+import io.vecta.sdk.api.MessageCodec;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The messages of one {@code .api} file, in file order, as a module registers them: the message
@@ -37,6 +39,19 @@ public record ApiModule(String name, int fileCrc, List<ApiMessage> messages, Opt
     /** Starts a module. */
     public static Builder builder(String name, int fileCrc) {
         return new Builder(name, fileCrc);
+    }
+
+    /**
+     * A module over generated codecs, in their (file) order: {@code served(codec)} gives the
+     * message the server handles, or empty for one it only sends.
+     */
+    public static ApiModule fromCodecs(String name, int fileCrc, List<MessageCodec<?>> codecs,
+                                       Function<MessageCodec<?>, Optional<ApiMessage>> served) {
+        Builder module = builder(name, fileCrc);
+        for (MessageCodec<?> codec : codecs) {
+            module.message(served.apply(codec).orElseGet(() -> ApiMessage.sent(codec.name(), codec.crc())));
+        }
+        return module.build();
     }
 
     /** The name the module's block of ids is registered under: {@code <module>_<file crc>}. */

@@ -18,12 +18,12 @@ import io.vecta.runtime.graph.Graph;
 import io.vecta.runtime.graph.GraphNodeEntry;
 import io.vecta.runtime.show.BuildInfo;
 import io.vecta.runtime.show.DispatchThread;
-import io.vecta.sdk.api.ApiMessage;
 import io.vecta.sdk.api.MessageCodec;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The runtime's own API modules, {@code vlib} and {@code vpe}, with their messages' codecs
@@ -63,14 +63,8 @@ public final class CoreApi {
     /** A module of the server from the generated codecs; messages without a handler are only sent. */
     private static ApiModule module(String name, int fileCrc, List<MessageCodec<?>> codecs,
                                     Map<String, ApiHandler> handlers) {
-        ApiModule.Builder module = ApiModule.builder(name, fileCrc);
-        for (MessageCodec<?> codec : codecs) {
-            ApiHandler handler = handlers.get(codec.name());
-            module.message(handler == null ? io.vecta.runtime.api.ApiMessage.sent(codec.name(), codec.crc())
-                    : io.vecta.runtime.api.ApiMessage.request(codec.name(), codec.crc(), codec.minimumPayloadSize(),
-                    handler));
-        }
-        return module.build();
+        return ApiModule.fromCodecs(name, fileCrc, codecs, codec -> Optional.ofNullable(handlers.get(codec.name()))
+                .map(handler -> ApiMessage.request(codec.name(), codec.crc(), codec.minimumPayloadSize(), handler)));
     }
 
     private void showVersion(ByteBuffer request, ApiReplySink replies) {

@@ -13,7 +13,6 @@ import io.vecta.runtime.api.core.memclnt.SockclntCreate;
 import io.vecta.runtime.api.core.memclnt.SockclntCreateReply;
 import io.vecta.runtime.api.core.memclnt.SockclntDelete;
 import io.vecta.runtime.api.core.memclnt.SockclntDeleteReply;
-import io.vecta.sdk.api.MessageCodec;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
@@ -71,20 +70,14 @@ public final class Memclnt {
                 "memclnt_keepalive", Memclnt::keepalive,
                 "control_ping", Memclnt::controlPing,
                 "get_api_json", Memclnt::getApiJson);
-        ApiModule.Builder module = ApiModule.builder(MODULE, FILE_CRC);
-        for (MessageCodec<?> codec : MemclntModule.MESSAGES) {
-            ApiHandler handler = handlers.get(codec.name());
+        return ApiModule.fromCodecs(MODULE, FILE_CRC, MemclntModule.MESSAGES, codec -> {
             if (codec.name().equals("sockclnt_create")) {
-                module.message(new ApiMessage(codec.name(), codec.crc(), codec.minimumPayloadSize(),
+                return Optional.of(new ApiMessage(codec.name(), codec.crc(), codec.minimumPayloadSize(),
                         SOCKCLNT_CREATE_CONTEXT, true, Optional.of(Memclnt::sockclntCreate)));
-            } else if (handler != null) {
-                module.message(ApiMessage.request(codec.name(), codec.crc(), codec.minimumPayloadSize(), handler)
-                        .asMpSafe());
-            } else {
-                module.message(ApiMessage.sent(codec.name(), codec.crc()));
             }
-        }
-        return module.build();
+            return Optional.ofNullable(handlers.get(codec.name())).map(handler ->
+                    ApiMessage.request(codec.name(), codec.crc(), codec.minimumPayloadSize(), handler).asMpSafe());
+        });
     }
 
     /**
