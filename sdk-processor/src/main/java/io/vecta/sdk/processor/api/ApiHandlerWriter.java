@@ -94,13 +94,14 @@ final class ApiHandlerWriter {
                     .addStatement("replies.reply($T.requireNonNull(reply, $S))", OBJECTS, returnedNull);
             case ITERABLE -> helper
                     .addStatement("$T details = $L", method.returnType(), call)
-                    .beginControlFlow("for ($T one : $T.requireNonNull(details, $S))", method.element(), OBJECTS,
-                            returnedNull)
+                    .addStatement("$T.requireNonNull(details, $S)", OBJECTS, returnedNull)
+                    .beginControlFlow("for ($T one : details)", method.element())
                     .addStatement("replies.details(one)")
                     .endControlFlow();
             case STREAM -> helper
-                    .beginControlFlow("try ($T details = $T.requireNonNull($L, $S))", method.returnType(), OBJECTS,
-                            call, returnedNull)
+                    .addStatement("$T details = $L", method.returnType(), call)
+                    .addStatement("$T.requireNonNull(details, $S)", OBJECTS, returnedNull)
+                    .beginControlFlow("try (details)")
                     .addStatement("details.forEachOrdered(replies::details)")
                     .endControlFlow();
             case NO_ANSWER, REPLIES -> helper.addStatement("$L", call);
