@@ -29,7 +29,7 @@ import java.lang.annotation.Target;
  * stream. A returned {@code Stream} is closed once it is sent.
  *
  * <p>The processor checks each method against the request's service (parameters, return type,
- * one handler per message in a compilation) and writes, for every class with such methods, a
+ * one handler per message in a class) and writes, for every class with such methods, a
  * {@code <Class>_ApiHandlers} class in the same package whose {@code bind(instance)} gives one
  * {@code io.vecta.sdk.api.ApiHandlerBinding} per method: the request's codec, whether it is
  * {@link #mpSafe()}, and a handler that decodes the request, calls the method on the instance

@@ -23,7 +23,7 @@ import javax.lang.model.util.ElementFilter;
 
 /**
  * Reads {@code @ApiHandler} methods, checks them against their requests' services
- * ({@link ApiHandlerReader}) and one handler per request in the compilation, then writes a
+ * ({@link ApiHandlerReader}) and one handler per request in a class, then writes a
  * {@code <Class>_ApiHandlers} per class ({@link ApiHandlerWriter}).
  *
  * <p>The request records usually come from {@code @ApiModule} in the same compilation, so they
@@ -39,8 +39,6 @@ public final class ApiHandlerProcessor extends AbstractProcessor {
 
     /** Classes waiting for types another processor generates, by qualified name. */
     private final Set<String> deferred = new LinkedHashSet<>();
-    /** Request record → the handler already bound to it, across the compilation. */
-    private final Map<String, String> handlerOfRequest = new HashMap<>();
 
     @Override
     public Set<String> getSupportedAnnotationTypes() {
@@ -108,16 +106,21 @@ public final class ApiHandlerProcessor extends AbstractProcessor {
         return methods;
     }
 
-    /** A request is answered by one method: the server registers one handler per message id. */
+    /**
+     * A class binds one method per request: the server registers one handler per message id.
+     * Two classes may each answer a request (a test double, another implementation); giving
+     * both bindings to one module is refused when the module is built.
+     */
     private void checkOneHandlerPerRequest(ApiHandlerReader reader, TypeElement owner, List<ExecutableElement> methods,
                                            Diagnostics diagnostics) {
+        Map<String, String> handlerOfRequest = new HashMap<>();
         for (ExecutableElement method : methods) {
             String message = reader.messageOf(method);
             if (message == null) {
                 continue;
             }
             String request = method.getParameters().get(0).asType().toString();
-            String here = owner.getQualifiedName() + "." + method.getSimpleName();
+            String here = owner.getSimpleName() + "." + method.getSimpleName();
             String first = handlerOfRequest.putIfAbsent(request, here);
             if (first != null) {
                 diagnostics.error(method, TAG_DUPLICATE, "request " + message + " has two @ApiHandler methods: "
