@@ -15,6 +15,9 @@ import java.util.function.Function;
  * table gives the module one block of ids, and message {@code i} of the file gets
  * {@code base + i}. The block is found by {@link #rangeName()}, {@code <module>_<file crc>}.
  *
+ * <p>A module generated with {@code @ApiModule} and answered by {@code @ApiHandler} methods is
+ * built with {@link #fromCodecs(String, int, List, List)}; the builder states each message by
+ * hand, as the transport's tests do:
  * <pre>{@code
  * ApiModule vpe = ApiModule.builder("vpe", 0x33b45969)
  *         .message(ApiMessage.request("show_version", 0x51077d14, 10, handlers::showVersion))
