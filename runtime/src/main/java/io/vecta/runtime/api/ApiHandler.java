@@ -13,6 +13,10 @@ import java.nio.ByteBuffer;
  * accepts them. Answers go to {@code replies}, which puts the request's context into each.
  * An exception is logged and counted; the client gets no answer, as from VPP for a request it
  * drops.
+ *
+ * <p>Modules built from generated code answer through {@code @ApiHandler} methods instead (see
+ * {@link ApiModule#fromCodecs(String, int, java.util.List, java.util.List)}); this raw form is for the
+ * transport's own messages ({@link Memclnt}), which need the client and the table.
  */
 @FunctionalInterface
 public interface ApiHandler {

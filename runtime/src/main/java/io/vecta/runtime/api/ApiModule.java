@@ -1,8 +1,11 @@
 package io.vecta.runtime.api;
 
-import java.util.ArrayList;
+import io.vecta.sdk.api.ApiHandlerBinding;
 import io.vecta.sdk.api.MessageCodec;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
@@ -12,6 +15,9 @@ import java.util.function.Function;
  * table gives the module one block of ids, and message {@code i} of the file gets
  * {@code base + i}. The block is found by {@link #rangeName()}, {@code <module>_<file crc>}.
  *
+ * <p>A module generated with {@code @ApiModule} and answered by {@code @ApiHandler} methods is
+ * built with {@link #fromCodecs(String, int, List, List)}; the builder states each message by
+ * hand, as the transport's tests do:
  * <pre>{@code
  * ApiModule vpe = ApiModule.builder("vpe", 0x33b45969)
  *         .message(ApiMessage.request("show_version", 0x51077d14, 10, handlers::showVersion))
@@ -52,6 +58,34 @@ public record ApiModule(String name, int fileCrc, List<ApiMessage> messages, Opt
             module.message(served.apply(codec).orElseGet(() -> ApiMessage.sent(codec.name(), codec.crc())));
         }
         return module.build();
+    }
+
+    /**
+     * A module over generated codecs, in their (file) order, whose requests are answered by
+     * {@code handlers}, usually what a generated {@code <Class>_ApiHandlers.bind(instance)} gives:
+     * <pre>{@code
+     * ApiModule.fromCodecs(AcmeModule.NAME, AcmeModule.FILE_CRC, AcmeModule.MESSAGES,
+     *         AcmeApi_ApiHandlers.bind(new AcmeApi(table)));
+     * }</pre>
+     * A message with a binding is served (mp-safe if the binding says so); the others are only
+     * sent. Bindings of other modules' messages are left out, so one handler class may serve
+     * several modules and its bindings be given to each.
+     */
+    public static ApiModule fromCodecs(String name, int fileCrc, List<MessageCodec<?>> codecs,
+                                       List<ApiHandlerBinding> handlers) {
+        Map<String, ApiHandlerBinding> byKey = new HashMap<>();
+        for (ApiHandlerBinding binding : handlers) {
+            ApiHandlerBinding earlier = byKey.put(binding.request().key(), binding);
+            if (earlier != null) {
+                throw new IllegalArgumentException("api module '" + name + "': " + binding.request().key()
+                        + " is given two handlers; a message has one");
+            }
+        }
+        return fromCodecs(name, fileCrc, codecs, codec -> Optional.ofNullable(byKey.get(codec.key())).map(binding -> {
+            ApiHandler handler = binding.handler()::handle;
+            ApiMessage message = ApiMessage.request(codec.name(), codec.crc(), codec.minimumPayloadSize(), handler);
+            return binding.mpSafe() ? message.asMpSafe() : message;
+        }));
     }
 
     /** The name the module's block of ids is registered under: {@code <module>_<file crc>}. */

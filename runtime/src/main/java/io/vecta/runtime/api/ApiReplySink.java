@@ -1,5 +1,6 @@
 package io.vecta.runtime.api;
 
+import io.vecta.sdk.api.ApiReplies;
 import io.vecta.sdk.api.MessageCodec;
 import java.nio.ByteBuffer;
 
@@ -18,7 +19,7 @@ import java.nio.ByteBuffer;
  * One request gets at most one reply, and no details after it. Buffers handed over belong to
  * the sink; the bytes from position to limit are the message, id first.
  */
-public final class ApiReplySink {
+public final class ApiReplySink implements ApiReplies {
 
     private final ApiClient client;
     private final MessageTable table;
@@ -61,8 +62,20 @@ public final class ApiReplySink {
      *
      * @throws IllegalStateException if this request was already answered
      */
+    @Override
     public void reply(io.vecta.sdk.api.ApiMessage reply) {
         reply(ByteBuffer.wrap(encode(reply)));
+    }
+
+    /**
+     * Encodes {@code details} with its generated codec, under the id the table gives it, and
+     * sends it as one message of the stream.
+     *
+     * @throws IllegalStateException if this request was already answered
+     */
+    @Override
+    public void details(io.vecta.sdk.api.ApiMessage details) {
+        details(ByteBuffer.wrap(encode(details)));
     }
 
     @SuppressWarnings("unchecked")

@@ -7,9 +7,11 @@ import io.vecta.runtime.api.core.vlib.GetNextIndex;
 import io.vecta.runtime.api.core.vlib.GetNextIndexReply;
 import io.vecta.runtime.api.core.vlib.GetNodeIndex;
 import io.vecta.runtime.api.core.vlib.GetNodeIndexReply;
+import io.vecta.runtime.api.core.vlib.ShowThreads;
 import io.vecta.runtime.api.core.vlib.ShowThreadsReply;
 import io.vecta.runtime.api.core.vlib.ThreadData;
 import io.vecta.runtime.api.core.vlib.VlibModule;
+import io.vecta.runtime.api.core.vpe.ShowVersion;
 import io.vecta.runtime.api.core.vpe.ShowVersionReply;
 import io.vecta.runtime.api.core.vpe.VpeModule;
 import io.vecta.runtime.cli.CliShell;
@@ -18,19 +20,18 @@ import io.vecta.runtime.graph.Graph;
 import io.vecta.runtime.graph.GraphNodeEntry;
 import io.vecta.runtime.show.BuildInfo;
 import io.vecta.runtime.show.DispatchThread;
-import io.vecta.sdk.api.MessageCodec;
-import java.nio.ByteBuffer;
+import io.vecta.sdk.annotation.ApiHandler;
+import io.vecta.sdk.api.ApiHandlerBinding;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 
 /**
  * The runtime's own API modules, {@code vlib} and {@code vpe}, with their messages' codecs
  * generated from the core {@code .api} files and these handlers: {@code show_version},
  * {@code cli_inband} (any CLI command, its output in the reply), {@code get_node_index},
  * {@code get_next_index} and {@code show_threads}. Handlers run on the main thread with the
- * workers stopped, as VPP runs them.
+ * workers stopped, as VPP runs them; each is an {@code @ApiHandler} method bound by the generated
+ * {@code CoreApi_ApiHandlers}, and the server writes the request's context into each reply.
  */
 public final class CoreApi {
 
@@ -49,57 +50,45 @@ public final class CoreApi {
 
     /** The two modules, in VPP's order, with handlers over {@code runtime}. */
     public static List<ApiModule> modules(VectaRuntime runtime) {
-        CoreApi api = new CoreApi(runtime);
+        List<ApiHandlerBinding> handlers = CoreApi_ApiHandlers.bind(new CoreApi(runtime));
         return List.of(
-                module(VlibModule.NAME, VlibModule.FILE_CRC, VlibModule.MESSAGES, Map.of(
-                        "cli_inband", api::cliInband,
-                        "get_node_index", api::getNodeIndex,
-                        "get_next_index", api::getNextIndex,
-                        "show_threads", api::showThreads)),
-                module(VpeModule.NAME, VpeModule.FILE_CRC, VpeModule.MESSAGES, Map.of(
-                        "show_version", api::showVersion)));
+                ApiModule.fromCodecs(VlibModule.NAME, VlibModule.FILE_CRC, VlibModule.MESSAGES, handlers),
+                ApiModule.fromCodecs(VpeModule.NAME, VpeModule.FILE_CRC, VpeModule.MESSAGES, handlers));
     }
 
-    /** A module of the server from the generated codecs; messages without a handler are only sent. */
-    private static ApiModule module(String name, int fileCrc, List<MessageCodec<?>> codecs,
-                                    Map<String, ApiHandler> handlers) {
-        return ApiModule.fromCodecs(name, fileCrc, codecs, codec -> Optional.ofNullable(handlers.get(codec.name()))
-                .map(handler -> ApiMessage.request(codec.name(), codec.crc(), codec.minimumPayloadSize(), handler)));
-    }
-
-    private void showVersion(ByteBuffer request, ApiReplySink replies) {
+    @ApiHandler
+    ShowVersionReply showVersion(ShowVersion request) {
         BuildInfo build = BuildInfo.runtime();
-        replies.reply(new ShowVersionReply(replies.contextField(), 0, "vecta", build.version(), build.buildDate(),
-                build.buildLocation()));
+        return new ShowVersionReply(0, 0, "vecta", build.version(), build.buildDate(), build.buildLocation());
     }
 
-    private void cliInband(ByteBuffer request, ApiReplySink replies) {
-        CliInband cli = CliInband.CODEC.decodeRequest(request);
+    @ApiHandler
+    CliInbandReply cliInband(CliInband request) {
         // the handler runs on the main thread with the workers stopped: the shell runs the line here
-        CommandOutcome outcome = shell.run(cli.cmd());
-        replies.reply(new CliInbandReply(replies.contextField(), 0, outcome.output()));
+        CommandOutcome outcome = shell.run(request.cmd());
+        return new CliInbandReply(0, 0, outcome.output());
     }
 
-    private void getNodeIndex(ByteBuffer request, ApiReplySink replies) {
-        GetNodeIndex ask = GetNodeIndex.CODEC.decodeRequest(request);
+    @ApiHandler
+    GetNodeIndexReply getNodeIndex(GetNodeIndex request) {
         Graph graph = runtime.graph();
-        boolean known = graph.hasNode(ask.nodeName());
-        replies.reply(new GetNodeIndexReply(replies.contextField(), known ? 0 : NO_SUCH_NODE,
-                known ? graph.node(ask.nodeName()).index() : 0xffff_ffffL));
+        boolean known = graph.hasNode(request.nodeName());
+        return new GetNodeIndexReply(0, known ? 0 : NO_SUCH_NODE,
+                known ? graph.node(request.nodeName()).index() : 0xffff_ffffL);
     }
 
-    private void getNextIndex(ByteBuffer request, ApiReplySink replies) {
-        GetNextIndex ask = GetNextIndex.CODEC.decodeRequest(request);
+    @ApiHandler
+    GetNextIndexReply getNextIndex(GetNextIndex request) {
         Graph graph = runtime.graph();
         int retval = 0;
         long next = 0xffff_ffffL;
-        if (!graph.hasNode(ask.nodeName())) {
+        if (!graph.hasNode(request.nodeName())) {
             retval = NO_SUCH_NODE;
-        } else if (!graph.hasNode(ask.nextName())) {
+        } else if (!graph.hasNode(request.nextName())) {
             retval = NO_SUCH_NODE2;
         } else {
-            GraphNodeEntry node = graph.node(ask.nodeName());
-            int target = graph.node(ask.nextName()).index();
+            GraphNodeEntry node = graph.node(request.nodeName());
+            int target = graph.node(request.nextName()).index();
             int index = node.nexts().indexOf(target);
             if (index < 0) {
                 retval = NO_SUCH_NODE2;
@@ -107,15 +96,16 @@ public final class CoreApi {
                 next = index;
             }
         }
-        replies.reply(new GetNextIndexReply(replies.contextField(), retval, next));
+        return new GetNextIndexReply(0, retval, next);
     }
 
-    private void showThreads(ByteBuffer request, ApiReplySink replies) {
+    @ApiHandler
+    ShowThreadsReply showThreads(ShowThreads request) {
         List<ThreadData> threads = new ArrayList<>();
         for (DispatchThread thread : runtime.threads()) {
             threads.add(new ThreadData(thread.index(), thread.name(), thread.index() == 0 ? "" : "workers",
                     Math.max(0, thread.lwp()), Math.max(0, thread.lcore()), Math.max(0, thread.lcore()), 0));
         }
-        replies.reply(new ShowThreadsReply(replies.contextField(), 0, threads));
+        return new ShowThreadsReply(0, 0, threads);
     }
 }

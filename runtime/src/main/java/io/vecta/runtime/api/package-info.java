@@ -19,8 +19,11 @@
  *       {@link io.vecta.runtime.api.ApiRegistry}, {@link io.vecta.runtime.api.MessageTable}:
  *       what modules register (name, CRC, fixed size, handler) and the ids they get.</li>
  *   <li>{@link io.vecta.runtime.api.ApiHandler} and {@link io.vecta.runtime.api.ApiReplySink}:
- *       the seam for generated codecs: a handler gets the payload bytes and answers through the
- *       sink, which echoes the request's context.</li>
+ *       a handler gets the payload bytes and answers through the sink, which echoes the
+ *       request's context. {@code @ApiHandler} methods reach it through their generated
+ *       bindings ({@code io.vecta.sdk.api.ApiHandlerBinding}), which
+ *       {@link io.vecta.runtime.api.ApiModule#fromCodecs(String, int, java.util.List, java.util.List)}
+ *       adapts; the sink is their {@code io.vecta.sdk.api.ApiReplies}.</li>
  *   <li>{@link io.vecta.runtime.api.ApiServer}, {@link io.vecta.runtime.api.ApiClient}: the
  *       socket, the registrations, the per-client limits and the counters
  *       ({@link io.vecta.runtime.api.ApiServerCounters}).</li>

@@ -1,6 +1,7 @@
 /**
  * The annotations a plugin author writes: graph nodes, their next nodes, errors and traces,
- * feature arcs and features, CLI commands, and the plugin itself.
+ * feature arcs and features, CLI commands, binary-API messages and handlers, and the plugin
+ * itself.
  *
  * <p>Each annotation replaces one of VPP's registration macros ({@code VLIB_REGISTER_NODE},
  * {@code VNET_FEATURE_ARC_INIT}, {@code VNET_FEATURE_INIT}, {@code VLIB_CLI_COMMAND},
@@ -44,7 +45,14 @@
  * }
  * }</pre>
  *
- * <p>{@link io.vecta.sdk.annotation.ApiModule} generates the messages of a binary-API {@code .api} file;
- * {@code @ApiHandler} will join this package for their handlers.
+ * <p>{@link io.vecta.sdk.annotation.ApiModule} generates the messages of a binary-API {@code .api}
+ * file, and {@link io.vecta.sdk.annotation.ApiHandler} binds a method to the request it answers
+ * ({@code vl_api_X_t_handler}); the processor checks it against the file's services:
+ * <pre>{@code
+ * @ApiHandler
+ * ShowVersionReply showVersion(ShowVersion request) {
+ *     return new ShowVersionReply(0, 0, "acme", "1.0", "", "");   // the server fills in the context
+ * }
+ * }</pre>
  */
 package io.vecta.sdk.annotation;

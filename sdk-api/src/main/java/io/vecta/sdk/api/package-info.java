@@ -37,5 +37,16 @@
  * Every generated message record has a {@code CODEC} constant and each generated module a
  * {@code MESSAGES} list in message-id order; {@link io.vecta.sdk.api.ApiCodecs} indexes such lists
  * by class, by name and by the {@code name_crc} key that VPP's clients bind messages with.
+ *
+ * <h2>Handlers</h2>
+ * What a server calls, and what generated code for {@code @ApiHandler} methods implements, so
+ * that neither needs the other's classes:
+ * <pre>
+ *   server: id ─▶ ApiRequestHandler.handle(payload, ApiReplies)
+ *                   └─ generated &lt;Class&gt;_ApiHandlers: decodeRequest ─▶ the method ─▶ reply / details
+ * </pre>
+ * {@link io.vecta.sdk.api.ApiHandlerBinding} ties a request's codec to its handler and says
+ * whether it is mp-safe; {@link io.vecta.sdk.api.ApiReplies} is where answers go, each encoded
+ * by its own codec with the request's context written in.
  */
 package io.vecta.sdk.api;

@@ -11,25 +11,27 @@ import javax.tools.Diagnostic;
  * [VectaNextIndex] @Next constants of node 'ttl-check' must be numbered 0 to 1; NEXT_DROP is 5
  *   help: number the next constants 0, 1, ... in the order the node prefers them
  * </pre>
- * Reporting never stops the processor, so one compilation shows every problem.
+ * Reporting never stops the processor, so one compilation shows every problem. Shared by the
+ * processors of {@code io.vecta.sdk.processor.api}.
  */
-final class Diagnostics {
+public final class Diagnostics {
 
     private final Messager messager;
     private int errors;
 
-    Diagnostics(Messager messager) {
+    /** Reports through {@code messager}. */
+    public Diagnostics(Messager messager) {
         this.messager = messager;
     }
 
     /** Reports an error on {@code element}. */
-    void error(Element element, String tag, String message, String help) {
+    public void error(Element element, String tag, String message, String help) {
         errors++;
         messager.printMessage(Diagnostic.Kind.ERROR, format(tag, message, help), element);
     }
 
     /** How many errors were reported so far. */
-    int errorCount() {
+    public int errorCount() {
         return errors;
     }
 

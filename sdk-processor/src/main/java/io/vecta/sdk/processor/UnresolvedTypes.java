@@ -15,15 +15,16 @@ import javax.lang.model.type.TypeMirror;
 /**
  * Whether a node class refers to a type the compiler cannot see yet: one another annotation
  * processor generates in a later round. Such a class is read again next round rather than
- * reported with errors about a type that will exist.
+ * reported with errors about a type that will exist. Classes with {@code @ApiHandler} methods wait
+ * the same way for the records {@code @ApiModule} generates.
  */
-final class UnresolvedTypes {
+public final class UnresolvedTypes {
 
     private UnresolvedTypes() {
     }
 
     /** Whether {@code type}'s members, nested types or annotation values name a missing type. */
-    static boolean in(TypeElement type) {
+    public static boolean in(TypeElement type) {
         if (missing(type.getSuperclass()) || type.getInterfaces().stream().anyMatch(UnresolvedTypes::missing)
                 || annotationsMiss(type)) {
             return true;

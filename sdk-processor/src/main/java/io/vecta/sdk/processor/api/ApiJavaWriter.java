@@ -22,6 +22,7 @@ import io.vecta.api.compiler.model.Field;
 import io.vecta.api.compiler.model.FieldShape;
 import io.vecta.api.compiler.model.Import;
 import io.vecta.api.compiler.model.Message;
+import io.vecta.api.compiler.model.Service;
 import io.vecta.api.compiler.model.TypeDef;
 import io.vecta.api.compiler.model.Union;
 import io.vecta.api.compiler.model.UserType;
@@ -32,6 +33,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import javax.lang.model.element.Modifier;
 
@@ -41,7 +43,8 @@ import javax.lang.model.element.Modifier;
  * message-id order. Independent of javac, so tests can run it directly.
  *
  * <pre>
- *   define            record implements ApiMessage, with CODEC (a MessageCodec)
+ *   define            record implements ApiMessage, with CODEC (a MessageCodec) and NAME; a request
+ *                     also with REPLY and DETAILS, the messages its service answers it with
  *   typedef           record, with write/read/sizeOf/writeJson/readJson
  *   union             final class over its bytes (ApiBytes), ofArm(..) factories and arm accessors
  *   typedef u8 x[6]   record with one component 'value' (alias)
@@ -58,6 +61,13 @@ public final class ApiJavaWriter {
     private static final ClassName MESSAGE_CODEC = ClassName.get(FieldCode.RUNTIME, "MessageCodec");
     private static final ClassName OBJECTS = ClassName.get(Objects.class);
     private static final String GENERATOR = "io.vecta.sdk.processor.api.ApiModuleProcessor";
+
+    /** The constant of every message record holding its {@code .api} name. */
+    static final String NAME = "NAME";
+    /** The constant of a request's record naming the message that replies to it. */
+    static final String REPLY = "REPLY";
+    /** The constant of a request's record naming the message streamed in answer. */
+    static final String DETAILS = "DETAILS";
 
     private final String basePackage;
 
@@ -92,11 +102,16 @@ public final class ApiJavaWriter {
         FieldCode code = fieldCode(file);
         String pkg = packageOf(file.module());
         checkClassNames(file);
+        Map<String, Service> services = new HashMap<>();
+        for (Service service : file.services()) {
+            services.putIfAbsent(service.caller(), service);
+        }
         List<ClassName> messages = new ArrayList<>();
         for (Message message : file.messages()) {
             ClassName name = messageClass(file, message);
             messages.add(name);
-            files.add(javaFile(pkg, new MessageWriter(code, file, message, name).write()));
+            files.add(javaFile(pkg, new MessageWriter(code, file, message, name,
+                    Optional.ofNullable(services.get(message.name()))).write()));
         }
         files.add(javaFile(pkg, moduleType(file, messages)));
         return files;
@@ -410,10 +425,12 @@ public final class ApiJavaWriter {
     private static final class MessageWriter extends BlockWriter {
 
         private final Message message;
+        private final Optional<Service> service;
 
-        MessageWriter(FieldCode code, ApiFile file, Message message, ClassName name) {
+        MessageWriter(FieldCode code, ApiFile file, Message message, ClassName name, Optional<Service> service) {
             super(code, file, message.fields(), name);
             this.message = message;
+            this.service = service;
         }
 
         @Override
@@ -445,8 +462,11 @@ public final class ApiJavaWriter {
                             .addParameter(FieldCode.JSON_IN, "json")
                             .addStatement("return $T.readJson(json)", name).build())
                     .build();
-            return record(javadoc.toString())
+            TypeSpec.Builder type = record(javadoc.toString())
                     .addSuperinterface(API_MESSAGE)
+                    .addField(constant(NAME, "The name in the {@code .api} file.\n", message.name()));
+            service.ifPresent(rpc -> answerConstants(type, rpc));
+            return type
                     .addField(FieldSpec.builder(codecType, "CODEC", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
                             .initializer("$L", codec).build())
                     .addMethod(MethodSpec.methodBuilder("codec").addAnnotation(Override.class)
@@ -458,6 +478,26 @@ public final class ApiJavaWriter {
                     .addMethod(writeJson(Modifier.PRIVATE))
                     .addMethod(readJson(Modifier.PRIVATE))
                     .build();
+        }
+
+        /**
+         * {@code REPLY} and {@code DETAILS}: the answer the service gives this request, as
+         * {@code @ApiHandler} methods are checked against it. A plain stream ({@code X_dump})
+         * has details and no reply; {@code X_get} both; {@code returns null} neither.
+         */
+        private static void answerConstants(TypeSpec.Builder type, Service rpc) {
+            boolean plainStream = rpc.stream() && rpc.streamMessage().isEmpty();
+            String reply = plainStream ? "" : rpc.reply().orElse("");
+            String details = plainStream ? rpc.reply().orElse("") : rpc.streamMessage().orElse("");
+            type.addField(constant(REPLY, "The message that ends the answer to this request, from its"
+                    + " {@code .api} service; empty when none does (a {@code _dump}, or {@code returns null}).\n", reply));
+            type.addField(constant(DETAILS, "The message streamed in answer to this request before its reply, from"
+                    + " its {@code .api} service; empty when there is no stream.\n", details));
+        }
+
+        private static FieldSpec constant(String name, String javadoc, String value) {
+            return FieldSpec.builder(String.class, name, Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+                    .addJavadoc(javadoc).initializer("$S", value).build();
         }
 
         private MethodSpec delegate(String method, TypeName returns, String target, String parameter,
