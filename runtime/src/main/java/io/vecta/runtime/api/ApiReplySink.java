@@ -1,7 +1,7 @@
 package io.vecta.runtime.api;
 
-import io.vecta.sdk.api.MessageCodec;
 import java.nio.ByteBuffer;
+import java.util.List;
 
 /**
  * Where a handler answers one request: the client it came from and the request's context,
@@ -62,13 +62,7 @@ public final class ApiReplySink {
      * @throws IllegalStateException if this request was already answered
      */
     public void reply(io.vecta.sdk.api.ApiMessage reply) {
-        reply(ByteBuffer.wrap(encode(reply)));
-    }
-
-    @SuppressWarnings("unchecked")
-    private <T extends io.vecta.sdk.api.ApiMessage> byte[] encode(T message) {
-        MessageCodec<T> codec = (MessageCodec<T>) message.codec();
-        return codec.encode(message, table.idOf(codec.name(), codec.crc()));
+        reply(ByteBuffer.wrap(table.encode(reply)));
     }
 
     /**
@@ -101,6 +95,18 @@ public final class ApiReplySink {
     public void dump(Iterable<ByteBuffer> records) {
         for (ByteBuffer record : records) {
             details(record);
+        }
+        requireOpen();
+        replied = true;
+    }
+
+    /**
+     * Answers an {@code X_dump} with generated records, as {@link #dump(Iterable)}: each encoded
+     * by its codec under the id the table gives it.
+     */
+    public void dump(List<? extends io.vecta.sdk.api.ApiMessage> records) {
+        for (io.vecta.sdk.api.ApiMessage record : records) {
+            details(ByteBuffer.wrap(table.encode(record)));
         }
         requireOpen();
         replied = true;
