@@ -47,8 +47,9 @@ class SocksvrTest {
                         .containsPattern("papi +0x80000001 +2 +2 +0\n")
                         .containsPattern(" +1 +clients accepted\n")
                         .containsPattern(" +2 +messages handled\n");
-                assertThat(cli.run("sh api m").output()).startsWith("ID  Name\n")
-                        .contains("\n15  sockclnt_create_455fb9c4\n", "\n24  control_ping_reply_f6b0b8ca\n");
+                // ids are right-aligned to the widest, three digits with the interface module
+                assertThat(cli.run("sh api m").output()).startsWith(" ID  Name\n")
+                        .contains("\n 15  sockclnt_create_455fb9c4\n", "\n 24  control_ping_reply_f6b0b8ca\n");
             }
             assertThat(runtime.warnings()).noneMatch(w -> w.contains("socksvr"));
             runtime.stop();
