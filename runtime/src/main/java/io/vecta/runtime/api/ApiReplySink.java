@@ -20,14 +20,14 @@ import java.nio.ByteBuffer;
  */
 public final class ApiReplySink {
 
-    private final ApiClient client;
+    private final ApiRequester client;
     private final MessageTable table;
     private final ApiMessage request;
     private final int context;
     private final boolean hasContext;
     private boolean replied;
 
-    ApiReplySink(ApiClient client, MessageTable table, ApiMessage request, int context, boolean hasContext) {
+    ApiReplySink(ApiRequester client, MessageTable table, ApiMessage request, int context, boolean hasContext) {
         this.client = client;
         this.table = table;
         this.request = request;
@@ -35,8 +35,8 @@ public final class ApiReplySink {
         this.hasContext = hasContext;
     }
 
-    /** The client that sent the request. */
-    public ApiClient client() {
+    /** Who sent the request: a socket client, or a trace being replayed. */
+    public ApiRequester client() {
         return client;
     }
 
