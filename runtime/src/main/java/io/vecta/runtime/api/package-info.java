@@ -20,7 +20,8 @@
  *       what modules register (name, CRC, fixed size, handler) and the ids they get.</li>
  *   <li>{@link io.vecta.runtime.api.ApiHandler} and {@link io.vecta.runtime.api.ApiReplySink}:
  *       the seam for generated codecs: a handler gets the payload bytes and answers through the
- *       sink, which echoes the request's context.</li>
+ *       sink, which echoes the request's context to the {@link io.vecta.runtime.api.ApiRequester}
+ *       that sent it: a socket client, or a replayed trace.</li>
  *   <li>{@link io.vecta.runtime.api.ApiServer}, {@link io.vecta.runtime.api.ApiClient}: the
  *       socket, the registrations, the per-client limits and the counters
  *       ({@link io.vecta.runtime.api.ApiServerCounters}).</li>
@@ -28,6 +29,10 @@
  *       delete, first ids), encoded by the codecs generated from {@code memclnt.api}.</li>
  *   <li>{@link io.vecta.runtime.api.ShowApi}: {@code show api clients},
  *       {@code show api message-table}.</li>
+ *   <li>{@link io.vecta.runtime.api.ApiTrace}, {@link io.vecta.runtime.api.ApiTraceFile},
+ *       {@link io.vecta.runtime.api.ApiTraceReplay}, {@link io.vecta.runtime.api.ApiTraceText}:
+ *       {@code api trace}: the ring of messages handled, its file (named by {@code name_crc}),
+ *       replaying a file into the handlers, and printing one.</li>
  * </ul>
  *
  * <p>Threads: each client has a reader and a writer (virtual threads); handlers run only on the

@@ -54,7 +54,7 @@ import java.util.function.Consumer;
  *     {@code control_ping_reply};</li>
  * <li>{@link #getAll}: VPP's cursor gets ({@code X_get} answered by details and an
  *     {@code X_get_reply} with a cursor), page after page while the reply says
- *     {@value CursorReply#EAGAIN}, as one stream of details;</li>
+ *     -165, as one stream of details;</li>
  * <li>anything no call waits for goes to the {@linkplain #addEventListener event listeners}.</li>
  * </ul>
  * All methods may be called from several threads. When the runtime restarts the connection
@@ -195,7 +195,7 @@ public final class ApiConnection implements AutoCloseable {
      * {@code X_details*} and an {@code X_get_reply} with {@code retval} and {@code cursor}), as
      * one lazy stream of details. {@code requestAt} makes the request for a cursor; the first
      * is sent now with cursor 0, each further one only when the stream needs the next page:
-     * while the reply says {@value CursorReply#EAGAIN} ({@code VNET_API_ERROR_EAGAIN}), from
+     * while the reply says -165 ({@code VNET_API_ERROR_EAGAIN}), from
      * the cursor it gives. Retval 0 ends the stream; any other is thrown from the stream as an
      * {@link ApiClientException} naming it and the cursor. Each element waits at most the
      * timeout. Closing the stream early drops the rest of the current page as it arrives and
