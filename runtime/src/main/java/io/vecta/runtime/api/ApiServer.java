@@ -227,7 +227,7 @@ public final class ApiServer implements AutoCloseable {
             return;
         }
         trace.record(client.index(), message.key(), payload);
-        Optional<RuntimeException> failure = runHandler(client, message, payload);
+        Optional<RuntimeException> failure = handleAs(client, message, payload);
         if (failure.isEmpty()) {
             tally.messagesHandled.incrementAndGet();
         } else {
@@ -239,26 +239,13 @@ public final class ApiServer implements AutoCloseable {
 
     /**
      * On the main thread: runs {@code message}'s handler for {@code payload} (a message of this
-     * server's table, id first, at least its fixed part) as if {@code from} had sent it, with the
-     * workers stopped unless the message is mp-safe, exactly as for a socket client's message.
-     * Not traced and not counted as socket traffic: what {@code api trace replay} goes through.
+     * server's table, id first, at least its fixed part) as sent by {@code from}, with the workers
+     * stopped unless the message is mp-safe. A socket client's messages come through here after
+     * being checked, traced and counted; a replayed trace's come straight here.
      *
      * @return what the handler threw, if it failed
      */
     Optional<RuntimeException> handleAs(ApiRequester from, ApiMessage message, ByteBuffer payload) {
-        return runHandler(from, message, payload);
-    }
-
-    /** Whether a trace is being replayed: a replay does not start another. Main thread only. */
-    boolean replaying() {
-        return replaying;
-    }
-
-    void replaying(boolean now) {
-        replaying = now;
-    }
-
-    private Optional<RuntimeException> runHandler(ApiRequester from, ApiMessage message, ByteBuffer payload) {
         boolean hasContext = message.contextOffset() != ApiMessage.NO_CONTEXT;
         ApiReplySink sink = new ApiReplySink(from, table, message, contextOf(message, payload), hasContext);
         ByteBuffer request = payload.asReadOnlyBuffer().order(ByteOrder.BIG_ENDIAN);
@@ -273,6 +260,15 @@ public final class ApiServer implements AutoCloseable {
         } catch (RuntimeException e) {
             return Optional.of(e);
         }
+    }
+
+    /** Whether a trace is being replayed: a replay does not start another. Main thread only. */
+    boolean replaying() {
+        return replaying;
+    }
+
+    void replaying(boolean now) {
+        replaying = now;
     }
 
     private static int contextOf(ApiMessage message, ByteBuffer payload) {

@@ -48,6 +48,10 @@ public final class ApiTraceReplay {
         public int unknownCount() {
             return unknown.values().stream().mapToInt(Integer::intValue).sum();
         }
+
+        Report withText(String full) {
+            return new Report(replayed, connection, unknown, failed, answers, full);
+        }
     }
 
     private ApiTraceReplay() {
@@ -96,16 +100,16 @@ public final class ApiTraceReplay {
         for (int i = first; i <= last; i++) {
             ApiTrace.Entry e = entries.get(i);
             String record = String.format("record %d %s", i, e.key());
-            Optional<ApiMessage> found = table.id(e.key()).flatMap(table::message);
+            Optional<Integer> id = table.id(e.key());
+            if (id.isPresent() && table.isBootstrap(id.get())) {
+                connection++;
+                continue;
+            }
+            Optional<ApiMessage> found = id.flatMap(table::message);
             if (found.isEmpty() || found.get().handler().isEmpty()) {
                 unknown.merge(e.key(), 1, Integer::sum);
                 text.append(record).append(": ").append(found.isEmpty() ? whyUnknown(table, e.key())
                         : "this runtime does not handle it").append("; skipped\n");
-                continue;
-            }
-            int id = table.id(e.key()).orElseThrow();
-            if (table.isBootstrap(id)) {
-                connection++;
                 continue;
             }
             ApiMessage message = found.get();
@@ -116,7 +120,7 @@ public final class ApiTraceReplay {
                 continue;
             }
             ByteBuffer payload = ByteBuffer.wrap(e.payload().clone());
-            payload.putShort(ApiFrame.MSG_ID_OFFSET, (short) id);
+            payload.putShort(ApiFrame.MSG_ID_OFFSET, (short) id.get().intValue());
             if (message.contextOffset() == ApiFrame.REQUEST_CONTEXT_OFFSET) {
                 payload.putInt(ApiFrame.REQUEST_CLIENT_INDEX_OFFSET, REPLAY_HANDLE);
             }
@@ -132,24 +136,30 @@ public final class ApiTraceReplay {
                 replayed++;
             }
         }
+        Report report = new Report(replayed, connection, Collections.unmodifiableMap(unknown), failed,
+                requester.answers(), "");
+        return report.withText(text.append(summary(report, source, first, last, entries.size(), verbose)).toString());
+    }
+
+    private static String summary(Report r, String source, int first, int last, int records, boolean verbose) {
+        StringBuilder text = new StringBuilder();
         int count = last - first + 1;
-        text.append("api trace replay ").append(source).append(": ").append(replayed).append(" of ").append(count)
+        text.append("api trace replay ").append(source).append(": ").append(r.replayed()).append(" of ").append(count)
                 .append(count == 1 ? " message" : " messages").append(" replayed (records ").append(first)
-                .append(" to ").append(last).append(" of ").append(entries.size()).append(")");
-        if (connection > 0) {
-            text.append(", ").append(connection).append(" memclnt skipped");
+                .append(" to ").append(last).append(" of ").append(records).append(")");
+        if (r.connection() > 0) {
+            text.append(", ").append(r.connection()).append(" memclnt skipped");
         }
-        int unknownCount = unknown.values().stream().mapToInt(Integer::intValue).sum();
-        if (unknownCount > 0) {
-            text.append(", ").append(unknownCount).append(" unknown skipped (")
-                    .append(String.join(" ", unknown.keySet())).append(")");
+        if (r.unknownCount() > 0) {
+            text.append(", ").append(r.unknownCount()).append(" unknown skipped (")
+                    .append(String.join(" ", r.unknown().keySet())).append(")");
         }
-        if (failed > 0) {
-            text.append(", ").append(failed).append(" failed");
+        if (r.failed() > 0) {
+            text.append(", ").append(r.failed()).append(" failed");
         }
-        text.append("; ").append(requester.answers()).append(requester.answers() == 1 ? " answer" : " answers")
+        text.append("; ").append(r.answers()).append(r.answers() == 1 ? " answer" : " answers")
                 .append(verbose ? " shown" : " discarded").append('\n');
-        return new Report(replayed, connection, Collections.unmodifiableMap(unknown), failed, requester.answers(), text.toString());
+        return text.toString();
     }
 
     /** Why {@code key} is not in the table: absent, or present under another CRC. */
