@@ -242,6 +242,24 @@ class ApiTraceReplayTest {
                 .as("the finished replays let the next one run").isEqualTo(1);
     }
 
+    @Test
+    void shouldRunReplayedHandlersOnTheMainThreadWithTheWorkersStoppedUnlessMpSafe() throws Exception {
+        byte[] request = ByteBuffer.allocate(10).putShort(0, (short) 1).putInt(6, 5).array();
+        List<ApiTrace.Entry> entries = List.of(
+                new ApiTrace.Entry(0, 1, "thing_where_" + String.format("%08x", ApiFixture.WHERE_CRC), request),
+                new ApiTrace.Entry(1, 1, "thing_quick_" + String.format("%08x", ApiFixture.QUICK_CRC), request));
+        try (ApiFixture withWorker = new ApiFixture(Files.createDirectories(dir.resolve("worker")),
+                ApiServerOptions.DEFAULTS, "cpu { workers 1 }\nbuffers { page-size 4k buffers-per-numa 4096 }")) {
+            ApiTraceReplay.Report report = withWorker.runtime.tasks().call(() ->
+                    ApiTraceReplay.replay(withWorker.server, entries, 0, 1, false, "barrier"));
+
+            assertThat(report.replayed()).as(report.text()).isEqualTo(2);
+            assertThat(withWorker.whereRanOn).isEqualTo("vecta-main");
+            assertThat(withWorker.whereAtBarrier).as("thing_where at the barrier").isTrue();
+            assertThat(withWorker.quickAtBarrier).as("thing_quick, mp-safe, not at the barrier").isFalse();
+        }
+    }
+
     /** Handlers run on the calling thread: the test's thread plays the main thread. */
     private static ApiMainThread inline() {
         return new ApiMainThread() {
