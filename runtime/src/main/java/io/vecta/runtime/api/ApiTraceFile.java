@@ -1,5 +1,6 @@
 package io.vecta.runtime.api;
 
+import java.io.BufferedOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -90,7 +91,7 @@ public final class ApiTraceFile {
      */
     public static void write(Path file, List<ApiTrace.Entry> entries) throws IOException {
         try (OutputStream raw = Files.newOutputStream(file);
-             DataOutputStream out = new DataOutputStream(new java.io.BufferedOutputStream(raw))) {
+             DataOutputStream out = new DataOutputStream(new BufferedOutputStream(raw))) {
             out.write(MAGIC);
             out.writeInt(entries.size());
             for (ApiTrace.Entry e : entries) {
