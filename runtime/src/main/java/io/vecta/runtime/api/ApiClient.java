@@ -24,7 +24,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * that floods requests is slowed by its own socket. Either thread ending (end of stream, a
  * broken framing, an I/O error) or the server cutting the client off ends the registration.
  */
-public final class ApiClient {
+public final class ApiClient implements ApiRequester {
 
     /** Bit 31 marks a socket client's handle, as in VPP. */
     public static final int SOCKET_HANDLE_BIT = 0x80000000;
@@ -57,11 +57,13 @@ public final class ApiClient {
     }
 
     /** The client's handle: {@code 0x80000000 | registration number}, never 0. */
+    @Override
     public int index() {
         return index;
     }
 
     /** The name it gave in {@code sockclnt_create}; empty before. */
+    @Override
     public String name() {
         return name;
     }
@@ -94,6 +96,7 @@ public final class ApiClient {
      *
      * @return whether the message was queued
      */
+    @Override
     public boolean send(ByteBuffer payload) {
         ByteBuffer body = payload.slice();
         ByteBuffer[] frame = {ApiFrame.header(body.remaining()), body};

@@ -29,14 +29,18 @@ import java.util.function.Function;
  * @param fileCrc  the CRC of its {@code .api} file
  * @param messages its messages in file order
  * @param apiJson  its {@code .api.json} document, if known, for {@code get_api_json}
+ * @param codecs   the generated codecs of its messages, for a module {@linkplain #fromCodecs built
+ *                 from them}; empty for one built by hand. What prints a saved trace's messages.
  */
-public record ApiModule(String name, int fileCrc, List<ApiMessage> messages, Optional<String> apiJson) {
+public record ApiModule(String name, int fileCrc, List<ApiMessage> messages, Optional<String> apiJson,
+                        List<MessageCodec<?>> codecs) {
 
     /** Checks the parts. */
     public ApiModule {
         Objects.requireNonNull(name, "name");
         messages = List.copyOf(messages);
         Objects.requireNonNull(apiJson, "apiJson");
+        codecs = List.copyOf(codecs);
         if (messages.isEmpty()) {
             throw new IllegalArgumentException("api module '" + name + "' has no messages");
         }
@@ -57,6 +61,7 @@ public record ApiModule(String name, int fileCrc, List<ApiMessage> messages, Opt
         for (MessageCodec<?> codec : codecs) {
             module.message(served.apply(codec).orElseGet(() -> ApiMessage.sent(codec.name(), codec.crc())));
         }
+        module.codecs = List.copyOf(codecs);
         return module.build();
     }
 
@@ -99,6 +104,7 @@ public record ApiModule(String name, int fileCrc, List<ApiMessage> messages, Opt
         private final int fileCrc;
         private final List<ApiMessage> messages = new ArrayList<>();
         private String apiJson;
+        private List<MessageCodec<?>> codecs = List.of();
 
         private Builder(String name, int fileCrc) {
             this.name = Objects.requireNonNull(name, "name");
@@ -119,7 +125,7 @@ public record ApiModule(String name, int fileCrc, List<ApiMessage> messages, Opt
 
         /** The module. */
         public ApiModule build() {
-            return new ApiModule(name, fileCrc, messages, Optional.ofNullable(apiJson));
+            return new ApiModule(name, fileCrc, messages, Optional.ofNullable(apiJson), codecs);
         }
     }
 }

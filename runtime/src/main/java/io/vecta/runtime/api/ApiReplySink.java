@@ -21,14 +21,14 @@ import java.util.List;
  */
 public final class ApiReplySink implements ApiReplies {
 
-    private final ApiClient client;
+    private final ApiRequester client;
     private final MessageTable table;
     private final ApiMessage request;
     private final int context;
     private final boolean hasContext;
     private boolean replied;
 
-    ApiReplySink(ApiClient client, MessageTable table, ApiMessage request, int context, boolean hasContext) {
+    ApiReplySink(ApiRequester client, MessageTable table, ApiMessage request, int context, boolean hasContext) {
         this.client = client;
         this.table = table;
         this.request = request;
@@ -36,8 +36,8 @@ public final class ApiReplySink implements ApiReplies {
         this.hasContext = hasContext;
     }
 
-    /** The client that sent the request. */
-    public ApiClient client() {
+    /** Who sent the request: a socket client, or a trace being replayed. */
+    public ApiRequester client() {
         return client;
     }
 
@@ -117,7 +117,7 @@ public final class ApiReplySink implements ApiReplies {
      * Answers an {@code X_dump} with generated records, as {@link #dump(Iterable)}: each encoded
      * by its codec under the id the table gives it.
      */
-    public void dump(List<? extends io.vecta.sdk.api.ApiMessage> records) {
+    public void dumpMessages(List<? extends io.vecta.sdk.api.ApiMessage> records) {
         for (io.vecta.sdk.api.ApiMessage record : records) {
             details(ByteBuffer.wrap(table.encode(record)));
         }

@@ -73,6 +73,7 @@ public final class ApiServer implements AutoCloseable {
     private volatile Path socket;
     private Object socketKey;
     private volatile boolean closed;
+    private boolean replaying;
 
     /**
      * A server for {@code table}'s messages, not yet listening.
@@ -226,9 +227,27 @@ public final class ApiServer implements AutoCloseable {
             return;
         }
         trace.record(client.index(), message.key(), payload);
+        Optional<RuntimeException> failure = handleAs(client, message, payload);
+        if (failure.isEmpty()) {
+            tally.messagesHandled.incrementAndGet();
+        } else {
+            tally.handlerErrors.incrementAndGet();
+            log(client, message.key() + " (context " + contextOf(message, payload) + ") failed: " + failure.get(),
+                    true);
+        }
+    }
+
+    /**
+     * On the main thread: runs {@code message}'s handler for {@code payload} (a message of this
+     * server's table, id first, at least its fixed part) as sent by {@code from}, with the workers
+     * stopped unless the message is mp-safe. A socket client's messages come through here after
+     * being checked, traced and counted; a replayed trace's come straight here.
+     *
+     * @return what the handler threw, if it failed
+     */
+    Optional<RuntimeException> handleAs(ApiRequester from, ApiMessage message, ByteBuffer payload) {
         boolean hasContext = message.contextOffset() != ApiMessage.NO_CONTEXT;
-        int context = hasContext ? payload.getInt(message.contextOffset()) : 0;
-        ApiReplySink sink = new ApiReplySink(client, table, message, context, hasContext);
+        ApiReplySink sink = new ApiReplySink(from, table, message, contextOf(message, payload), hasContext);
         ByteBuffer request = payload.asReadOnlyBuffer().order(ByteOrder.BIG_ENDIAN);
         ApiHandler handler = message.handler().orElseThrow();
         try {
@@ -237,11 +256,24 @@ public final class ApiServer implements AutoCloseable {
             } else {
                 mainThread.withWorkersStopped(() -> handler.handle(request, sink));
             }
-            tally.messagesHandled.incrementAndGet();
+            return Optional.empty();
         } catch (RuntimeException e) {
-            tally.handlerErrors.incrementAndGet();
-            log(client, message.key() + " (context " + context + ") failed: " + e, true);
+            return Optional.of(e);
         }
+    }
+
+    /** Whether a trace is being replayed: a replay does not start another. Main thread only. */
+    boolean replaying() {
+        return replaying;
+    }
+
+    void replaying(boolean now) {
+        replaying = now;
+    }
+
+    private static int contextOf(ApiMessage message, ByteBuffer payload) {
+        return message.contextOffset() == ApiMessage.NO_CONTEXT ? 0
+                : payload.getInt(payload.position() + message.contextOffset());
     }
 
     void clientEnded(ApiClient client) {

@@ -1,11 +1,7 @@
 package io.vecta.runtime.api;
 
-import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -14,23 +10,10 @@ import java.util.List;
 /**
  * VPP's API trace: a ring of the last messages the server handled, as they arrived, for
  * {@code api trace dump} and {@code api trace save}. Recording happens on the main thread,
- * where every message is handled, and so does every command that reads the ring.
- *
- * <p>A saved trace is a binary file, big-endian, that names each message by its
- * {@code name_crc} so that a reader with another message table still knows it:
- * <pre>
- *   "VECTA-API-TRACE1"        16 bytes of magic and version
- *   u32 count
- *   count times:
- *     u64 nanos since the trace started   u32 client handle
- *     u16 key length   key (name_crc, UTF-8)
- *     u32 payload length   payload (the message as received, its id first)
- * </pre>
+ * where every message is handled, and so does every command that reads the ring. A saved
+ * trace is an {@link ApiTraceFile}, which {@code api trace replay} feeds back to the handlers.
  */
 public final class ApiTrace {
-
-    /** The file's first bytes. */
-    public static final byte[] MAGIC = "VECTA-API-TRACE1".getBytes(StandardCharsets.US_ASCII);
 
     /** One message as it arrived. */
     public record Entry(long nanos, int clientIndex, String key, byte[] payload) {
@@ -110,26 +93,14 @@ public final class ApiTrace {
     }
 
     /**
-     * Writes the messages kept to {@code file} in the format above.
+     * Writes the messages kept to {@code file} as an {@link ApiTraceFile}.
      *
      * @return how many were written
      * @throws IOException naming the file when it cannot be written
      */
     public int save(Path file) throws IOException {
         List<Entry> kept = entries();
-        try (OutputStream raw = Files.newOutputStream(file); DataOutputStream out = new DataOutputStream(raw)) {
-            out.write(MAGIC);
-            out.writeInt(kept.size());
-            for (Entry e : kept) {
-                byte[] key = e.key().getBytes(StandardCharsets.UTF_8);
-                out.writeLong(e.nanos());
-                out.writeInt(e.clientIndex());
-                out.writeShort(key.length);
-                out.write(key);
-                out.writeInt(e.payload().length);
-                out.write(e.payload());
-            }
-        }
+        ApiTraceFile.write(file, kept);
         return kept.size();
     }
 }

@@ -91,7 +91,7 @@ public final class InterfaceApi {
         table.addStateListener(api::adminStateChanged);
         Map<String, ApiHandler> handlers = Map.of(
                 "sw_interface_dump", (request, replies) ->
-                        replies.dump(api.swInterfaceDump(SwInterfaceDump.CODEC.decodeRequest(request))),
+                        replies.dumpMessages(api.swInterfaceDump(SwInterfaceDump.CODEC.decodeRequest(request))),
                 "sw_interface_set_flags", (request, replies) ->
                         replies.reply(api.swInterfaceSetFlags(SwInterfaceSetFlags.CODEC.decodeRequest(request))),
                 "sw_interface_set_mtu", (request, replies) ->
@@ -100,8 +100,13 @@ public final class InterfaceApi {
                         api.swInterfaceGetMacAddress(SwInterfaceGetMacAddress.CODEC.decodeRequest(request))),
                 "sw_interface_tag_add_del", (request, replies) ->
                         replies.reply(api.swInterfaceTagAddDel(SwInterfaceTagAddDel.CODEC.decodeRequest(request))),
-                "want_interface_events", (request, replies) -> replies.reply(api.wantInterfaceEvents(
-                        WantInterfaceEvents.CODEC.decodeRequest(request), replies.client())));
+                "want_interface_events", (request, replies) -> {
+                    WantInterfaceEvents want = WantInterfaceEvents.CODEC.decodeRequest(request);
+                    // a replayed trace has no connection to send events to: nothing to subscribe
+                    replies.reply(replies.client() instanceof ApiClient client
+                            ? api.wantInterfaceEvents(want, client)
+                            : new WantInterfaceEventsReply(want.context(), 0));
+                });
         return ApiModule.fromCodecs(InterfaceModule.NAME, InterfaceModule.FILE_CRC, InterfaceModule.MESSAGES,
                 codec -> Optional.ofNullable(handlers.get(codec.name()))
                         .map(handler -> ApiMessage.request(codec.name(), codec.crc(), codec.minimumPayloadSize(),

@@ -86,7 +86,7 @@ public final class Memclnt {
      * rather than stamped by the sink.
      */
     private static void sockclntCreate(ByteBuffer request, ApiReplySink replies) {
-        ApiClient client = replies.client();
+        ApiClient client = socketClient(replies);
         client.setName(SockclntCreate.CODEC.decodeRequest(request).name());
         Map<String, Integer> ids = replies.table().ids();
         if (ids.size() > 0xffff) {
@@ -101,12 +101,24 @@ public final class Memclnt {
     }
 
     private static void sockclntDelete(ByteBuffer request, ApiReplySink replies) {
-        ApiClient client = replies.client();
+        ApiClient client = socketClient(replies);
         boolean own = SockclntDelete.CODEC.decodeRequest(request).index_() == Integer.toUnsignedLong(client.index());
         replies.reply(new SockclntDeleteReply(replies.contextField(), own ? 1 : -1));
         if (own) {
             client.closeAfterQueued();
         }
+    }
+
+    /**
+     * The connection a handshake or delete belongs to. Only a socket client sends them: a replay
+     * skips memclnt's messages, as VPP does not replay client create and delete.
+     */
+    private static ApiClient socketClient(ApiReplySink replies) {
+        if (replies.client() instanceof ApiClient client) {
+            return client;
+        }
+        throw new IllegalStateException("memclnt: a connection message from '" + replies.client().name()
+                + "', which is not a socket client");
     }
 
     private static void controlPing(ByteBuffer request, ApiReplySink replies) {

@@ -3,6 +3,7 @@ package io.vecta.runtime.api;
 import io.vecta.sdk.api.MessageCodec;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +35,7 @@ public final class MessageTable {
     private final Map<String, Integer> baseByRange;
     private final List<ApiModule> modules;
     private final List<String> ignoredKeys;
+    private final Map<String, MessageCodec<?>> codecByKey = new HashMap<>();
 
     private MessageTable(List<ApiMessage> byId, Map<String, Integer> idByKey, Map<String, Integer> baseByRange,
                          List<ApiModule> modules, List<String> ignoredKeys) {
@@ -42,6 +44,11 @@ public final class MessageTable {
         this.baseByRange = baseByRange;
         this.modules = modules;
         this.ignoredKeys = ignoredKeys;
+        for (ApiModule module : modules) {
+            for (MessageCodec<?> codec : module.codecs()) {
+                codecByKey.putIfAbsent(codec.key(), codec);
+            }
+        }
     }
 
     /**
@@ -114,6 +121,16 @@ public final class MessageTable {
         @SuppressWarnings("unchecked")
         MessageCodec<T> codec = (MessageCodec<T>) message.codec();
         return codec.encode(message, idOf(codec.name(), codec.crc()));
+    }
+
+    /** The generated codec of {@code name_crc}, if a module built from codecs registered it. */
+    public Optional<MessageCodec<?>> codec(String key) {
+        return Optional.ofNullable(codecByKey.get(key));
+    }
+
+    /** Whether {@code id} is one of the bootstrap module's fixed ids (memclnt's 1 to 28). */
+    public boolean isBootstrap(int id) {
+        return id > 0 && id <= modules.getFirst().messages().size();
     }
 
     /** The first id of the module registered as {@code <module>_<file crc>}, if any. */

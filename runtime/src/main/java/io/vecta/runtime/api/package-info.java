@@ -20,8 +20,9 @@
  *       what modules register (name, CRC, fixed size, handler) and the ids they get.</li>
  *   <li>{@link io.vecta.runtime.api.ApiHandler} and {@link io.vecta.runtime.api.ApiReplySink}:
  *       a handler gets the payload bytes and answers through the sink, which echoes the
- *       request's context. {@code @ApiHandler} methods reach it through their generated
- *       bindings ({@code io.vecta.sdk.api.ApiHandlerBinding}), which
+ *       request's context to the {@link io.vecta.runtime.api.ApiRequester} that sent it: a
+ *       socket client, or a replayed trace. {@code @ApiHandler} methods reach it through their
+ *       generated bindings ({@code io.vecta.sdk.api.ApiHandlerBinding}), which
  *       {@link io.vecta.runtime.api.ApiModule#fromCodecs(String, int, java.util.List, java.util.List)}
  *       adapts; the sink is their {@code io.vecta.sdk.api.ApiReplies}.</li>
  *   <li>{@link io.vecta.runtime.api.ApiServer}, {@link io.vecta.runtime.api.ApiClient}: the
@@ -34,6 +35,10 @@
  *       modules' handlers.</li>
  *   <li>{@link io.vecta.runtime.api.ShowApi}: {@code show api clients},
  *       {@code show api message-table}.</li>
+ *   <li>{@link io.vecta.runtime.api.ApiTrace}, {@link io.vecta.runtime.api.ApiTraceFile},
+ *       {@link io.vecta.runtime.api.ApiTraceReplay}, {@link io.vecta.runtime.api.ApiTraceText}:
+ *       {@code api trace}: the ring of messages handled, its file (named by {@code name_crc}),
+ *       replaying a file into the handlers, and printing one.</li>
  * </ul>
  *
  * <p>Threads: each client has a reader and a writer (virtual threads); handlers run only on the

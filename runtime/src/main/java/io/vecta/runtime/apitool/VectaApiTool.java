@@ -29,6 +29,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * {@code vecta-api crc FILE.api|DIR [-I DIR]...} prints one line per message, tab-separated:
@@ -210,8 +211,9 @@ public final class VectaApiTool {
         }
         try (ApiConnection api = ApiConnection.connect(socket, "vecta-api", CORE)) {
             if (dump) {
-                for (ApiMessage details : api.dump(request, answer.get())) {
-                    out.println(json(details));
+                // each record is printed as it arrives, not after the whole dump
+                try (Stream<? extends ApiMessage> details = api.dumpStream(request, answer.get())) {
+                    details.forEach(record -> out.println(json(record)));
                 }
             } else {
                 out.println(json(api.call(request, answer.get())));

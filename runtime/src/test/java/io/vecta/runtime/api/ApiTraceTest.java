@@ -90,7 +90,7 @@ class ApiTraceTest {
     private static List<String> readKeys(Path file) throws Exception {
         List<String> keys = new ArrayList<>();
         try (DataInputStream in = new DataInputStream(Files.newInputStream(file))) {
-            assertThat(in.readNBytes(ApiTrace.MAGIC.length)).isEqualTo(ApiTrace.MAGIC);
+            assertThat(in.readNBytes(ApiTraceFile.MAGIC.length)).isEqualTo(ApiTraceFile.MAGIC);
             int count = in.readInt();
             for (int i = 0; i < count; i++) {
                 in.readLong();

@@ -15,10 +15,19 @@ import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.function.LongFunction;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -40,8 +49,12 @@ import java.util.function.Consumer;
  * thread hands what the server sends to the call waiting on that context:
  * <ul>
  * <li>{@link #call}/{@link #callAsync}: the first message with the context is the reply;</li>
- * <li>{@link #dump}/{@link #dumpAsync}: the request, then a {@code control_ping} with the same
- *     context; details are collected until the {@code control_ping_reply};</li>
+ * <li>{@link #dump}/{@link #dumpAsync}/{@link #dumpStream}: the request, then a
+ *     {@code control_ping} with the same context; details are collected, or streamed, until the
+ *     {@code control_ping_reply};</li>
+ * <li>{@link #getAll}: VPP's cursor gets ({@code X_get} answered by details and an
+ *     {@code X_get_reply} with a cursor), page after page while the reply says
+ *     -165, as one stream of details;</li>
  * <li>anything no call waits for goes to the {@linkplain #addEventListener event listeners}.</li>
  * </ul>
  * All methods may be called from several threads. When the runtime restarts the connection
@@ -130,8 +143,7 @@ public final class ApiConnection implements AutoCloseable {
     public <R extends ApiMessage> R call(ApiMessage request, MessageCodec<R> replyCodec) {
         Session current = live();
         int context = nextContext();
-        CompletableFuture<R> reply = current.start(context, new SingleReply<>(request.messageName(), replyCodec),
-                encode(current, request, context));
+        CompletableFuture<R> reply = startCall(current, context, request, replyCodec);
         return await(current, context, reply, request.messageName() + " (context " + context + ")",
                 replyCodec.name());
     }
@@ -145,19 +157,76 @@ public final class ApiConnection implements AutoCloseable {
     public <R extends ApiMessage> CompletableFuture<R> callAsync(ApiMessage request, MessageCodec<R> replyCodec) {
         Session current = live();
         int context = nextContext();
-        CompletableFuture<R> reply = current.start(context, new SingleReply<>(request.messageName(), replyCodec),
-                encode(current, request, context));
+        CompletableFuture<R> reply = startCall(current, context, request, replyCodec);
         failLater(current, context, request.messageName() + " (context " + context + ")", replyCodec.name());
         return reply;
     }
 
-    /** Sends a dump request and a {@code control_ping}, and returns the details that came before its reply. */
+    /**
+     * Sends a dump request and a {@code control_ping}, and returns the details that came before
+     * its reply: {@link #dumpStream} collected. Waits at most the timeout for each message.
+     */
     public <D extends ApiMessage> List<D> dump(ApiMessage request, MessageCodec<D> detailsCodec) {
+        try (Stream<D> details = dumpStream(request, detailsCodec)) {
+            return details.toList();
+        }
+    }
+
+    /**
+     * Sends a dump request and a {@code control_ping} now, and streams the details as they
+     * arrive, up to the {@code control_ping_reply}: each element waits at most the timeout
+     * ({@link ApiTimeoutException}), a failure of the exchange is thrown as an
+     * {@link ApiClientException} from the stream. Details arriving before the stream reads them
+     * are buffered. Closing the stream early drops the rest of the dump as it arrives, so
+     * nothing of it reaches the event listeners and the connection goes on serving calls.
+     *
+     * @throws ApiMismatchException at once if the server does not have the request or the details
+     */
+    public <D extends ApiMessage> Stream<D> dumpStream(ApiMessage request, MessageCodec<D> detailsCodec) {
         Session current = live();
-        int context = nextContext();
-        CompletableFuture<List<D>> details = startDump(current, context, request, detailsCodec);
-        return await(current, context, details, request.messageName() + " (context " + context + ")",
-                "control_ping_reply");
+        DetailsStream<D, ControlPingReply> details = new DetailsStream<>(current, request.messageName(), detailsCodec,
+                ControlPingReply.CODEC, end -> Optional.empty());
+        details.startPage(request, true);
+        return details.stream();
+    }
+
+    /**
+     * Every page of a cursor get ({@code X_get} with a {@code u32 cursor}, answered by
+     * {@code X_details*} and an {@code X_get_reply} with {@code retval} and {@code cursor}), as
+     * one lazy stream of details. {@code requestAt} makes the request for a cursor; the first
+     * is sent now with cursor 0, each further one only when the stream needs the next page:
+     * while the reply says -165 ({@code VNET_API_ERROR_EAGAIN}), from
+     * the cursor it gives. Retval 0 ends the stream; any other is thrown from the stream as an
+     * {@link ApiClientException} naming it and the cursor. Each element waits at most the
+     * timeout. Closing the stream early drops the rest of the current page as it arrives and
+     * asks for no more.
+     *
+     * @throws ApiMismatchException at once if the server does not have the request, reply or details
+     * @throws IllegalArgumentException if {@code replyCodec}'s message has no {@code retval} and
+     *         {@code cursor} fields
+     */
+    public <D extends ApiMessage, R extends ApiMessage> Stream<D> getAll(LongFunction<? extends ApiMessage> requestAt,
+                                                                        MessageCodec<R> replyCodec,
+                                                                        MessageCodec<D> detailsCodec) {
+        CursorReply steering = CursorReply.of(replyCodec.type()).orElseThrow(() -> new IllegalArgumentException(
+                "message " + replyCodec.name() + " has no retval and cursor fields: it is not a cursor get's reply"));
+        Session current = live();
+        ApiMessage first = requestAt.apply(0);
+        String what = first.messageName();
+        DetailsStream<D, R> details = new DetailsStream<>(current, what, detailsCodec, replyCodec, reply -> {
+            int retval = steering.retval(reply);
+            long cursor = steering.cursor(reply);
+            if (retval == CursorReply.EAGAIN) {
+                return Optional.of(requestAt.apply(cursor));
+            }
+            if (retval != 0) {
+                throw new ApiClientException(what + ": " + replyCodec.name() + " has retval " + retval
+                        + " (cursor " + cursor + ")");
+            }
+            return Optional.empty();
+        });
+        details.startPage(first, false);
+        return details.stream();
     }
 
     /** {@link #dump} without waiting. */
@@ -224,9 +293,8 @@ public final class ApiConnection implements AutoCloseable {
             if (!old.lost) {
                 int context = nextContext();
                 try {
-                    CompletableFuture<SockclntDeleteReply> reply = old.start(context,
-                            new SingleReply<>("sockclnt_delete", SockclntDeleteReply.CODEC),
-                            encode(old, new SockclntDelete(0, 0, Integer.toUnsignedLong(old.handle)), context));
+                    CompletableFuture<SockclntDeleteReply> reply = startCall(old, context,
+                            new SockclntDelete(0, 0, Integer.toUnsignedLong(old.handle)), SockclntDeleteReply.CODEC);
                     reply.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
                 } catch (RuntimeException | ExecutionException | TimeoutException e) {
                     // the server may already be gone; the socket is closed below either way
@@ -244,14 +312,24 @@ public final class ApiConnection implements AutoCloseable {
         current.bind(ControlPingReply.CODEC);
         byte[] dump = encode(current, request, context);
         byte[] ping = encode(current, new ControlPing(0, 0), context);
-        CompletableFuture<List<D>> result = current.start(context, new DumpCollector<>(request.messageName(), details),
-                dump);
+        DumpCollector<D> collector = new DumpCollector<>(request.messageName(), details);
+        current.start(context, collector, dump);
+        CompletableFuture<List<D>> result = collector.future;
         try {
             current.socket.write(ping);
         } catch (ApiClientException e) {
             current.fail(context, e);
         }
         return result;
+    }
+
+    private <R extends ApiMessage> CompletableFuture<R> startCall(Session current, int context, ApiMessage request,
+                                                                  MessageCodec<R> replyCodec) {
+        byte[] payload = encode(current, request, context);
+        current.bind(replyCodec);
+        SingleReply<R> waiter = new SingleReply<>(request.messageName(), replyCodec);
+        current.start(context, waiter, payload);
+        return waiter.future;
     }
 
     /** After the timeout, fails the exchange on {@code context} if it is still waiting. */
@@ -459,6 +537,188 @@ public final class ApiConnection implements AutoCloseable {
         }
     }
 
+    /**
+     * One page of a streamed answer: the details on one context, queued as the reader takes
+     * them, up to the message that ends the page. Abandoned, it drops details until that end,
+     * so a stream closed early leaves nothing behind on the connection.
+     */
+    private static final class StreamPage<D extends ApiMessage, E extends ApiMessage> implements Pending {
+        /** What the queue holds besides details. */
+        private record End<E>(E message) {
+        }
+
+        private record Failed(Throwable failure) {
+        }
+
+        private final BlockingQueue<Object> arrived = new LinkedBlockingQueue<>();
+        private final String request;
+        private final MessageCodec<D> detailsCodec;
+        private final MessageCodec<E> endCodec;
+        private volatile boolean abandoned;
+
+        StreamPage(String request, MessageCodec<D> detailsCodec, MessageCodec<E> endCodec) {
+            this.request = request;
+            this.detailsCodec = detailsCodec;
+            this.endCodec = endCodec;
+        }
+
+        @Override
+        public boolean accept(String key, byte[] payload) {
+            try {
+                if (key.equals(detailsCodec.key())) {
+                    if (!abandoned) {
+                        arrived.add(detailsCodec.decode(payload));
+                    }
+                    return false;
+                }
+                if (key.equals(endCodec.key())) {
+                    arrived.add(new End<>(endCodec.decode(payload)));
+                    return true;
+                }
+                arrived.add(new Failed(new ApiClientException(request + ": the server sent " + key
+                        + " in a stream of " + detailsCodec.key())));
+            } catch (ApiCodecException e) {
+                arrived.add(new Failed(new ApiClientException(request + ": bad " + key + ": " + e.getMessage(), e)));
+            }
+            return true;
+        }
+
+        @Override
+        public void fail(Throwable failure) {
+            arrived.add(new Failed(failure));
+        }
+
+        void abandon() {
+            abandoned = true;
+            arrived.clear();
+        }
+    }
+
+    /**
+     * The details of a dump or of a cursor get's pages, read as the stream asks: one
+     * {@link StreamPage} at a time, the next page's request made from the end of the last.
+     */
+    private final class DetailsStream<D extends ApiMessage, E extends ApiMessage> implements Iterator<D> {
+        /** The request for the next page after a page's end message, or none at the end. */
+        interface NextPage<E> {
+            Optional<ApiMessage> after(E end);
+        }
+
+        private final Session session;
+        private final String what;
+        private final MessageCodec<D> detailsCodec;
+        private final MessageCodec<E> endCodec;
+        private final NextPage<E> nextPage;
+        private StreamPage<D, E> page;
+        private int context;
+        private D next;
+        private boolean finished;
+
+        DetailsStream(Session session, String what, MessageCodec<D> detailsCodec, MessageCodec<E> endCodec,
+                      NextPage<E> nextPage) {
+            this.session = session;
+            this.what = what;
+            this.detailsCodec = detailsCodec;
+            this.endCodec = endCodec;
+            this.nextPage = nextPage;
+        }
+
+        /** Sends {@code request} (and a ping behind it for a dump) and makes its answer the current page. */
+        void startPage(ApiMessage request, boolean dump) {
+            session.bind(detailsCodec);
+            session.bind(endCodec);
+            int pageContext = nextContext();
+            byte[] payload = encode(session, request, pageContext);
+            byte[] ping = dump ? encode(session, new ControlPing(0, 0), pageContext) : null;
+            page = new StreamPage<>(what, detailsCodec, endCodec);
+            context = pageContext;
+            session.start(pageContext, page, payload);
+            if (ping != null) {
+                try {
+                    session.socket.write(ping);
+                } catch (ApiClientException e) {
+                    session.fail(pageContext, e);
+                }
+            }
+        }
+
+        Stream<D> stream() {
+            return StreamSupport.stream(Spliterators.spliteratorUnknownSize(this,
+                    Spliterator.ORDERED | Spliterator.NONNULL), false).onClose(this::close);
+        }
+
+        @Override
+        public boolean hasNext() {
+            while (next == null && !finished) {
+                Object item = take();
+                if (item instanceof StreamPage.Failed failed) {
+                    finished = true;
+                    throw failed.failure() instanceof ApiClientException client ? client
+                            : new ApiClientException(what + ": " + failed.failure().getMessage(), failed.failure());
+                }
+                if (item instanceof StreamPage.End<?> end) {
+                    @SuppressWarnings("unchecked")
+                    E message = (E) end.message();
+                    Optional<ApiMessage> request;
+                    try {
+                        request = nextPage.after(message);
+                    } catch (RuntimeException e) {
+                        finished = true;
+                        throw e;
+                    }
+                    if (request.isEmpty()) {
+                        finished = true;
+                    } else {
+                        startPage(request.get(), false);
+                    }
+                } else {
+                    @SuppressWarnings("unchecked")
+                    D details = (D) item;
+                    next = details;
+                }
+            }
+            return next != null;
+        }
+
+        @Override
+        public D next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException(what + ": the stream has ended");
+            }
+            D details = next;
+            next = null;
+            return details;
+        }
+
+        private Object take() {
+            try {
+                Object item = page.arrived.poll(timeout.toNanos(), TimeUnit.NANOSECONDS);
+                if (item == null) {
+                    finished = true;
+                    session.pending.remove(context);
+                    throw new ApiTimeoutException(what + " (context " + context + "): nothing more within "
+                            + timeout.toMillis() + " ms from the runtime at " + socketPath + "; no "
+                            + endCodec.name() + " yet");
+                }
+                return item;
+            } catch (InterruptedException e) {
+                finished = true;
+                page.abandon();
+                Thread.currentThread().interrupt();
+                throw new ApiClientException(what + ": interrupted while waiting for details", e);
+            }
+        }
+
+        /** The rest of the current page is dropped as it arrives; no further page is asked for. */
+        private void close() {
+            if (!finished) {
+                finished = true;
+                page.abandon();
+            }
+            next = null;
+        }
+    }
+
     /** One socket and the registration, table and pending calls that belong to it. */
     private final class Session {
         final FrameSocket socket;
@@ -489,25 +749,19 @@ public final class ApiConnection implements AutoCloseable {
                     + socketPath + ": " + why);
         }
 
-        <T> CompletableFuture<T> start(int context, Pending waiter, byte[] request) {
-            @SuppressWarnings("unchecked")
-            CompletableFuture<T> future = (CompletableFuture<T>) (waiter instanceof SingleReply<?> single
-                    ? single.future : ((DumpCollector<?>) waiter).future);
-            if (waiter instanceof SingleReply<?> single) {
-                bind(single.replyCodec);
-            }
+        /** Sends {@code request}; what comes back on {@code context} goes to {@code waiter}, as does a failure. */
+        void start(int context, Pending waiter, byte[] request) {
             pending.put(context, waiter);
             if (lost) {
                 fail(context, new ApiClientException("the connection to the runtime at " + socketPath
                         + " was lost (" + lostBecause + ")"));
-                return future;
+                return;
             }
             try {
                 socket.write(request);
             } catch (ApiClientException e) {
                 fail(context, e);
             }
-            return future;
         }
 
         void fail(int context, Throwable failure) {
