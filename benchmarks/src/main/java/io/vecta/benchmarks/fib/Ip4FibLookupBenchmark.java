@@ -55,6 +55,7 @@ public class Ip4FibLookupBenchmark {
     int[] destinations;
     int[] sources;
     final int[] vector = new int[VECTOR];
+    final int[] loadBalanceIndices = new int[VECTOR];
     int cursor;
 
     /** pg0 .. pgN as sw_if_index 1 .. N+1. */
@@ -150,7 +151,7 @@ public class Ip4FibLookupBenchmark {
     public int[] lookupVector() {
         int from = nextVector();
         System.arraycopy(destinations, from, vector, 0, VECTOR);
-        table.lookup(vector, vector, VECTOR);
-        return vector;
+        table.lookup(vector, loadBalanceIndices, VECTOR);
+        return loadBalanceIndices;
     }
 }

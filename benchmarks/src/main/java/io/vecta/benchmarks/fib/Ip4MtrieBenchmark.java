@@ -40,6 +40,7 @@ public class Ip4MtrieBenchmark {
 
     Ip4Mtrie mtrie;
     int[] addresses;
+    final int[] vector = new int[VECTOR];
     final int[] indices = new int[VECTOR];
     int cursor;
 
@@ -76,9 +77,8 @@ public class Ip4MtrieBenchmark {
     @OperationsPerInvocation(VECTOR)
     public int[] lookupVector() {
         int from = nextVector();
-        int[] vector = indices;
         System.arraycopy(addresses, from, vector, 0, VECTOR);
-        mtrie.lookup(vector, vector, VECTOR);
-        return vector;
+        mtrie.lookup(vector, indices, VECTOR);
+        return indices;
     }
 }

@@ -108,18 +108,33 @@ public final class Ip4Mtrie {
 
     /**
      * Looks up {@code count} addresses: {@code indices[i]} = {@link #lookup}{@code (addresses[i])};
-     * one read of the store for the whole vector.
+     * {@code indices} may be {@code addresses}. One pass per level over the whole vector, so that
+     * the loads of one level are all independent and their cache misses overlap; one read of the
+     * store for the whole vector.
      */
     public void lookup(int[] addresses, int[] indices, int count) {
         int[] store = leaves;
+        int[] leavesOf = indices;
+        if (leavesOf == addresses) {
+            // the leaves cannot overwrite the addresses the later passes still need
+            for (int i = 0; i < count; i++) {
+                leavesOf[i] = lookup(addresses[i]);
+            }
+            return;
+        }
         for (int i = 0; i < count; i++) {
-            int address = addresses[i];
-            int leaf = store[address >>> 16];
+            leavesOf[i] = store[addresses[i] >>> 16];
+        }
+        for (int i = 0; i < count; i++) {
+            int leaf = leavesOf[i];
             int plyMask = (leaf & 1) - 1;
-            leaf ^= (leaf ^ store[((leaf << 7) & plyMask) | ((address >>> 8) & 0xff)]) & plyMask;
-            plyMask = (leaf & 1) - 1;
-            leaf ^= (leaf ^ store[((leaf << 7) & plyMask) | (address & 0xff)]) & plyMask;
-            indices[i] = leaf >>> 1;
+            leavesOf[i] = leaf ^ ((leaf ^ store[((leaf << 7) & plyMask) | ((addresses[i] >>> 8) & 0xff)]) & plyMask);
+        }
+        for (int i = 0; i < count; i++) {
+            int leaf = leavesOf[i];
+            int plyMask = (leaf & 1) - 1;
+            leaf ^= (leaf ^ store[((leaf << 7) & plyMask) | (addresses[i] & 0xff)]) & plyMask;
+            leavesOf[i] = leaf >>> 1;
         }
     }
 

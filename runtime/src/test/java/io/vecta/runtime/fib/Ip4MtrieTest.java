@@ -297,6 +297,9 @@ class Ip4MtrieTest {
         for (int i = 0; i < addresses.length; i++) {
             assertThat(indices[i]).as("seed %d", seed).isEqualTo(model.lookup(addresses[i]));
         }
+        int[] inPlace = addresses.clone();
+        mtrie.lookup(inPlace, inPlace, inPlace.length);
+        assertThat(inPlace).as("seed %d: results over the addresses", seed).containsExactly(indices);
         assertThat(mtrie.bytesUsed()).isGreaterThan((long) Ip4Mtrie.ROOT_SLOTS * 5);
     }
 }
