@@ -69,6 +69,19 @@ public final class AfPacketInterfaces implements AutoCloseable {
     }
 
     /**
+     * Sets {@code af-packet-input} of {@code thread} polling if a ring is placed on it and
+     * disabled otherwise, so that a runtime without host interfaces never calls it; every thread
+     * runtime of a graph that holds the node comes here once.
+     */
+    public static void attach(ThreadRuntime thread) {
+        if (thread.graph().hasNode(INPUT_NODE)) {
+            AfPacketInterfaces interfaces = of(thread.graph());
+            thread.node(INPUT_NODE).setState(interfaces.rxPorts(thread.threadIndex()).length > 0
+                    ? NodeState.POLLING : NodeState.DISABLED);
+        }
+    }
+
+    /**
      * Creates {@code host-<hostName>}, down, on the kernel interface {@code hostName}, which is
      * set up if it is not (as VPP does). Its MAC address is {@code mac} or else the kernel
      * interface's own; received frames go to {@code node}, by default {@code ethernet-input}.
