@@ -13,7 +13,6 @@ import io.vecta.runtime.interfaces.InterfaceException;
 import io.vecta.runtime.interfaces.InterfaceTable;
 import io.vecta.runtime.interfaces.SwInterface;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -215,10 +214,5 @@ public final class AfPacketInterfaces implements AutoCloseable {
             rx.close();
         }
         tx.forEach(TxRing::close);
-    }
-
-    @Override
-    public String toString() {
-        return "af-packet " + Arrays.toString(ports.stream().map(AfPacketPort::hostName).toArray());
     }
 }
