@@ -504,6 +504,8 @@ public final class VectaRuntime implements AutoCloseable {
             // before the buffer memory they use goes away
             workers.close();
         }
+        // devices (af-packet rings) go before the buffer memory their nodes copy into
+        graph.closeServices();
         bufferPools.close();
         loader.close();
     }

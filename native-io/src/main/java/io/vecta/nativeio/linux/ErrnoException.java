@@ -27,10 +27,29 @@ public final class ErrnoException extends RuntimeException {
     }
 
     private ErrnoException(String call, int errno, String errnoName, String text) {
-        super(call + " failed: " + errnoName + " (" + text + ")");
+        this(call + " failed: " + errnoName + " (" + text + ")", call, errno, errnoName);
+    }
+
+    private ErrnoException(String message, String call, int errno, String errnoName) {
+        super(message);
         this.call = call;
         this.errno = errno;
         this.errnoName = errnoName;
+    }
+
+    /**
+     * The same failure, its message led by what the call was for and followed by what to do,
+     * e.g. {@code host interface veth1: socket(AF_PACKET, ...) failed: EPERM (Operation not
+     * permitted); packet sockets need CAP_NET_RAW}. Call and errno stay as they were.
+     *
+     * @param context what the call was for, without a colon
+     * @param hint    what the reader can do about it; empty for nothing
+     */
+    public ErrnoException withContext(String context, String hint) {
+        ErrnoException wrapped = new ErrnoException(context + ": " + getMessage() + (hint.isEmpty() ? "" : "; " + hint),
+                call, errno, errnoName);
+        wrapped.setStackTrace(getStackTrace());
+        return wrapped;
     }
 
     /** The call with its arguments, e.g. {@code ftruncate(7, 4096)}. */

@@ -11,6 +11,7 @@ import java.lang.foreign.Linker;
 import java.lang.foreign.MemoryLayout;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.StructLayout;
+import java.lang.foreign.ValueLayout;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.VarHandle;
 import java.util.BitSet;
@@ -72,6 +73,51 @@ public final class Libc {
     /** {@code sysconf}: processors currently online. */
     public static final int SC_NPROCESSORS_ONLN = 84;
 
+    /** Address family of unix domain sockets. */
+    public static final int AF_UNIX = 1;
+    /** Address family of IPv4 sockets (also the usual socket for interface {@code ioctl}s). */
+    public static final int AF_INET = 2;
+    /** Address family of packet sockets: whole link-layer frames of one device. */
+    public static final int AF_PACKET = 17;
+    /** Socket type: datagrams. */
+    public static final int SOCK_DGRAM = 2;
+    /** Socket type: raw frames, link-layer header included. */
+    public static final int SOCK_RAW = 3;
+    /** {@code socket} type flag: operations never block. */
+    public static final int SOCK_NONBLOCK = 0x800;
+    /** {@code socket} type flag: close the descriptor on {@code exec}. */
+    public static final int SOCK_CLOEXEC = 0x80000;
+    /** {@code send}/{@code sendto} flag: do not block this call. */
+    public static final int MSG_DONTWAIT = 0x40;
+
+    /** {@code poll}: data to read. */
+    public static final short POLLIN = 0x1;
+    /** {@code poll}: writing will not block. */
+    public static final short POLLOUT = 0x4;
+    /** {@code poll}: an error is pending. */
+    public static final short POLLERR = 0x8;
+
+    /** {@code ioctl}: read an interface's flags ({@code struct ifreq}'s {@code ifr_flags}). */
+    public static final long SIOCGIFFLAGS = 0x8913;
+    /** {@code ioctl}: write an interface's flags. */
+    public static final long SIOCSIFFLAGS = 0x8914;
+    /** {@code ioctl}: read an interface's hardware address into {@code ifr_hwaddr}. */
+    public static final long SIOCGIFHWADDR = 0x8927;
+    /** Interface flag: administratively up. */
+    public static final int IFF_UP = 0x1;
+    /** Bytes of an interface name, the terminating NUL included. */
+    public static final int IFNAMSIZ = 16;
+    /**
+     * Bytes of {@code struct ifreq}: the name, then a 24-byte union ({@code ifr_flags} is its
+     * first {@code short}, {@code ifr_hwaddr} a {@code struct sockaddr} whose {@code sa_data}
+     * starts 2 bytes in).
+     */
+    public static final int IFREQ_SIZE = 40;
+    /** Offset of the union in {@code struct ifreq}. */
+    public static final int IFREQ_UNION_OFFSET = IFNAMSIZ;
+    /** Offset of {@code ifr_hwaddr.sa_data}, the hardware address, in {@code struct ifreq}. */
+    public static final int IFREQ_HWADDR_DATA_OFFSET = IFNAMSIZ + 2;
+
     /**
      * Bytes of the CPU mask passed to {@code sched_setaffinity}/{@code sched_getaffinity}: room
      * for 8192 cores, the largest usual {@code NR_CPUS}, so the kernel never answers
@@ -102,6 +148,25 @@ public final class Libc {
     private static final MethodHandle GETTID = LINKER.downcallHandle(symbol("gettid"), FunctionDescriptor.of(JAVA_INT));
     private static final MethodHandle SYSCONF =
             downcallCapturingErrno("sysconf", FunctionDescriptor.of(JAVA_LONG, JAVA_INT));
+    private static final MethodHandle SOCKET =
+            downcallCapturingErrno("socket", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT));
+    private static final MethodHandle SETSOCKOPT = downcallCapturingErrno("setsockopt",
+            FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT));
+    private static final MethodHandle GETSOCKOPT = downcallCapturingErrno("getsockopt",
+            FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS, ADDRESS));
+    private static final MethodHandle BIND =
+            downcallCapturingErrno("bind", FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT));
+    private static final MethodHandle SENDTO = downcallCapturingErrno("sendto",
+            FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT, ADDRESS, JAVA_INT));
+    private static final MethodHandle POLL =
+            downcallCapturingErrno("poll", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT));
+    private static final MethodHandle IOCTL = LINKER.downcallHandle(symbol("ioctl"),
+            FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_LONG, ADDRESS), CAPTURE_ERRNO,
+            Linker.Option.firstVariadicArg(2));
+    private static final MethodHandle IF_NAMETOINDEX =
+            downcallCapturingErrno("if_nametoindex", FunctionDescriptor.of(JAVA_INT, ADDRESS));
+    /** {@code struct pollfd}: int fd, short events, short revents. */
+    private static final long POLLFD_SIZE = 8;
     private static final MethodHandle STRERROR =
             LINKER.downcallHandle(symbol("strerror"), FunctionDescriptor.of(ADDRESS, JAVA_INT));
     /** glibc 2.32 and later; absent on other C libraries, where errno numbers are printed instead. */
@@ -303,6 +368,204 @@ public final class Libc {
         }
     }
 
+    /**
+     * {@code socket(2)}.
+     *
+     * @param protocol in network byte order, as the kernel takes it (for {@code AF_PACKET}
+     *                 {@code htons(ETH_P_ALL)} is {@code 0x0300})
+     * @return the new descriptor
+     * @throws ErrnoException if the call fails, e.g. {@code EPERM} for a packet socket without
+     *                        {@code CAP_NET_RAW}
+     */
+    public static int socket(int domain, int type, int protocol) {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment errno = arena.allocate(CAPTURE_STATE);
+            int fd = (int) SOCKET.invokeExact(errno, domain, type, protocol);
+            if (fd < 0) {
+                throw failure(errno, "socket(" + domainName(domain) + ", " + socketType(type) + ", "
+                        + (domain == AF_PACKET ? "htons(0x" + String.format("%04x", Short.reverseBytes((short) protocol) & 0xffff) + ")"
+                        : Integer.toString(protocol)) + ")");
+            }
+            return fd;
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new AssertionError("socket downcall", t);
+        }
+    }
+
+    /**
+     * {@code setsockopt(2)} with an {@code int} value.
+     *
+     * @param option the option as it should read in an error, e.g. {@code SOL_PACKET, PACKET_VERSION}
+     * @throws ErrnoException if the call fails
+     */
+    public static void setsockopt(int fd, int level, int name, int value, String option) {
+        try (Arena arena = Arena.ofConfined()) {
+            setsockopt(fd, level, name, arena.allocateFrom(JAVA_INT, value), option + ", " + value);
+        }
+    }
+
+    /**
+     * {@code setsockopt(2)} with a structure as the value, all of {@code value}'s bytes.
+     *
+     * @param option the option and its value as they should read in an error
+     * @throws ErrnoException if the call fails
+     */
+    public static void setsockopt(int fd, int level, int name, MemorySegment value, String option) {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment errno = arena.allocate(CAPTURE_STATE);
+            int result = (int) SETSOCKOPT.invokeExact(errno, fd, level, name, value, (int) value.byteSize());
+            if (result != 0) {
+                throw failure(errno, "setsockopt(" + fd + ", " + option + ")");
+            }
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new AssertionError("setsockopt downcall", t);
+        }
+    }
+
+    /**
+     * {@code getsockopt(2)} into {@code value}.
+     *
+     * @param option the option as it should read in an error
+     * @return the bytes the kernel wrote
+     * @throws ErrnoException if the call fails
+     */
+    public static int getsockopt(int fd, int level, int name, MemorySegment value, String option) {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment errno = arena.allocate(CAPTURE_STATE);
+            MemorySegment length = arena.allocateFrom(JAVA_INT, (int) value.byteSize());
+            int result = (int) GETSOCKOPT.invokeExact(errno, fd, level, name, value, length);
+            if (result != 0) {
+                throw failure(errno, "getsockopt(" + fd + ", " + option + ")");
+            }
+            return length.get(JAVA_INT, 0);
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new AssertionError("getsockopt downcall", t);
+        }
+    }
+
+    /**
+     * {@code bind(2)} to the socket address in {@code address}, all of its bytes.
+     *
+     * @param describe the address as it should read in an error
+     * @throws ErrnoException if the call fails
+     */
+    public static void bind(int fd, MemorySegment address, String describe) {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment errno = arena.allocate(CAPTURE_STATE);
+            int result = (int) BIND.invokeExact(errno, fd, address, (int) address.byteSize());
+            if (result != 0) {
+                throw failure(errno, "bind(" + fd + ", " + describe + ")");
+            }
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new AssertionError("bind downcall", t);
+        }
+    }
+
+    /**
+     * {@code sendto(fd, NULL, 0, flags, NULL, 0)}: on a packet socket with a transmit ring,
+     * tells the kernel to send the frames marked ready. For the data path: it allocates
+     * nothing and throws nothing.
+     *
+     * @param callState scratch for {@code errno}, from {@link #newCallState}, used by one thread
+     * @return what {@code sendto} returned (bytes sent), or {@code -errno} if it failed
+     */
+    public static long sendtoEmpty(int fd, int flags, MemorySegment callState) {
+        try {
+            long result = (long) SENDTO.invokeExact(callState, fd, MemorySegment.NULL, 0L, flags, MemorySegment.NULL, 0);
+            return result >= 0 ? result : -(int) ERRNO.get(callState, 0L);
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new AssertionError("sendto downcall", t);
+        }
+    }
+
+    /**
+     * {@code poll(2)} on one descriptor.
+     *
+     * @param timeoutMillis -1 to wait for ever, 0 to look and return
+     * @return the {@code revents} bits, 0 when the time ran out
+     * @throws ErrnoException if the call fails ({@code EINTR} included)
+     */
+    public static short poll(int fd, short events, int timeoutMillis) {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment errno = arena.allocate(CAPTURE_STATE);
+            MemorySegment pollfd = arena.allocate(POLLFD_SIZE, 4);
+            pollfd.set(JAVA_INT, 0, fd);
+            pollfd.set(ValueLayout.JAVA_SHORT, 4, events);
+            int result = (int) POLL.invokeExact(errno, pollfd, 1L, timeoutMillis);
+            if (result < 0) {
+                throw failure(errno, "poll({fd " + fd + ", events 0x" + Integer.toHexString(events) + "}, 1, "
+                        + timeoutMillis + ")");
+            }
+            return result == 0 ? 0 : pollfd.get(ValueLayout.JAVA_SHORT, 6);
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new AssertionError("poll downcall", t);
+        }
+    }
+
+    /**
+     * {@code ioctl(2)} with a pointer argument.
+     *
+     * @param describe the request and argument as they should read in an error, e.g.
+     *                 {@code SIOCGIFHWADDR, {ifr_name "veth1"}}
+     * @return what {@code ioctl} returned
+     * @throws ErrnoException if the call fails
+     */
+    public static int ioctl(int fd, long request, MemorySegment argument, String describe) {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment errno = arena.allocate(CAPTURE_STATE);
+            int result = (int) IOCTL.invokeExact(errno, fd, request, argument);
+            if (result < 0) {
+                throw failure(errno, "ioctl(" + fd + ", " + describe + ")");
+            }
+            return result;
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new AssertionError("ioctl downcall", t);
+        }
+    }
+
+    /**
+     * {@code if_nametoindex(3)}: the kernel's index of the interface called {@code name} in
+     * this process's network namespace.
+     *
+     * @throws ErrnoException if there is no such interface ({@code ENODEV})
+     */
+    public static int ifNametoindex(String name) {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment errno = arena.allocate(CAPTURE_STATE);
+            int index = (int) IF_NAMETOINDEX.invokeExact(errno, arena.allocateFrom(name));
+            if (index == 0) {
+                throw failure(errno, "if_nametoindex(\"" + name + "\")");
+            }
+            return index;
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new AssertionError("if_nametoindex downcall", t);
+        }
+    }
+
+    /**
+     * Scratch memory for the {@code errno} of the calls that take a {@code callState}
+     * ({@link #sendtoEmpty}): the data path allocates it once, not once per call.
+     */
+    public static MemorySegment newCallState(Arena arena) {
+        return arena.allocate(CAPTURE_STATE);
+    }
+
     /** {@code 0-3,6}: a set of cores in the list syntax of Linux and VPP. */
     public static String coreList(BitSet cores) {
         StringJoiner list = new StringJoiner(",");
@@ -397,6 +660,38 @@ public final class Libc {
             }
         }
         return finish(names, rest);
+    }
+
+    static String domainName(int domain) {
+        return switch (domain) {
+            case AF_UNIX -> "AF_UNIX";
+            case AF_INET -> "AF_INET";
+            case AF_PACKET -> "AF_PACKET";
+            default -> Integer.toString(domain);
+        };
+    }
+
+    static String socketType(int type) {
+        StringJoiner names = new StringJoiner("|");
+        int base = type & 0xf;
+        names.add(switch (base) {
+            case SOCK_DGRAM -> "SOCK_DGRAM";
+            case SOCK_RAW -> "SOCK_RAW";
+            default -> Integer.toString(base);
+        });
+        int rest = type & ~0xf;
+        if ((rest & SOCK_NONBLOCK) != 0) {
+            names.add("SOCK_NONBLOCK");
+            rest &= ~SOCK_NONBLOCK;
+        }
+        if ((rest & SOCK_CLOEXEC) != 0) {
+            names.add("SOCK_CLOEXEC");
+            rest &= ~SOCK_CLOEXEC;
+        }
+        if (rest != 0) {
+            names.add("0x" + Integer.toHexString(rest));
+        }
+        return names.toString();
     }
 
     /** A size in the form VPP and Linux print page sizes: 4K, 2M, 1G. */

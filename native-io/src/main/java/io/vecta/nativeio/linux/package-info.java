@@ -5,7 +5,7 @@
  * function: each is a static method over a {@code static final} downcall handle, in the
  * style jextract generates, and each failure becomes an
  * {@link io.vecta.nativeio.linux.ErrnoException} that names the call, the arguments that
- * matter, the errno and its text. Code that needs a new system call (unix sockets, AF_PACKET,
+ * matter, the errno and its text. Code that needs a new system call (unix sockets, packet sockets,
  * {@code sched_setaffinity}, ...) adds it to {@code Libc} rather than binding it elsewhere.
  *
  * <p>On top of the calls:

@@ -38,6 +38,22 @@ class LibcTest {
     }
 
     @Test
+    void shouldNameSocketArgumentsAndKeepErrnoUnderAContext() {
+        assertThatThrownBy(() -> Libc.socket(4242, Libc.SOCK_RAW | Libc.SOCK_CLOEXEC, 0))
+                .hasMessage("socket(4242, SOCK_RAW|SOCK_CLOEXEC, 0) failed: EAFNOSUPPORT (Address family not supported by"
+                        + " protocol)");
+        ErrnoException bare = new ErrnoException("bind(7, {})", 1);
+        ErrnoException wrapped = bare.withContext("host interface veth1", "packet sockets need CAP_NET_RAW");
+        assertThat(wrapped).hasMessage("host interface veth1: bind(7, {}) failed: EPERM (Operation not permitted);"
+                + " packet sockets need CAP_NET_RAW");
+        assertThat(wrapped.errno()).isEqualTo(1);
+        assertThat(wrapped.call()).isEqualTo("bind(7, {})");
+        assertThat(bare.withContext("x", "")).hasMessage("x: bind(7, {}) failed: EPERM (Operation not permitted)");
+        assertThatThrownBy(() -> Libc.ifNametoindex("vecta-none0"))
+                .hasMessage("if_nametoindex(\"vecta-none0\") failed: ENODEV (No such device)");
+    }
+
+    @Test
     void shouldTranslateErrnoValues() {
         assertThat(Libc.strerror(12)).isEqualTo("Cannot allocate memory");
         assertThat(Libc.errnoName(12)).isEqualTo("ENOMEM");

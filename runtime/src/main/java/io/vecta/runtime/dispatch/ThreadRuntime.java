@@ -1,5 +1,6 @@
 package io.vecta.runtime.dispatch;
 
+import io.vecta.runtime.afpacket.AfPacketInterfaces;
 import io.vecta.runtime.elog.DispatchEvents;
 import io.vecta.runtime.elog.EventLog;
 import io.vecta.runtime.graph.Graph;
@@ -159,6 +160,8 @@ public final class ThreadRuntime {
         this.processes = threadIndex == 0 ? new ProcessScheduler(processNodes) : null;
         // the packet generator's input polls only while one of its streams is enabled, as in VPP
         PacketGenerator.attach(this);
+        // so is af-packet-input, while no host interface's ring is placed on this thread
+        AfPacketInterfaces.attach(this);
         for (int i = 0; i < INITIAL_FRAMES; i++) {
             freeFrames[freeFrameCount++] = new Frame();
         }

@@ -178,6 +178,37 @@ public final class Graph {
         }
     }
 
+    /**
+     * Closes every service that holds something outside the JVM (sockets, mappings: it is
+     * {@link AutoCloseable}), when the runtime stops; a failure is passed on after the others
+     * are closed.
+     */
+    public void closeServices() {
+        List<Object> open;
+        synchronized (services) {
+            open = List.copyOf(services.values());
+        }
+        RuntimeException failed = null;
+        for (Object service : open) {
+            if (service instanceof AutoCloseable closeable) {
+                try {
+                    closeable.close();
+                } catch (Exception e) {
+                    RuntimeException wrapped = e instanceof RuntimeException r ? r
+                            : new IllegalStateException("closing " + service.getClass().getSimpleName(), e);
+                    if (failed == null) {
+                        failed = wrapped;
+                    } else {
+                        failed.addSuppressed(wrapped);
+                    }
+                }
+            }
+        }
+        if (failed != null) {
+            throw failed;
+        }
+    }
+
     /** How many nodes the graph has. */
     public int nodeCount() {
         return nodes.size();

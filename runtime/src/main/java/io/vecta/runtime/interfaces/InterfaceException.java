@@ -7,4 +7,9 @@ public final class InterfaceException extends RuntimeException {
     public InterfaceException(String message) {
         super(message);
     }
+
+    /** With a message naming the interface and what is wrong, and the failure underneath. */
+    public InterfaceException(String message, Throwable cause) {
+        super(message, cause);
+    }
 }

@@ -97,6 +97,27 @@ public final class InterfaceTable {
         return created;
     }
 
+    /**
+     * Deletes {@code iface}: its name is free again, {@code interface-output} drops what is still
+     * sent to it, and it is no longer listed. Its {@code sw_if_index} is not given to a later
+     * interface, so a stale index in a buffer or a trace never names the wrong port (VPP reuses
+     * the index).
+     *
+     * @throws InterfaceException for {@code local0}, or an interface deleted already
+     */
+    public synchronized void delete(SwInterface iface) {
+        if (iface.swIfIndex() == LOCAL0) {
+            throw new InterfaceException("local0 cannot be deleted");
+        }
+        if (iface.isDeleted() || interfaces.get(iface.swIfIndex()) != iface) {
+            throw new InterfaceException("interface " + iface.name() + " was deleted already");
+        }
+        setAdminUp(iface, false);
+        iface.markDeleted();
+        byName.remove(iface.name());
+        publish();
+    }
+
     /** The interface called {@code name}. */
     public synchronized Optional<SwInterface> find(String name) {
         return Optional.ofNullable(byName.get(name));
@@ -109,7 +130,7 @@ public final class InterfaceTable {
      */
     public synchronized SwInterface byName(String name) {
         return find(name).orElseThrow(() -> new InterfaceException("unknown interface '" + name + "'; interfaces: "
-                + String.join(", ", interfaces.stream().map(SwInterface::name).toList())));
+                + String.join(", ", all().stream().map(SwInterface::name).toList())));
     }
 
     /**
@@ -122,7 +143,11 @@ public final class InterfaceTable {
             throw new InterfaceException("no interface has sw_if_index " + swIfIndex + " (there are "
                     + interfaces.size() + ")");
         }
-        return interfaces.get(swIfIndex);
+        SwInterface found = interfaces.get(swIfIndex);
+        if (found.isDeleted()) {
+            throw new InterfaceException("sw_if_index " + swIfIndex + " (" + found.name() + ") was deleted");
+        }
+        return found;
     }
 
     /** The name of the interface at {@code swIfIndex}, or {@code sw_if_index N} if there is none. */
@@ -132,9 +157,9 @@ public final class InterfaceTable {
                 : "sw_if_index " + swIfIndex;
     }
 
-    /** Every interface, by {@code sw_if_index}. */
+    /** Every interface that is not deleted, by {@code sw_if_index}. */
     public synchronized List<SwInterface> all() {
-        return List.copyOf(interfaces);
+        return interfaces.stream().filter(i -> !i.isDeleted()).toList();
     }
 
     /** The number of interfaces, {@code local0} included: one past the highest {@code sw_if_index}. */
@@ -152,6 +177,9 @@ public final class InterfaceTable {
         synchronized (this) {
             if (iface.swIfIndex() == LOCAL0 && up) {
                 throw new InterfaceException("local0 cannot be set up: it has no device");
+            }
+            if (iface.isDeleted()) {
+                throw new InterfaceException("interface " + iface.name() + " was deleted");
             }
             if (iface.isAdminUp() == up) {
                 return;
@@ -215,7 +243,8 @@ public final class InterfaceTable {
     private void publish() {
         int[] nexts = new int[interfaces.size()];
         for (int i = 0; i < nexts.length; i++) {
-            nexts[i] = interfaces.get(i).isAdminUp() ? deviceNexts.get(i) : NOT_UP;
+            SwInterface iface = interfaces.get(i);
+            nexts[i] = iface.isAdminUp() && !iface.isDeleted() ? deviceNexts.get(i) : NOT_UP;
         }
         txNexts = nexts;
     }

@@ -23,6 +23,7 @@ public final class SwInterface {
     private volatile boolean adminUp;
     private volatile int mtu = DEFAULT_MTU;
     private volatile String tag = "";
+    private volatile boolean deleted;
 
     SwInterface(int swIfIndex, String name, DeviceClass deviceClass, long mac) {
         this.swIfIndex = swIfIndex;
@@ -58,6 +59,15 @@ public final class SwInterface {
 
     void setAdminUp(boolean up) {
         adminUp = up;
+    }
+
+    /** Whether it was deleted ({@link InterfaceTable#delete}); a deleted interface is never up. */
+    public boolean isDeleted() {
+        return deleted;
+    }
+
+    void markDeleted() {
+        deleted = true;
     }
 
     /** Its L3 MTU in bytes. */

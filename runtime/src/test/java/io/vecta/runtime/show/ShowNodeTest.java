@@ -25,10 +25,10 @@ class ShowNodeTest {
         return " ".repeat(count);
     }
 
-    /** A one-digit number centred in 10 columns: 5 spaces, the digit, 4 spaces. */
-    private static String centred(int digit) {
-        assertThat(digit).isBetween(0, 9);
-        return sp(5) + digit + sp(4);
+    /** A number of one or two digits centred in 10 columns: the extra space goes left. */
+    private static String centred(int number) {
+        assertThat(number).isBetween(0, 99);
+        return number < 10 ? sp(5) + number + sp(4) : sp(4) + number + sp(4);
     }
 
     private static String statsRow(int thread, NodeRuntime node) {

@@ -57,8 +57,8 @@ class ShowVlibGraphTest {
 
         List<String> names = text.lines().skip(1).filter(line -> !line.isEmpty() && !line.startsWith(BLANK))
                 .map(line -> line.substring(0, 26).strip()).toList();
-        assertThat(names).containsExactly("classify", "error-drop", "error-punt", "if0-tx", "interface-output", "null-node",
-                "pg-input", "pg-tx", "rx");
+        assertThat(names).containsExactly("af-packet-input", "af-packet-tx", "classify", "error-drop", "error-punt",
+                "if0-tx", "interface-output", "null-node", "pg-input", "pg-tx", "rx");
         assertThat(text).startsWith(HEADER + "\n").endsWith("\n\n")
                 .contains("\nif0-tx" + sp(20) + sp(7) + "null-node [0]" + sp(6) + sp(9) + "classify" + sp(9) + "\n\n")
                 .contains("\nrx" + sp(24) + sp(7) + "classify [0]" + sp(7) + "\n\n")

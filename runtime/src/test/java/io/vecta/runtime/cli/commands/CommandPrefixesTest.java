@@ -34,7 +34,8 @@ class CommandPrefixesTest {
         assertThat(cli.shell.tree().commands()).filteredOn(c -> c.plugin().equals("builtin"))
                 .extracting(CommandNode::path).containsExactly(
                         "api trace", "clear errors", "clear interfaces", "clear logging", "clear node counters", "clear runtime",
-                        "clear trace", "comment", "create packet-generator interface", "elog trace",
+                        "clear trace", "comment", "create host-interface", "create packet-generator interface",
+                        "delete host-interface", "elog trace",
                         "event-logger clear", "event-logger resize", "event-logger save", "exec", "halt", "help",
                         "packet-generator capture", "packet-generator delete", "packet-generator disable-stream",
                         "packet-generator enable-stream", "packet-generator new", "pcap dispatch trace", "pcap trace",
@@ -111,6 +112,6 @@ class CommandPrefixesTest {
                 """);
         assertThat(cli.ok("help sh run")).startsWith("show runtime [verbose|max|summary]\nFor each dispatch thread:");
         List<String> everyCommand = cli.ok("show cli").lines().skip(1).toList();
-        assertThat(everyCommand).hasSize(cli.shell.tree().commands().size()).hasSize(48);
+        assertThat(everyCommand).hasSize(cli.shell.tree().commands().size()).hasSize(50);
     }
 }

@@ -177,8 +177,8 @@ class GraphCommandsTest {
         assertThat(all).startsWith(lines.get(0) + "\n").contains(lines.get(1) + "\n" + lines.get(2) + "\n\n");
         assertThat(all.lines().filter(line -> !line.isBlank() && !line.startsWith(" ")).toList())
                 .extracting(line -> line.split(" +")[0])
-                .containsExactly("acme-counter", "error-drop", "error-punt", "interface-output", "null-node", "pg-input",
-                        "pg-tx");
+                .containsExactly("acme-counter", "af-packet-input", "af-packet-tx", "error-drop", "error-punt",
+                        "interface-output", "null-node", "pg-input", "pg-tx");
         assertThat(cli.error("show vlib graph acme-counter error-drop"))
                 .isEqualTo("show vlib graph: unknown input 'error-drop'\n");
     }
@@ -255,15 +255,15 @@ class GraphCommandsTest {
 
         ParsedDot dot = ParsedDot.of(cli.ok("show vlib graphviz"));
 
-        assertThat(dot.labels()).containsOnlyKeys("acme-counter", "error-drop", "error-punt", "interface-output", "null-node",
-                "pg-input", "pg-tx")
+        assertThat(dot.labels()).containsOnlyKeys("acme-counter", "af-packet-input", "af-packet-tx", "error-drop",
+                "error-punt", "interface-output", "null-node", "pg-input", "pg-tx")
                 .containsEntry("acme-counter", "acme-counter\\n7 vectors / 1 calls")
                 .containsEntry("error-drop", "error-drop\\n4 vectors / 1 calls")
                 .containsEntry("error-punt", "error-punt\\n3 vectors / 1 calls")
                 .containsEntry("null-node", "null-node\\n0 vectors / 0 calls");
         assertThat(dot.arcs()).containsExactlyInAnyOrder(new Arc("acme-counter", "error-drop", "0"),
                 new Arc("acme-counter", "error-punt", "1"), new Arc("interface-output", "error-drop", "0"));
-        assertThat(dot.firstRank()).containsExactly("pg-input");
+        assertThat(dot.firstRank()).containsExactly("af-packet-input", "pg-input");
     }
 
     @Test
