@@ -1,9 +1,12 @@
 package io.vecta.runtime.interfaces;
 
 import io.vecta.runtime.graph.Graph;
+import io.vecta.sdk.packet.MacAddress;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Pattern;
 
 /**
@@ -11,10 +14,23 @@ import java.util.regex.Pattern;
  * {@code local0} is index 0 and always down, as in VPP, so index 0 in a buffer's rx or tx field
  * never names a real port.
  *
+ * <p>A hardware interface is a device's port ({@code pg0}); an 802.1Q sub-interface
+ * ({@code pg0.100}) is an interface of its own on the same port, which takes the frames tagged
+ * with its VLAN and leaves through its parent's device:
+ * <pre>
+ *   sw_if_index  name       sup_sw_if_index  hw_if_index  vlan
+ *   0            local0     0                0            -
+ *   1            pg0        1                1            -
+ *   2            pg0.100    1                1            100
+ *   3            loop0      3                2            -
+ * </pre>
+ * A deleted interface leaves its index unused rather than handing it to the next interface, so
+ * that a buffer still carrying it cannot reach a stranger.
+ *
  * <p>Interfaces are added and changed on the main thread while the workers are stopped (every
- * CLI line runs so). The dataplane reads {@link #txNexts()}, an array published whole on every
- * change: {@code interface-output}'s next index for each interface that is up, or
- * {@link #NOT_UP} for one that is down or has no device.
+ * CLI line runs so). The dataplane reads arrays published whole on every change:
+ * {@link #txNexts()} ({@code interface-output}'s next index for each interface that can send, or
+ * {@link #NOT_UP}), {@link #supIndices()}, {@link #macs()} and {@link #vlanSubInterfaces()}.
  */
 public final class InterfaceTable {
 
@@ -27,6 +43,12 @@ public final class InterfaceTable {
     /** In {@link #txNexts()}: the interface cannot send. */
     public static final int NOT_UP = -1;
 
+    /** In a {@link #vlanSubInterfaces()} row: no sub-interface takes the VLAN. */
+    public static final int NO_SUB_INTERFACE = -1;
+
+    /** The 802.1Q VLAN ids a sub-interface may take: 1 to 4094 (0 and 4095 are reserved). */
+    public static final int MAX_VLAN = 4094;
+
     /** {@code local0}'s class: it has no device and sends nothing. */
     public static final DeviceClass LOCAL = new DeviceClass("local", "");
 
@@ -35,12 +57,17 @@ public final class InterfaceTable {
     private final Graph graph;
     private final List<SwInterface> interfaces = new ArrayList<>();
     private final List<Integer> deviceNexts = new ArrayList<>();
+    private final List<InterfaceListener> listeners = new CopyOnWriteArrayList<>();
     private final InterfaceCounters counters = new InterfaceCounters(1);
+    private int hardwareCount = 1;
     private volatile int[] txNexts = {NOT_UP};
+    private volatile int[] supIndices = {LOCAL0};
+    private volatile long[] macs = {0};
+    private volatile int[][] vlanSubInterfaces = {null};
 
     private InterfaceTable(Graph graph) {
         this.graph = graph;
-        interfaces.add(new SwInterface(LOCAL0, "local0", LOCAL, 0));
+        interfaces.add(new SwInterface(LOCAL0, 0, "local0", LOCAL, 0));
         deviceNexts.add(NOT_UP);
     }
 
@@ -49,26 +76,63 @@ public final class InterfaceTable {
         return graph.service(InterfaceTable.class, InterfaceTable::new);
     }
 
+    /** Tells {@code listener} of every later deletion and MAC change. */
+    public void addListener(InterfaceListener listener) {
+        listeners.add(listener);
+    }
+
     /**
-     * Adds an interface, down, with the next free {@code sw_if_index}.
+     * Adds a hardware interface, down, with the next free {@code sw_if_index}.
      *
      * @throws InterfaceException if the name is taken or not a name, or the device's tx node is
      *                            not in the graph
      */
     public synchronized SwInterface create(String name, DeviceClass device, long mac) {
-        if (!NAME.matcher(name).matches()) {
-            throw new InterfaceException("interface name '" + name
-                    + "': must start with a letter and hold only letters, digits and _ . / : -");
-        }
-        if (find(name).isPresent()) {
-            throw new InterfaceException("interface " + name + " exists");
-        }
+        checkName(name);
         if (!graph.hasNode(device.txNode())) {
             throw new InterfaceException("interface " + name + ": its device class " + device.name()
                     + " sends through node '" + device.txNode() + "', which is not in the graph");
         }
         int next = graph.addNext(graph.node(OUTPUT_NODE).index(), device.txNode());
-        SwInterface created = new SwInterface(interfaces.size(), name, device, mac);
+        SwInterface created = new SwInterface(interfaces.size(), hardwareCount++, name, device, mac);
+        return add(created, next);
+    }
+
+    /**
+     * Adds 802.1Q sub-interface {@code parent.subId}, down, taking frames whose outer tag is
+     * {@code vlan} ({@code create sub-interfaces}); with {@code exactMatch}, only frames with that
+     * one tag.
+     *
+     * @throws InterfaceException if the parent is local0 or a sub-interface, the VLAN is outside
+     *                            1..4094 or taken on the parent, or the name exists
+     */
+    public synchronized SwInterface createSubInterface(SwInterface parent, int subId, int vlan, boolean exactMatch) {
+        checkLive(parent);
+        if (parent.swIfIndex() == LOCAL0 || parent.isSubInterface()) {
+            throw new InterfaceException("cannot create a sub-interface of " + parent.name() + ": "
+                    + (parent.isSubInterface() ? "it is a sub-interface itself" : "it has no device"));
+        }
+        if (subId < 0) {
+            throw new InterfaceException("sub-interface id " + subId + " of " + parent.name() + ": must be 0 or more");
+        }
+        if (vlan < 1 || vlan > MAX_VLAN) {
+            throw new InterfaceException("sub-interface " + parent.name() + "." + subId + ": vlan " + vlan
+                    + " is outside 1.." + MAX_VLAN);
+        }
+        for (SwInterface other : interfaces) {
+            if (other != null && other.supSwIfIndex() == parent.swIfIndex() && other.outerVlan() == vlan) {
+                throw new InterfaceException("sub-interface " + parent.name() + "." + subId + ": vlan " + vlan
+                        + " of " + parent.name() + " is taken by " + other.name());
+            }
+        }
+        String name = parent.name() + "." + subId;
+        checkName(name);
+        SwInterface created = SwInterface.subOf(parent, interfaces.size(), subId, vlan, exactMatch);
+        created.setLinkUp(parent.isLinkUp());
+        return add(created, deviceNexts.get(parent.swIfIndex()));
+    }
+
+    private SwInterface add(SwInterface created, int next) {
         interfaces.add(created);
         deviceNexts.add(next);
         counters.grow(interfaces.size());
@@ -76,10 +140,53 @@ public final class InterfaceTable {
         return created;
     }
 
+    private void checkName(String name) {
+        if (!NAME.matcher(name).matches()) {
+            throw new InterfaceException("interface name '" + name
+                    + "': must start with a letter and hold only letters, digits and _ . / : -");
+        }
+        if (find(name).isPresent()) {
+            throw new InterfaceException("interface " + name + " exists");
+        }
+    }
+
+    /**
+     * Deletes {@code iface}, and a hardware interface's sub-interfaces with it; the listeners
+     * forget what they keep for each.
+     *
+     * @throws InterfaceException for local0, or an interface already deleted
+     */
+    public void delete(SwInterface iface) {
+        List<SwInterface> gone = new ArrayList<>();
+        synchronized (this) {
+            checkLive(iface);
+            if (iface.swIfIndex() == LOCAL0) {
+                throw new InterfaceException("local0 cannot be deleted");
+            }
+            for (SwInterface other : interfaces) {
+                if (other != null && other.isSubInterface() && other.supSwIfIndex() == iface.swIfIndex()) {
+                    gone.add(other);
+                }
+            }
+            gone.add(iface);
+            for (SwInterface each : gone) {
+                each.setAdminUp(false);
+                interfaces.set(each.swIfIndex(), null);
+                deviceNexts.set(each.swIfIndex(), NOT_UP);
+            }
+            publish();
+        }
+        for (SwInterface each : gone) {
+            for (InterfaceListener listener : listeners) {
+                listener.deleted(each);
+            }
+        }
+    }
+
     /** The interface called {@code name}. */
     public synchronized Optional<SwInterface> find(String name) {
         for (SwInterface i : interfaces) {
-            if (i.name().equals(name)) {
+            if (i != null && i.name().equals(name)) {
                 return Optional.of(i);
             }
         }
@@ -93,7 +200,7 @@ public final class InterfaceTable {
      */
     public synchronized SwInterface byName(String name) {
         return find(name).orElseThrow(() -> new InterfaceException("unknown interface '" + name + "'; interfaces: "
-                + String.join(", ", interfaces.stream().map(SwInterface::name).toList())));
+                + String.join(", ", all().stream().map(SwInterface::name).toList())));
     }
 
     /**
@@ -102,32 +209,102 @@ public final class InterfaceTable {
      * @throws InterfaceException if there is none
      */
     public synchronized SwInterface get(int swIfIndex) {
-        if (swIfIndex < 0 || swIfIndex >= interfaces.size()) {
+        if (swIfIndex < 0 || swIfIndex >= interfaces.size() || interfaces.get(swIfIndex) == null) {
             throw new InterfaceException("no interface has sw_if_index " + swIfIndex + " (there are "
-                    + interfaces.size() + ")");
+                    + interfaces.size() + " indices, deleted ones included)");
         }
         return interfaces.get(swIfIndex);
     }
 
     /** The name of the interface at {@code swIfIndex}, or {@code sw_if_index N} if there is none. */
     public synchronized String nameOf(int swIfIndex) {
-        return swIfIndex >= 0 && swIfIndex < interfaces.size()
+        return swIfIndex >= 0 && swIfIndex < interfaces.size() && interfaces.get(swIfIndex) != null
                 ? interfaces.get(swIfIndex).name()
                 : "sw_if_index " + swIfIndex;
     }
 
     /** Every interface, by {@code sw_if_index}. */
     public synchronized List<SwInterface> all() {
-        return List.copyOf(interfaces);
+        List<SwInterface> live = new ArrayList<>();
+        for (SwInterface i : interfaces) {
+            if (i != null) {
+                live.add(i);
+            }
+        }
+        return List.copyOf(live);
     }
 
-    /** Sets {@code iface} up or down ({@code set interface state}). */
+    /** The hardware interfaces (no sub-interfaces), by {@code hw_if_index}. */
+    public synchronized List<SwInterface> hardware() {
+        return all().stream().filter(i -> !i.isSubInterface()).toList();
+    }
+
+    /** The sub-interfaces of {@code parent}, by {@code sw_if_index}. */
+    public synchronized List<SwInterface> subInterfaces(SwInterface parent) {
+        return all().stream().filter(i -> i.isSubInterface() && i.supSwIfIndex() == parent.swIfIndex()).toList();
+    }
+
+    /**
+     * Sets {@code iface} up or down ({@code set interface state}). The link of a device whose link
+     * follows its admin state goes with it.
+     */
     public synchronized void setAdminUp(SwInterface iface, boolean up) {
+        checkLive(iface);
         if (iface.swIfIndex() == LOCAL0 && up) {
             throw new InterfaceException("local0 cannot be set up: it has no device");
         }
         iface.setAdminUp(up);
+        if (!iface.isSubInterface() && iface.deviceClass().linkFollowsAdmin()) {
+            setLink(iface, up);
+        }
         publish();
+    }
+
+    /** Sets the link of hardware interface {@code iface}, as its device reports it. */
+    public synchronized void setLinkUp(SwInterface iface, boolean up) {
+        checkLive(iface);
+        if (iface.isSubInterface()) {
+            throw new InterfaceException(iface.name() + " is a sub-interface: its link is "
+                    + get(iface.supSwIfIndex()).name() + "'s");
+        }
+        setLink(iface, up);
+        publish();
+    }
+
+    private void setLink(SwInterface hardware, boolean up) {
+        hardware.setLinkUp(up);
+        for (SwInterface sub : subInterfaces(hardware)) {
+            sub.setLinkUp(up);
+        }
+    }
+
+    /**
+     * Sets the MAC address of hardware interface {@code iface} and of its sub-interfaces
+     * ({@code set interface mac address}).
+     *
+     * @throws InterfaceException for a sub-interface, local0, or a group (multicast) address
+     */
+    public void setMac(SwInterface iface, long mac) {
+        synchronized (this) {
+            checkLive(iface);
+            if (iface.isSubInterface() || iface.swIfIndex() == LOCAL0) {
+                throw new InterfaceException("cannot set the MAC address of " + iface.name() + ": "
+                        + (iface.isSubInterface() ? "a sub-interface has its parent's, set "
+                        + get(iface.supSwIfIndex()).name() + "'s" : "it has no device"));
+            }
+            if ((mac & 0x0100_0000_0000L) != 0) {
+                throw new InterfaceException("cannot give " + iface.name() + " the group address "
+                        + MacAddress.format(mac) + ": an interface's address must be unicast");
+            }
+            iface.setMac(mac);
+            for (SwInterface sub : subInterfaces(iface)) {
+                sub.setMac(mac);
+            }
+            publish();
+        }
+        for (InterfaceListener listener : listeners) {
+            listener.macChanged(iface);
+        }
     }
 
     /**
@@ -149,17 +326,74 @@ public final class InterfaceTable {
 
     /**
      * By {@code sw_if_index}: {@code interface-output}'s next index to the interface's device,
-     * or {@link #NOT_UP}. Read once per frame; a new array replaces it on every change.
+     * or {@link #NOT_UP} when it or its parent is down or it is deleted. Read once per frame; a
+     * new array replaces it on every change.
      */
     public int[] txNexts() {
         return txNexts;
     }
 
-    private void publish() {
-        int[] nexts = new int[interfaces.size()];
-        for (int i = 0; i < nexts.length; i++) {
-            nexts[i] = interfaces.get(i).isAdminUp() ? deviceNexts.get(i) : NOT_UP;
+    /** By {@code sw_if_index}: its hardware interface's ({@link SwInterface#supSwIfIndex()}). */
+    public int[] supIndices() {
+        return supIndices;
+    }
+
+    /** By {@code sw_if_index}: its MAC address (0 for none). */
+    public long[] macs() {
+        return macs;
+    }
+
+    /**
+     * By {@code sw_if_index} of a hardware interface: null if it has no sub-interfaces, else 4096
+     * entries by VLAN id, the sub-interface that takes it or {@link #NO_SUB_INTERFACE}; exact-match
+     * sub-interfaces are stored as {@code -2 - swIfIndex} so that one read says both.
+     */
+    public int[][] vlanSubInterfaces() {
+        return vlanSubInterfaces;
+    }
+
+    /** How a {@link #vlanSubInterfaces()} entry marks an exact-match sub-interface. */
+    public static int exactMatchEntry(int swIfIndex) {
+        return -2 - swIfIndex;
+    }
+
+    private void checkLive(SwInterface iface) {
+        int i = iface.swIfIndex();
+        if (i >= interfaces.size() || interfaces.get(i) != iface) {
+            throw new InterfaceException("interface " + iface.name() + " has been deleted");
         }
+    }
+
+    private void publish() {
+        int size = interfaces.size();
+        int[] nexts = new int[size];
+        int[] sups = new int[size];
+        long[] addresses = new long[size];
+        int[][] vlans = new int[size][];
+        for (int i = 0; i < size; i++) {
+            SwInterface iface = interfaces.get(i);
+            if (iface == null) {
+                nexts[i] = NOT_UP;
+                sups[i] = i;
+                continue;
+            }
+            SwInterface hardware = interfaces.get(iface.supSwIfIndex());
+            nexts[i] = iface.isAdminUp() && hardware.isAdminUp() ? deviceNexts.get(i) : NOT_UP;
+            sups[i] = iface.supSwIfIndex();
+            addresses[i] = iface.mac();
+            if (iface.isSubInterface()) {
+                int[] row = vlans[iface.supSwIfIndex()];
+                if (row == null) {
+                    row = new int[MAX_VLAN + 2];
+                    Arrays.fill(row, NO_SUB_INTERFACE);
+                    vlans[iface.supSwIfIndex()] = row;
+                }
+                row[iface.outerVlan()] = iface.exactMatch() ? exactMatchEntry(i) : i;
+            }
+        }
+        supIndices = sups;
+        macs = addresses;
+        vlanSubInterfaces = vlans;
         txNexts = nexts;
     }
 }

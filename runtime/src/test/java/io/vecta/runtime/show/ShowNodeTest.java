@@ -25,10 +25,10 @@ class ShowNodeTest {
         return " ".repeat(count);
     }
 
-    /** A one-digit number centred in 10 columns: 5 spaces, the digit, 4 spaces. */
-    private static String centred(int digit) {
-        assertThat(digit).isBetween(0, 9);
-        return sp(5) + digit + sp(4);
+    /** A one- or two-digit number centred in 10 columns, the odd space on the left. */
+    private static String centred(int index) {
+        assertThat(index).isBetween(0, 99);
+        return index < 10 ? sp(5) + index + sp(4) : sp(4) + index + sp(4);
     }
 
     private static String statsRow(int thread, NodeRuntime node) {
