@@ -8,10 +8,11 @@ import io.vecta.runtime.neighbor.Ip4NeighborTable;
 import io.vecta.sdk.annotation.ErrorCounter;
 import io.vecta.sdk.annotation.GraphNode;
 import io.vecta.sdk.annotation.Next;
-import io.vecta.sdk.annotation.PerPacket;
+import io.vecta.sdk.annotation.PerFrame;
 import io.vecta.sdk.annotation.Severity;
-import io.vecta.sdk.annotation.Trace;
+import io.vecta.sdk.buffer.BufferFlags;
 import io.vecta.sdk.buffer.Buffers;
+import io.vecta.sdk.node.Frame;
 import io.vecta.sdk.node.NodeContext;
 import io.vecta.sdk.node.Outcome;
 import io.vecta.sdk.packet.Arp;
@@ -20,6 +21,7 @@ import io.vecta.sdk.packet.Ip4Address;
 import io.vecta.sdk.packet.Ip4Prefix;
 import io.vecta.sdk.packet.MacAddress;
 import java.lang.foreign.MemorySegment;
+import java.util.Arrays;
 
 /**
  * {@code arp-input}: answers ARP requests for the addresses of the interface they arrive on and
@@ -78,8 +80,10 @@ public final class ArpInput {
 
     private final Scratch scratch = new Scratch();
 
-    /** The services the node reads; a holder because node fields are final. */
+    /** Per-thread working state and the services the node reads; a holder because node fields are final. */
     private static final class Scratch {
+        final int[] nexts = new int[Frame.CAPACITY];
+        final int[] errors = new int[Error.values().length];
         InterfaceTable interfaces;
         Ip4InterfaceAddresses addresses;
         Ip4NeighborTable neighbors;
@@ -104,20 +108,47 @@ public final class ArpInput {
                     : "0x" + Integer.toHexString(hardwareType);
             String proto = protocolType == Ethernet.ETHER_TYPE_IP4 ? "IP4" : "0x" + Integer.toHexString(protocolType);
             return op + ", type " + hw + "/" + proto + ", address size " + hardwareSize + "/" + protocolSize
-                    + "\n  " + MacAddress.format(senderMac) + "/" + Ip4Address.format(senderIp) + " -> "
+                    + "\n" + MacAddress.format(senderMac) + "/" + Ip4Address.format(senderIp) + " -> "
                     + MacAddress.format(targetMac) + "/" + Ip4Address.format(targetIp);
         }
     }
 
-    @PerPacket
-    int process(NodeContext ctx, int bi) {
+    @PerFrame
+    void process(NodeContext ctx, Frame frame) {
         Scratch s = scratch;
         if (s.interfaces == null) {
             s.interfaces = InterfaceTable.of(((NodeRuntime) ctx).graph());
             s.addresses = Ip4InterfaceAddresses.of(((NodeRuntime) ctx).graph());
             s.neighbors = Ip4NeighborTable.of(((NodeRuntime) ctx).graph());
         }
+        int[] bis = frame.buffers();
+        int[] nexts = s.nexts;
+        int[] errors = s.errors;
+        int count = frame.count();
         Buffers buffers = ctx.buffers();
+        boolean traced = frame.isTraced();
+        for (int i = 0; i < count; i++) {
+            int bi = bis[i];
+            if (traced && (buffers.flags(bi) & BufferFlags.IS_TRACED) != 0) {
+                // as VPP traces it: the message as it came, before it is answered in place
+                ctx.addTrace(bi, trace(buffers, bi));
+            }
+            int outcome = handle(s, buffers, bi);
+            int slot = Outcome.errorSlot(outcome);
+            nexts[i] = Outcome.next(outcome);
+            if (slot != 0) {
+                errors[slot - 1]++;
+                if (nexts[i] == NEXT_DROP) {
+                    ctx.noteCountedError(bi, slot - 1);
+                }
+            }
+        }
+        ctx.addErrors(errors, 0);
+        Arrays.fill(errors, 0);
+        ctx.enqueueToNext(bis, nexts, count);
+    }
+
+    private static int handle(Scratch s, Buffers buffers, int bi) {
         MemorySegment m = buffers.memory();
         long arp = buffers.dataOffset(bi);
         if (buffers.currentLength(bi) < Arp.LENGTH) {
@@ -192,17 +223,10 @@ public final class ArpInput {
         return Outcome.withError(NEXT_OUTPUT, Error.REPLIES_SENT);
     }
 
-    @Trace
-    ArpTrace trace(NodeContext ctx, int bi, int next) {
-        Buffers buffers = ctx.buffers();
+    private static ArpTrace trace(Buffers buffers, int bi) {
         MemorySegment m = buffers.memory();
         long arp = buffers.dataOffset(bi);
         int length = buffers.currentLength(bi);
-        if (next == NEXT_OUTPUT) {
-            // the reply: its ARP message follows the L2 header the buffer now starts with
-            arp += L2Header.length(buffers, bi);
-            length -= L2Header.length(buffers, bi);
-        }
         if (length < Arp.LENGTH) {
             return new ArpTrace(length, 0, 0, 0, 0, 0, 0, 0, 0, 0);
         }

@@ -1,6 +1,7 @@
 package io.vecta.runtime.ethernet;
 
 import io.vecta.runtime.dispatch.NodeRuntime;
+import io.vecta.runtime.interfaces.InterfaceCounters;
 import io.vecta.runtime.interfaces.InterfaceTable;
 import io.vecta.sdk.annotation.ErrorCounter;
 import io.vecta.sdk.annotation.GraphNode;
@@ -21,8 +22,8 @@ import java.util.Arrays;
 
 /**
  * {@code ethernet-input}: reads each frame's Ethernet header and up to two VLAN tags, gives a
- * tagged frame to the sub-interface of its VLAN, checks that a unicast frame is addressed to
- * the interface, moves the buffer's current data to the L3 header (remembering the L2 header in
+ * tagged frame to the sub-interface of its VLAN (counted as received there), checks that a
+ * unicast frame is addressed to the interface, moves the buffer's current data to the L3 header (remembering the L2 header in
  * {@link L2Header}) and sends it on by EtherType: IPv4 to {@code ip4-input}, IPv6 to
  * {@code ip6-input}, ARP to {@code arp-input}. The error names are VPP's.
  *
@@ -81,6 +82,7 @@ public final class EthernetInput {
         final int[] nexts = new int[Frame.CAPACITY];
         final int[] errors = new int[Error.values().length];
         InterfaceTable table;
+        InterfaceCounters.ThreadCounters counters;
     }
 
     /**
@@ -103,6 +105,7 @@ public final class EthernetInput {
         Scratch s = scratch;
         if (s.table == null) {
             s.table = InterfaceTable.of(((NodeRuntime) ctx).graph());
+            s.counters = s.table.counters().forThread(ctx.threadIndex());
         }
         long[] macs = s.table.macs();
         int[][] vlanSubs = s.table.vlanSubInterfaces();
@@ -116,7 +119,7 @@ public final class EthernetInput {
         boolean anyError = false;
         for (int i = 0; i < count; i++) {
             int bi = bis[i];
-            int next = classify(buffers, m, bi, macs, vlanSubs, txNexts);
+            int next = classify(buffers, m, bi, macs, vlanSubs, txNexts, s.counters);
             if (next < 0) {
                 int code = -1 - next;
                 errors[code]++;
@@ -146,7 +149,7 @@ public final class EthernetInput {
      * {@code -1 - error} for a frame to drop or punt, left as it came.
      */
     private static int classify(Buffers buffers, MemorySegment m, int bi, long[] macs, int[][] vlanSubs,
-                                int[] txNexts) {
+                                int[] txNexts, InterfaceCounters.ThreadCounters counters) {
         int length = buffers.currentLength(bi);
         // no L2 header yet: what a dropped frame keeps, so that its trace reads it where it is
         L2Header.set(buffers, bi, buffers.currentData(bi), 0);
@@ -195,6 +198,8 @@ public final class EthernetInput {
             }
             rx = sub;
             buffers.setRxSwIfIndex(bi, sub);
+            // the port counted the frame as it came in; the sub-interface counts what it takes
+            counters.addRx(sub, 1, length);
         }
         long dst = Ethernet.dst(m, start);
         if ((dst & GROUP_BIT) == 0 && dst != macs[rx]) {
