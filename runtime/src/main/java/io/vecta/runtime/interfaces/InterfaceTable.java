@@ -52,6 +52,9 @@ public final class InterfaceTable {
     /** {@code local0}'s class: it has no device and sends nothing. */
     public static final DeviceClass LOCAL = new DeviceClass("local", "");
 
+    /** The I/G bit of a MAC address in a long: set for group (multicast, broadcast) addresses. */
+    private static final long GROUP_BIT = 0x0100_0000_0000L;
+
     private static final Pattern NAME = Pattern.compile("[a-zA-Z][a-zA-Z0-9_./:-]*");
 
     private final Graph graph;
@@ -84,11 +87,12 @@ public final class InterfaceTable {
     /**
      * Adds a hardware interface, down, with the next free {@code sw_if_index}.
      *
-     * @throws InterfaceException if the name is taken or not a name, or the device's tx node is
-     *                            not in the graph
+     * @throws InterfaceException if the name is taken or not a name, the MAC address is a group
+     *                            address, or the device's tx node is not in the graph
      */
     public synchronized SwInterface create(String name, DeviceClass device, long mac) {
         checkName(name);
+        checkUnicast(name, mac);
         if (!graph.hasNode(device.txNode())) {
             throw new InterfaceException("interface " + name + ": its device class " + device.name()
                     + " sends through node '" + device.txNode() + "', which is not in the graph");
@@ -138,6 +142,13 @@ public final class InterfaceTable {
         counters.grow(interfaces.size());
         publish();
         return created;
+    }
+
+    private static void checkUnicast(String name, long mac) {
+        if ((mac & GROUP_BIT) != 0) {
+            throw new InterfaceException("cannot give " + name + " the group address " + MacAddress.format(mac)
+                    + ": an interface's address must be unicast");
+        }
     }
 
     private void checkName(String name) {
@@ -292,10 +303,7 @@ public final class InterfaceTable {
                         + (iface.isSubInterface() ? "a sub-interface has its parent's, set "
                         + get(iface.supSwIfIndex()).name() + "'s" : "it has no device"));
             }
-            if ((mac & 0x0100_0000_0000L) != 0) {
-                throw new InterfaceException("cannot give " + iface.name() + " the group address "
-                        + MacAddress.format(mac) + ": an interface's address must be unicast");
-            }
+            checkUnicast(iface.name(), mac);
             iface.setMac(mac);
             for (SwInterface sub : subInterfaces(iface)) {
                 sub.setMac(mac);
