@@ -121,6 +121,8 @@ public final class EthernetInput {
             int bi = bis[i];
             int next = classify(buffers, m, bi, macs, vlanSubs, txNexts, s.counters);
             if (next < 0) {
+                // no L2 header moved past: the frame stays as it came, and its trace reads it there
+                L2Header.set(buffers, bi, buffers.currentData(bi), 0);
                 int code = -1 - next;
                 errors[code]++;
                 anyError = true;
@@ -151,8 +153,6 @@ public final class EthernetInput {
     private static int classify(Buffers buffers, MemorySegment m, int bi, long[] macs, int[][] vlanSubs,
                                 int[] txNexts, InterfaceCounters.ThreadCounters counters) {
         int length = buffers.currentLength(bi);
-        // no L2 header yet: what a dropped frame keeps, so that its trace reads it where it is
-        L2Header.set(buffers, bi, buffers.currentData(bi), 0);
         if (length < Ethernet.HEADER_LENGTH) {
             return -1 - Error.TRUNCATED.ordinal();
         }
