@@ -120,8 +120,9 @@ class VectaProcessTest {
         assertThat(graphviz.exit()).as(graphviz.output()).isZero();
         ParsedDot dot = ParsedDot.of(graphviz.output());
         assertThat(dot.labels().keySet()).contains("error-drop", "error-punt", "null-node");
-        assertThat(dot.arcs()).as("of the built-in nodes only interface-output has a next node")
-                .extracting(ParsedDot.Arc::from).containsOnly("interface-output");
+        assertThat(dot.arcs()).as("the built-in nodes with next nodes: interface-output and the ethernet path")
+                .extracting(ParsedDot.Arc::from)
+                .containsOnly("interface-output", "ethernet-input", "arp-input", "ip4-input", "ip6-input", "loop-tx");
         assertThat(version.output()).contains(Version.VERSION);
 
         vecta.destroy();

@@ -21,6 +21,7 @@ import io.vecta.runtime.api.core.interface_types.InterfaceIndex;
 import io.vecta.runtime.api.core.interface_types.LinkDuplex;
 import io.vecta.runtime.api.core.interface_types.SubIfFlags;
 import io.vecta.runtime.interfaces.InterfaceException;
+import io.vecta.runtime.interfaces.InterfaceListener;
 import io.vecta.runtime.interfaces.InterfaceTable;
 import io.vecta.runtime.interfaces.SwInterface;
 import io.vecta.sdk.api.ApiBytes;
@@ -49,7 +50,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * list of details of a dump); {@link #module} binds them by message name. The other messages
  * of the file are in the table, so clients find them, but are not answered. Handlers run on
  * the main thread with the workers stopped, as every interface change does; so do the
- * events, sent from the table's {@link io.vecta.runtime.interfaces.InterfaceStateListener}.
+ * events, sent from the table's {@link io.vecta.runtime.interfaces.InterfaceListener}.
  */
 public final class InterfaceApi {
 
@@ -88,7 +89,12 @@ public final class InterfaceApi {
      */
     public static ApiModule module(InterfaceTable table) {
         InterfaceApi api = new InterfaceApi(table);
-        table.addStateListener(api::adminStateChanged);
+        table.addListener(new InterfaceListener() {
+            @Override
+            public void adminStateChanged(SwInterface iface) {
+                api.adminStateChanged(iface);
+            }
+        });
         Map<String, ApiHandler> handlers = Map.of(
                 "sw_interface_dump", (request, replies) ->
                         replies.dumpMessages(api.swInterfaceDump(SwInterfaceDump.CODEC.decodeRequest(request))),
@@ -229,7 +235,7 @@ public final class InterfaceApi {
     }
 
     private Optional<SwInterface> find(long swIfIndex) {
-        return swIfIndex < table.size() ? Optional.of(table.get((int) swIfIndex)) : Optional.empty();
+        return table.find(swIfIndex);
     }
 
     /**

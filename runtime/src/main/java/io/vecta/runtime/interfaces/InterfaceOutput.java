@@ -19,6 +19,11 @@ import java.util.Arrays;
  * ({@code pg-tx} for {@code pg1}) and counts it as sent by that interface. A buffer whose tx
  * interface is down, or names none, goes to {@code error-drop} with its reason counted here.
  *
+ * <p>A packet for a sub-interface is counted as the sub-interface's and reaches its parent's
+ * device with the parent in its tx field: the device knows only its port. Its VLAN tag is
+ * already in the frame, written by whoever wrote its Ethernet header (an adjacency's rewrite,
+ * {@code arp-input}'s reply), as in VPP.
+ *
  * <p>The per-interface next indices come from {@link InterfaceTable#txNexts()}, read once per
  * frame; packets of one interface in a row are counted together, since a frame mostly holds one.
  */
@@ -64,6 +69,8 @@ public final class InterfaceOutput {
             s.counters = s.table.counters().forThread(ctx.threadIndex());
         }
         int[] txNexts = s.table.txNexts();
+        int[] sups = s.table.supIndices();
+        boolean anySub = false;
         InterfaceCounters.ThreadCounters counters = s.counters;
         int[] bis = frame.buffers();
         int[] nexts = s.nexts;
@@ -90,6 +97,7 @@ public final class InterfaceOutput {
                 continue;
             }
             nexts[i] = next;
+            anySub |= sups[sw] != sw;
             if (sw != runInterface) {
                 if (runPackets != 0) {
                     counters.addTx(runInterface, runPackets, runBytes);
@@ -109,6 +117,15 @@ public final class InterfaceOutput {
                 int bi = bis[i];
                 if ((buffers.flags(bi) & BufferFlags.IS_TRACED) != 0) {
                     ctx.addTrace(bi, new Trace(s.table.nameOf(buffers.txSwIfIndex(bi))));
+                }
+            }
+        }
+        if (anySub) {
+            // counted and traced as the sub-interface; the device sees its own port
+            for (int i = 0; i < count; i++) {
+                if (nexts[i] != DROP) {
+                    int sw = buffers.txSwIfIndex(bis[i]);
+                    buffers.setTxSwIfIndex(bis[i], sups[sw]);
                 }
             }
         }

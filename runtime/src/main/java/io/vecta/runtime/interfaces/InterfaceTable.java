@@ -1,13 +1,14 @@
 package io.vecta.runtime.interfaces;
 
 import io.vecta.runtime.graph.Graph;
+import io.vecta.sdk.packet.MacAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Pattern;
@@ -17,14 +18,28 @@ import java.util.regex.Pattern;
  * {@code local0} is index 0 and always down, as in VPP, so index 0 in a buffer's rx or tx field
  * never names a real port.
  *
- * <p>Interfaces are added and changed on the main thread while the workers are stopped (every
- * CLI line runs so). The dataplane reads {@link #txNexts()}, an array published whole on every
- * change: {@code interface-output}'s next index for each interface that is up, or
- * {@link #NOT_UP} for one that is down or has no device.
+ * <p>A hardware interface is a device's port ({@code pg0}); an 802.1Q sub-interface
+ * ({@code pg0.100}) is an interface of its own on the same port, which takes the frames tagged
+ * with its VLAN and leaves through its parent's device:
+ * <pre>
+ *   sw_if_index  name       sup_sw_if_index  hw_if_index  vlan
+ *   0            local0     0                0            -
+ *   1            pg0        1                1            -
+ *   2            pg0.100    1                1            100
+ *   3            loop0      3                2            -
+ * </pre>
+ * A deleted interface leaves its index unused rather than handing it to the next interface, so
+ * that a buffer still carrying it cannot reach a stranger.
  *
- * <p>Adding an interface costs the same with ten or ten thousand in the table: names are
- * looked up in a map, and the new interface, being down, only lengthens {@link #txNexts()}.
- * {@link InterfaceStateListener}s hear of every change of admin state, whoever makes it.
+ * <p>Interfaces are added and changed on the main thread while the workers are stopped (every
+ * CLI line runs so). The dataplane reads arrays published whole on every change:
+ * {@link #txNexts()} ({@code interface-output}'s next index for each interface that can send, or
+ * {@link #NOT_UP}), {@link #supIndices()}, {@link #macs()} and {@link #vlanSubInterfaces()}.
+ *
+ * <p>Adding an interface costs about the same with ten or ten thousand in the table: names are
+ * looked up in a map, and the new interface, being down, only lengthens the published arrays.
+ * {@link InterfaceListener}s hear of every change of admin state, MAC address and deletion,
+ * whoever makes it.
  */
 public final class InterfaceTable {
 
@@ -37,8 +52,17 @@ public final class InterfaceTable {
     /** In {@link #txNexts()}: the interface cannot send. */
     public static final int NOT_UP = -1;
 
+    /** In a {@link #vlanSubInterfaces()} row: no sub-interface takes the VLAN. */
+    public static final int NO_SUB_INTERFACE = -1;
+
+    /** The 802.1Q VLAN ids a sub-interface may take: 1 to 4094 (0 and 4095 are reserved). */
+    public static final int MAX_VLAN = 4094;
+
     /** {@code local0}'s class: it has no device and sends nothing. */
     public static final DeviceClass LOCAL = new DeviceClass("local", "");
+
+    /** The I/G bit of a MAC address in a long: set for group (multicast, broadcast) addresses. */
+    private static final long GROUP_BIT = 0x0100_0000_0000L;
 
     /** The longest tag an interface keeps: VPP's 64-byte field with its NUL. */
     public static final int MAX_TAG_BYTES = 63;
@@ -49,13 +73,17 @@ public final class InterfaceTable {
     private final List<SwInterface> interfaces = new ArrayList<>();
     private final Map<String, SwInterface> byName = new HashMap<>();
     private final List<Integer> deviceNexts = new ArrayList<>();
-    private final List<InterfaceStateListener> listeners = new CopyOnWriteArrayList<>();
+    private final List<InterfaceListener> listeners = new CopyOnWriteArrayList<>();
     private final InterfaceCounters counters = new InterfaceCounters(1);
+    private int hardwareCount = 1;
     private volatile int[] txNexts = {NOT_UP};
+    private volatile int[] supIndices = {LOCAL0};
+    private volatile long[] macs = {0};
+    private volatile int[][] vlanSubInterfaces = {null};
 
     private InterfaceTable(Graph graph) {
         this.graph = graph;
-        SwInterface local0 = new SwInterface(LOCAL0, "local0", LOCAL, 0);
+        SwInterface local0 = new SwInterface(LOCAL0, 0, "local0", LOCAL, 0);
         interfaces.add(local0);
         byName.put(local0.name(), local0);
         deviceNexts.add(NOT_UP);
@@ -66,61 +94,158 @@ public final class InterfaceTable {
         return graph.service(InterfaceTable.class, InterfaceTable::new);
     }
 
+    /** Tells {@code listener} of every later change of admin state, deletion and MAC change. */
+    public void addListener(InterfaceListener listener) {
+        listeners.add(Objects.requireNonNull(listener, "listener"));
+    }
+
+    /** {@code listener} hears no more. */
+    public void removeListener(InterfaceListener listener) {
+        listeners.remove(listener);
+    }
+
     /**
-     * Adds an interface, down, with the next free {@code sw_if_index}.
+     * Adds a hardware interface, down, with the next free {@code sw_if_index}.
      *
-     * @throws InterfaceException if the name is taken or not a name, or the device's tx node is
-     *                            not in the graph
+     * @throws InterfaceException if the name is taken or not a name, the MAC address is a group
+     *                            address, or the device's tx node is not in the graph
      */
     public synchronized SwInterface create(String name, DeviceClass device, long mac) {
-        if (!NAME.matcher(name).matches()) {
-            throw new InterfaceException("interface name '" + name
-                    + "': must start with a letter and hold only letters, digits and _ . / : -");
-        }
-        if (byName.containsKey(name)) {
-            throw new InterfaceException("interface " + name + " exists");
-        }
+        checkName(name);
+        checkUnicast(name, mac);
         if (!graph.hasNode(device.txNode())) {
             throw new InterfaceException("interface " + name + ": its device class " + device.name()
                     + " sends through node '" + device.txNode() + "', which is not in the graph");
         }
         int next = graph.addNext(graph.node(OUTPUT_NODE).index(), device.txNode());
-        SwInterface created = new SwInterface(interfaces.size(), name, device, mac);
-        interfaces.add(created);
-        byName.put(name, created);
-        deviceNexts.add(next);
-        counters.grow(interfaces.size());
-        // a new interface is down: the array only gets its slot, NOT_UP
-        int[] nexts = Arrays.copyOf(txNexts, interfaces.size());
-        nexts[created.swIfIndex()] = NOT_UP;
-        txNexts = nexts;
-        return created;
+        SwInterface created = new SwInterface(interfaces.size(), hardwareCount++, name, device, mac);
+        return add(created, next);
     }
 
     /**
-     * Deletes {@code iface}: its name is free again, {@code interface-output} drops what is still
-     * sent to it, and it is no longer listed. Its {@code sw_if_index} is not given to a later
-     * interface, so a stale index in a buffer or a trace never names the wrong port (VPP reuses
-     * the index).
+     * Adds 802.1Q sub-interface {@code parent.subId}, down, taking frames whose outer tag is
+     * {@code vlan} ({@code create sub-interfaces}); with {@code exactMatch}, only frames with that
+     * one tag.
      *
-     * @throws InterfaceException for {@code local0}, or an interface deleted already
+     * @throws InterfaceException if the parent is local0 or a sub-interface, the VLAN is outside
+     *                            1..4094 or taken on the parent, or the name exists
      */
-    public synchronized void delete(SwInterface iface) {
-        if (iface.swIfIndex() == LOCAL0) {
-            throw new InterfaceException("local0 cannot be deleted");
+    public synchronized SwInterface createSubInterface(SwInterface parent, int subId, int vlan, boolean exactMatch) {
+        checkLive(parent);
+        if (parent.swIfIndex() == LOCAL0 || parent.isSubInterface()) {
+            throw new InterfaceException("cannot create a sub-interface of " + parent.name() + ": "
+                    + (parent.isSubInterface() ? "it is a sub-interface itself" : "it has no device"));
         }
-        if (iface.isDeleted() || interfaces.get(iface.swIfIndex()) != iface) {
-            throw new InterfaceException("interface " + iface.name() + " was deleted already");
+        if (subId < 0) {
+            throw new InterfaceException("sub-interface id " + subId + " of " + parent.name() + ": must be 0 or more");
         }
-        setAdminUp(iface, false);
-        iface.markDeleted();
-        byName.remove(iface.name());
-        publish();
+        if (vlan < 1 || vlan > MAX_VLAN) {
+            throw new InterfaceException("sub-interface " + parent.name() + "." + subId + ": vlan " + vlan
+                    + " is outside 1.." + MAX_VLAN);
+        }
+        for (SwInterface other : interfaces) {
+            if (other != null && other.supSwIfIndex() == parent.swIfIndex() && other.outerVlan() == vlan) {
+                throw new InterfaceException("sub-interface " + parent.name() + "." + subId + ": vlan " + vlan
+                        + " of " + parent.name() + " is taken by " + other.name());
+            }
+        }
+        String name = parent.name() + "." + subId;
+        checkName(name);
+        SwInterface created = SwInterface.subOf(parent, interfaces.size(), subId, vlan, exactMatch);
+        created.setLinkUp(parent.isLinkUp());
+        return add(created, deviceNexts.get(parent.swIfIndex()));
+    }
+
+    private SwInterface add(SwInterface created, int next) {
+        interfaces.add(created);
+        byName.put(created.name(), created);
+        deviceNexts.add(next);
+        counters.grow(interfaces.size());
+        if (created.isSubInterface()) {
+            publish(); // its parent's VLAN row changes
+        } else {
+            appendDown(created);
+        }
+        return created;
+    }
+
+    /** A new hardware interface is down: each published array only gets its slot. */
+    private void appendDown(SwInterface created) {
+        int size = interfaces.size();
+        int i = created.swIfIndex();
+        int[] sups = Arrays.copyOf(supIndices, size);
+        sups[i] = i;
+        long[] addresses = Arrays.copyOf(macs, size);
+        addresses[i] = created.mac();
+        int[] nexts = Arrays.copyOf(txNexts, size);
+        nexts[i] = NOT_UP;
+        supIndices = sups;
+        macs = addresses;
+        vlanSubInterfaces = Arrays.copyOf(vlanSubInterfaces, size);
+        txNexts = nexts;
+    }
+
+    private static void checkUnicast(String name, long mac) {
+        if ((mac & GROUP_BIT) != 0) {
+            throw new InterfaceException("cannot give " + name + " the group address " + MacAddress.format(mac)
+                    + ": an interface's address must be unicast");
+        }
+    }
+
+    private void checkName(String name) {
+        if (!NAME.matcher(name).matches()) {
+            throw new InterfaceException("interface name '" + name
+                    + "': must start with a letter and hold only letters, digits and _ . / : -");
+        }
+        if (find(name).isPresent()) {
+            throw new InterfaceException("interface " + name + " exists");
+        }
+    }
+
+    /**
+     * Deletes {@code iface}, and a hardware interface's sub-interfaces with it; the listeners
+     * forget what they keep for each.
+     *
+     * @throws InterfaceException for local0, or an interface already deleted
+     */
+    public void delete(SwInterface iface) {
+        List<SwInterface> gone = new ArrayList<>();
+        synchronized (this) {
+            checkLive(iface);
+            if (iface.swIfIndex() == LOCAL0) {
+                throw new InterfaceException("local0 cannot be deleted");
+            }
+            for (SwInterface other : interfaces) {
+                if (other != null && other.isSubInterface() && other.supSwIfIndex() == iface.swIfIndex()) {
+                    gone.add(other);
+                }
+            }
+            gone.add(iface);
+            for (SwInterface each : gone) {
+                each.setAdminUp(false);
+                interfaces.set(each.swIfIndex(), null);
+                byName.remove(each.name());
+                deviceNexts.set(each.swIfIndex(), NOT_UP);
+            }
+            publish();
+        }
+        for (SwInterface each : gone) {
+            for (InterfaceListener listener : listeners) {
+                listener.deleted(each);
+            }
+        }
     }
 
     /** The interface called {@code name}. */
     public synchronized Optional<SwInterface> find(String name) {
         return Optional.ofNullable(byName.get(name));
+    }
+
+    /** The interface at {@code swIfIndex}, if there is one (never one deleted). */
+    public synchronized Optional<SwInterface> find(long swIfIndex) {
+        return swIfIndex >= 0 && swIfIndex < interfaces.size()
+                ? Optional.ofNullable(interfaces.get((int) swIfIndex))
+                : Optional.empty();
     }
 
     /**
@@ -139,55 +264,66 @@ public final class InterfaceTable {
      * @throws InterfaceException if there is none
      */
     public synchronized SwInterface get(int swIfIndex) {
-        if (swIfIndex < 0 || swIfIndex >= interfaces.size()) {
+        if (swIfIndex < 0 || swIfIndex >= interfaces.size() || interfaces.get(swIfIndex) == null) {
             throw new InterfaceException("no interface has sw_if_index " + swIfIndex + " (there are "
-                    + interfaces.size() + ")");
+                    + interfaces.size() + " indices, deleted ones included)");
         }
-        SwInterface found = interfaces.get(swIfIndex);
-        if (found.isDeleted()) {
-            throw new InterfaceException("sw_if_index " + swIfIndex + " (" + found.name() + ") was deleted");
-        }
-        return found;
+        return interfaces.get(swIfIndex);
     }
 
     /** The name of the interface at {@code swIfIndex}, or {@code sw_if_index N} if there is none. */
     public synchronized String nameOf(int swIfIndex) {
-        return swIfIndex >= 0 && swIfIndex < interfaces.size()
+        return swIfIndex >= 0 && swIfIndex < interfaces.size() && interfaces.get(swIfIndex) != null
                 ? interfaces.get(swIfIndex).name()
                 : "sw_if_index " + swIfIndex;
     }
 
-    /** Every interface that is not deleted, by {@code sw_if_index}. */
-    public synchronized List<SwInterface> all() {
-        return interfaces.stream().filter(i -> !i.isDeleted()).toList();
-    }
-
-    /** The number of interfaces, {@code local0} included: one past the highest {@code sw_if_index}. */
+    /** The number of {@code sw_if_index} values given so far, local0 and deleted ones included. */
     public synchronized int size() {
         return interfaces.size();
     }
 
+    /** Every interface, by {@code sw_if_index}. */
+    public synchronized List<SwInterface> all() {
+        List<SwInterface> live = new ArrayList<>();
+        for (SwInterface i : interfaces) {
+            if (i != null) {
+                live.add(i);
+            }
+        }
+        return List.copyOf(live);
+    }
+
+    /** The hardware interfaces (no sub-interfaces), by {@code hw_if_index}. */
+    public synchronized List<SwInterface> hardware() {
+        return all().stream().filter(i -> !i.isSubInterface()).toList();
+    }
+
+    /** The sub-interfaces of {@code parent}, by {@code sw_if_index}. */
+    public synchronized List<SwInterface> subInterfaces(SwInterface parent) {
+        return all().stream().filter(i -> i.isSubInterface() && i.supSwIfIndex() == parent.swIfIndex()).toList();
+    }
+
     /**
-     * Sets {@code iface} up or down ({@code set interface state}); the listeners hear of it if
-     * its state changed.
-     *
-     * @throws InterfaceException if {@code iface} is local0 and {@code up}
+     * Sets {@code iface} up or down ({@code set interface state}). The link of a device whose link
+     * follows its admin state goes with it.
      */
     public void setAdminUp(SwInterface iface, boolean up) {
         synchronized (this) {
+            checkLive(iface);
             if (iface.swIfIndex() == LOCAL0 && up) {
                 throw new InterfaceException("local0 cannot be set up: it has no device");
-            }
-            if (iface.isDeleted()) {
-                throw new InterfaceException("interface " + iface.name() + " was deleted");
             }
             if (iface.isAdminUp() == up) {
                 return;
             }
             iface.setAdminUp(up);
+            if (!iface.isSubInterface() && iface.deviceClass().linkFollowsAdmin()) {
+                setLink(iface, up);
+            }
             publish();
         }
-        for (InterfaceStateListener listener : listeners) {
+        for (InterfaceListener listener : listeners) {
             listener.adminStateChanged(iface);
         }
     }
@@ -198,6 +334,7 @@ public final class InterfaceTable {
      * @throws InterfaceException if the tag is longer than {@link #MAX_TAG_BYTES} bytes in UTF-8
      */
     public synchronized void setTag(SwInterface iface, String tag) {
+        checkLive(iface);
         int bytes = tag.getBytes(StandardCharsets.UTF_8).length;
         if (bytes > MAX_TAG_BYTES) {
             throw new InterfaceException("tag of " + iface.name() + ": " + bytes + " bytes, at most " + MAX_TAG_BYTES);
@@ -205,14 +342,48 @@ public final class InterfaceTable {
         iface.setTag(tag);
     }
 
-    /** {@code listener} hears, on the thread that made it, of every change of admin state from now on. */
-    public void addStateListener(InterfaceStateListener listener) {
-        listeners.add(Objects.requireNonNull(listener, "listener"));
+    /** Sets the link of hardware interface {@code iface}, as its device reports it. */
+    public synchronized void setLinkUp(SwInterface iface, boolean up) {
+        checkLive(iface);
+        if (iface.isSubInterface()) {
+            throw new InterfaceException(iface.name() + " is a sub-interface: its link is "
+                    + get(iface.supSwIfIndex()).name() + "'s");
+        }
+        setLink(iface, up);
+        publish();
     }
 
-    /** {@code listener} hears no more. */
-    public void removeStateListener(InterfaceStateListener listener) {
-        listeners.remove(listener);
+    private void setLink(SwInterface hardware, boolean up) {
+        hardware.setLinkUp(up);
+        for (SwInterface sub : subInterfaces(hardware)) {
+            sub.setLinkUp(up);
+        }
+    }
+
+    /**
+     * Sets the MAC address of hardware interface {@code iface} and of its sub-interfaces
+     * ({@code set interface mac address}).
+     *
+     * @throws InterfaceException for a sub-interface, local0, or a group (multicast) address
+     */
+    public void setMac(SwInterface iface, long mac) {
+        synchronized (this) {
+            checkLive(iface);
+            if (iface.isSubInterface() || iface.swIfIndex() == LOCAL0) {
+                throw new InterfaceException("cannot set the MAC address of " + iface.name() + ": "
+                        + (iface.isSubInterface() ? "a sub-interface has its parent's, set "
+                        + get(iface.supSwIfIndex()).name() + "'s" : "it has no device"));
+            }
+            checkUnicast(iface.name(), mac);
+            iface.setMac(mac);
+            for (SwInterface sub : subInterfaces(iface)) {
+                sub.setMac(mac);
+            }
+            publish();
+        }
+        for (InterfaceListener listener : listeners) {
+            listener.macChanged(iface);
+        }
     }
 
     /**
@@ -234,18 +405,74 @@ public final class InterfaceTable {
 
     /**
      * By {@code sw_if_index}: {@code interface-output}'s next index to the interface's device,
-     * or {@link #NOT_UP}. Read once per frame; a new array replaces it on every change.
+     * or {@link #NOT_UP} when it or its parent is down or it is deleted. Read once per frame; a
+     * new array replaces it on every change.
      */
     public int[] txNexts() {
         return txNexts;
     }
 
-    private void publish() {
-        int[] nexts = new int[interfaces.size()];
-        for (int i = 0; i < nexts.length; i++) {
-            SwInterface iface = interfaces.get(i);
-            nexts[i] = iface.isAdminUp() && !iface.isDeleted() ? deviceNexts.get(i) : NOT_UP;
+    /** By {@code sw_if_index}: its hardware interface's ({@link SwInterface#supSwIfIndex()}). */
+    public int[] supIndices() {
+        return supIndices;
+    }
+
+    /** By {@code sw_if_index}: its MAC address (0 for none). */
+    public long[] macs() {
+        return macs;
+    }
+
+    /**
+     * By {@code sw_if_index} of a hardware interface: null if it has no sub-interfaces, else 4096
+     * entries by VLAN id, the sub-interface that takes it or {@link #NO_SUB_INTERFACE}; exact-match
+     * sub-interfaces are stored as {@code -2 - swIfIndex} so that one read says both.
+     */
+    public int[][] vlanSubInterfaces() {
+        return vlanSubInterfaces;
+    }
+
+    /** How a {@link #vlanSubInterfaces()} entry marks an exact-match sub-interface. */
+    public static int exactMatchEntry(int swIfIndex) {
+        return -2 - swIfIndex;
+    }
+
+    private void checkLive(SwInterface iface) {
+        int i = iface.swIfIndex();
+        if (i >= interfaces.size() || interfaces.get(i) != iface) {
+            throw new InterfaceException("interface " + iface.name() + " has been deleted");
         }
+    }
+
+    private void publish() {
+        int size = interfaces.size();
+        int[] nexts = new int[size];
+        int[] sups = new int[size];
+        long[] addresses = new long[size];
+        int[][] vlans = new int[size][];
+        for (int i = 0; i < size; i++) {
+            SwInterface iface = interfaces.get(i);
+            if (iface == null) {
+                nexts[i] = NOT_UP;
+                sups[i] = i;
+                continue;
+            }
+            SwInterface hardware = interfaces.get(iface.supSwIfIndex());
+            nexts[i] = iface.isAdminUp() && hardware.isAdminUp() ? deviceNexts.get(i) : NOT_UP;
+            sups[i] = iface.supSwIfIndex();
+            addresses[i] = iface.mac();
+            if (iface.isSubInterface()) {
+                int[] row = vlans[iface.supSwIfIndex()];
+                if (row == null) {
+                    row = new int[MAX_VLAN + 2];
+                    Arrays.fill(row, NO_SUB_INTERFACE);
+                    vlans[iface.supSwIfIndex()] = row;
+                }
+                row[iface.outerVlan()] = iface.exactMatch() ? exactMatchEntry(i) : i;
+            }
+        }
+        supIndices = sups;
+        macs = addresses;
+        vlanSubInterfaces = vlans;
         txNexts = nexts;
     }
 }

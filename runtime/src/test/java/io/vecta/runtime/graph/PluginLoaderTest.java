@@ -49,7 +49,8 @@ class PluginLoaderTest {
         assertThat(builtin.origin()).isEqualTo("class path");
         assertThat(builtin.registration().nodes()).extracting(n -> n.name())
                 .containsExactlyInAnyOrder("error-drop", "error-punt", "null-node", "pg-input", "pg-tx",
-                        "interface-output", "af-packet-input", "af-packet-tx");
+                        "interface-output", "ethernet-input", "ip4-input", "ip6-input", "arp-input", "loop-tx",
+                        "af-packet-input", "af-packet-tx");
     }
 
     @Test

@@ -73,7 +73,12 @@ class InterfaceTableTest {
     void shouldTellListenersOfEachChangeOfAdminStateAndNotOfRepeats() {
         SwInterface pg0 = pg.create(0);
         List<String> heard = new ArrayList<>();
-        table.addStateListener(iface -> heard.add(iface.name() + (iface.isAdminUp() ? " up" : " down")));
+        table.addListener(new InterfaceListener() {
+            @Override
+            public void adminStateChanged(SwInterface iface) {
+                heard.add(iface.name() + (iface.isAdminUp() ? " up" : " down"));
+            }
+        });
 
         table.setAdminUp(pg0, true);
         table.setAdminUp(pg0, true);

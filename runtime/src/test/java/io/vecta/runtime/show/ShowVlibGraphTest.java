@@ -40,7 +40,11 @@ class ShowVlibGraphTest {
                 "");
         assertThat(ShowVlibGraph.format(fixture.graph, "error-drop").split("\n", -1)).containsExactly(
                 HEADER,
-                "error-drop" + sp(16) + BLANK + sp(5) + "interface-output" + sp(5),
+                "error-drop" + sp(16) + BLANK + sp(9) + "arp-input" + sp(8),
+                BLANK + BLANK + sp(6) + "ethernet-input" + sp(6),
+                BLANK + BLANK + sp(9) + "ip4-input" + sp(8),
+                BLANK + BLANK + sp(9) + "ip6-input" + sp(8),
+                BLANK + BLANK + sp(5) + "interface-output" + sp(5),
                 BLANK + BLANK + sp(9) + "classify" + sp(9),
                 BLANK + BLANK + sp(7) + "classify-alt" + sp(7),
                 "");
@@ -57,8 +61,9 @@ class ShowVlibGraphTest {
 
         List<String> names = text.lines().skip(1).filter(line -> !line.isEmpty() && !line.startsWith(BLANK))
                 .map(line -> line.substring(0, 26).strip()).toList();
-        assertThat(names).containsExactly("af-packet-input", "af-packet-tx", "classify", "error-drop", "error-punt",
-                "if0-tx", "interface-output", "null-node", "pg-input", "pg-tx", "rx");
+        assertThat(names).containsExactly("af-packet-input", "af-packet-tx", "arp-input", "classify", "error-drop",
+                "error-punt", "ethernet-input", "if0-tx", "interface-output", "ip4-input", "ip6-input", "loop-tx",
+                "null-node", "pg-input", "pg-tx", "rx");
         assertThat(text).startsWith(HEADER + "\n").endsWith("\n\n")
                 .contains("\nif0-tx" + sp(20) + sp(7) + "null-node [0]" + sp(6) + sp(9) + "classify" + sp(9) + "\n\n")
                 .contains("\nrx" + sp(24) + sp(7) + "classify [0]" + sp(7) + "\n\n")

@@ -3,6 +3,7 @@ package io.vecta.runtime.cli.commands;
 import io.vecta.runtime.interfaces.InterfaceException;
 import io.vecta.runtime.interfaces.InterfaceTable;
 import io.vecta.runtime.interfaces.SwInterface;
+import io.vecta.runtime.show.ShowHardwareInterfaces;
 import io.vecta.runtime.show.ShowInterface;
 import io.vecta.sdk.annotation.CliCommand;
 import io.vecta.sdk.cli.CliContext;
@@ -15,7 +16,9 @@ import java.util.Optional;
 
 /**
  * The interface commands, with VPP's names and syntax: {@code show interface},
- * {@code set interface state}, {@code set interface mtu} and {@code clear interfaces}.
+ * {@code show hardware-interfaces}, {@code set interface state}, {@code set interface mtu},
+ * {@code set interface mac address}, {@code create sub-interfaces},
+ * {@code delete sub-interface} and {@code clear interfaces}.
  */
 public final class InterfaceCommands {
 
@@ -66,6 +69,81 @@ public final class InterfaceCommands {
         }
     }
 
+    /** {@code show hardware-interfaces [brief] [IF ...]}; {@code show hardware} reaches it as a prefix. */
+    @CliCommand(path = "show hardware-interfaces", shortHelp = "show hardware-interfaces [brief] [<interface> ...]",
+            longHelp = "A row per hardware interface (or per interface named): name, hw_if_index, link state and"
+                    + " device, then its link speed and, unless brief, its Ethernet address.")
+    public static void showHardware(CliContext ctx, CliInput in, CliOutput out) {
+        InterfaceTable table = table(ctx);
+        boolean brief = false;
+        List<SwInterface> chosen = new ArrayList<>();
+        while (!in.atEnd()) {
+            if (in.keyword("brief")) {
+                brief = true;
+            } else {
+                SwInterface iface = lookUp(table, in.interfaceName("interface"));
+                if (iface.isSubInterface()) {
+                    throw new CliException(iface.name() + " is a sub-interface; its hardware is "
+                            + table.nameOf(iface.supSwIfIndex()));
+                }
+                chosen.add(iface);
+            }
+        }
+        out.print(ShowHardwareInterfaces.format(chosen.isEmpty() ? table.hardware() : chosen, brief));
+    }
+
+    /** {@code set interface mac address IF MAC}. */
+    @CliCommand(path = "set interface mac address", shortHelp = "set interface mac address <interface> <mac-address>",
+            longHelp = "Gives a hardware interface (and its sub-interfaces) a new unicast MAC address.")
+    public static void mac(CliContext ctx, CliInput in, CliOutput out) {
+        InterfaceTable table = table(ctx);
+        SwInterface iface = lookUp(table, in.interfaceName("interface"));
+        long mac = in.macAddress("mac address");
+        in.expectEnd();
+        try {
+            table.setMac(iface, mac);
+        } catch (InterfaceException e) {
+            throw new CliException(e.getMessage());
+        }
+    }
+
+    /** {@code create sub-interfaces IF ID [dot1q VLAN [exact-match]]}; prints the new interface's name. */
+    @CliCommand(path = "create sub-interfaces",
+            shortHelp = "create sub-interfaces <interface> <id> [dot1q <vlan> [exact-match]]",
+            longHelp = "Creates <interface>.<id>, an 802.1Q sub-interface that takes the frames tagged with <vlan>"
+                    + " (with <id> alone: vlan <id>, exact-match, as VPP). exact-match takes only frames with that"
+                    + " one tag. It starts down.")
+    public static void createSub(CliContext ctx, CliInput in, CliOutput out) {
+        InterfaceTable table = table(ctx);
+        SwInterface parent = lookUp(table, in.interfaceName("interface"));
+        int id = in.number("sub-interface id", 0, Integer.MAX_VALUE);
+        int vlan = id;
+        boolean exactMatch = true;
+        if (in.keyword("dot1q")) {
+            vlan = in.number("vlan", 1, InterfaceTable.MAX_VLAN);
+            exactMatch = in.keyword("exact-match");
+        }
+        in.expectEnd();
+        try {
+            out.println(table.createSubInterface(parent, id, vlan, exactMatch).name());
+        } catch (InterfaceException e) {
+            throw new CliException(e.getMessage());
+        }
+    }
+
+    /** {@code delete sub-interface IF}. */
+    @CliCommand(path = "delete sub-interface", shortHelp = "delete sub-interface <interface>",
+            longHelp = "Deletes a sub-interface, with its addresses and neighbours.")
+    public static void deleteSub(CliContext ctx, CliInput in, CliOutput out) {
+        InterfaceTable table = table(ctx);
+        SwInterface iface = lookUp(table, in.interfaceName("interface"));
+        in.expectEnd();
+        if (!iface.isSubInterface()) {
+            throw new CliException(iface.name() + " is not a sub-interface");
+        }
+        table.delete(iface);
+    }
+
     /** {@code clear interfaces}. */
     @CliCommand(path = "clear interfaces", shortHelp = "clear interfaces",
             longHelp = "Makes every interface counter start again from zero.")
@@ -74,12 +152,12 @@ public final class InterfaceCommands {
         table(ctx).counters().clear();
     }
 
-    private static SwInterface lookUp(InterfaceTable table, String name) {
+    static SwInterface lookUp(InterfaceTable table, String name) {
         Optional<SwInterface> found = table.find(name);
         return found.orElseThrow(() -> new CliException("unknown interface '" + name + "'"));
     }
 
-    private static InterfaceTable table(CliContext ctx) {
+    static InterfaceTable table(CliContext ctx) {
         return InterfaceTable.of(RunningRuntime.of(ctx).graph());
     }
 }

@@ -34,14 +34,17 @@ class CommandPrefixesTest {
         assertThat(cli.shell.tree().commands()).filteredOn(c -> c.plugin().equals("builtin"))
                 .extracting(CommandNode::path).containsExactly(
                         "api trace", "clear errors", "clear interfaces", "clear logging", "clear node counters", "clear runtime",
-                        "clear trace", "comment", "create host-interface", "create packet-generator interface",
-                        "delete host-interface", "elog trace",
+                        "clear trace", "comment", "create host-interface", "create loopback interface",
+                        "create packet-generator interface", "create sub-interfaces", "delete host-interface",
+                        "delete loopback interface", "delete sub-interface", "elog trace",
                         "event-logger clear", "event-logger resize", "event-logger save", "exec", "halt", "help",
                         "packet-generator capture", "packet-generator delete", "packet-generator disable-stream",
                         "packet-generator enable-stream", "packet-generator new", "pcap dispatch trace", "pcap trace",
-                        "quit", "set interface mtu", "set interface state", "show api clients",
+                        "quit", "set interface ip address", "set interface mac address", "set interface mtu",
+                        "set interface state", "set ip neighbor", "set ip neighbor-config", "show api clients",
                         "show api message-table", "show buffers", "show cli", "show clock",
-                        "show errors", "show event-logger", "show interface", "show logging", "show memory", "show node",
+                        "show errors", "show event-logger", "show hardware-interfaces", "show interface",
+                        "show interface address", "show ip neighbors", "show logging", "show memory", "show node",
                         "show node counters", "show packet-generator", "show plugins", "show runtime", "show threads",
                         "show trace", "show version", "show vlib graph", "show vlib graphviz", "trace add",
                         "trace filter");
@@ -112,6 +115,6 @@ class CommandPrefixesTest {
                 """);
         assertThat(cli.ok("help sh run")).startsWith("show runtime [verbose|max|summary]\nFor each dispatch thread:");
         List<String> everyCommand = cli.ok("show cli").lines().skip(1).toList();
-        assertThat(everyCommand).hasSize(cli.shell.tree().commands().size()).hasSize(50);
+        assertThat(everyCommand).hasSize(cli.shell.tree().commands().size()).hasSize(61);
     }
 }

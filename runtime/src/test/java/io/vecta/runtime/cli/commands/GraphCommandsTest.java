@@ -171,14 +171,15 @@ class GraphCommandsTest {
         assertThat(lines.get(1).strip().split(" +")).containsExactly("acme-counter", "error-drop", "[0]");
         assertThat(lines.get(2).strip().split(" +")).containsExactly("error-punt", "[1]");
         assertThat(cli.ok("show vlib graph error-drop").lines().toList().get(1).strip().split(" +"))
-                .containsExactly("error-drop", "interface-output");
+                .as("the first of its previous nodes, by index").containsExactly("error-drop", "arp-input");
 
         String all = cli.ok("show vlib graph");
         assertThat(all).startsWith(lines.get(0) + "\n").contains(lines.get(1) + "\n" + lines.get(2) + "\n\n");
         assertThat(all.lines().filter(line -> !line.isBlank() && !line.startsWith(" ")).toList())
                 .extracting(line -> line.split(" +")[0])
-                .containsExactly("acme-counter", "af-packet-input", "af-packet-tx", "error-drop", "error-punt",
-                        "interface-output", "null-node", "pg-input", "pg-tx");
+                .containsExactly("acme-counter", "af-packet-input", "af-packet-tx", "arp-input", "error-drop",
+                        "error-punt", "ethernet-input", "interface-output", "ip4-input", "ip6-input", "loop-tx",
+                        "null-node", "pg-input", "pg-tx");
         assertThat(cli.error("show vlib graph acme-counter error-drop"))
                 .isEqualTo("show vlib graph: unknown input 'error-drop'\n");
     }
@@ -255,14 +256,20 @@ class GraphCommandsTest {
 
         ParsedDot dot = ParsedDot.of(cli.ok("show vlib graphviz"));
 
-        assertThat(dot.labels()).containsOnlyKeys("acme-counter", "af-packet-input", "af-packet-tx", "error-drop",
-                "error-punt", "interface-output", "null-node", "pg-input", "pg-tx")
+        assertThat(dot.labels()).containsOnlyKeys("acme-counter", "af-packet-input", "af-packet-tx", "arp-input",
+                "error-drop", "error-punt", "ethernet-input", "interface-output", "ip4-input", "ip6-input", "loop-tx",
+                "null-node", "pg-input", "pg-tx")
                 .containsEntry("acme-counter", "acme-counter\\n7 vectors / 1 calls")
                 .containsEntry("error-drop", "error-drop\\n4 vectors / 1 calls")
                 .containsEntry("error-punt", "error-punt\\n3 vectors / 1 calls")
                 .containsEntry("null-node", "null-node\\n0 vectors / 0 calls");
         assertThat(dot.arcs()).containsExactlyInAnyOrder(new Arc("acme-counter", "error-drop", "0"),
-                new Arc("acme-counter", "error-punt", "1"), new Arc("interface-output", "error-drop", "0"));
+                new Arc("acme-counter", "error-punt", "1"), new Arc("interface-output", "error-drop", "0"),
+                new Arc("arp-input", "interface-output", "0"), new Arc("arp-input", "error-drop", "1"),
+                new Arc("ethernet-input", "ip4-input", "0"), new Arc("ethernet-input", "ip6-input", "1"),
+                new Arc("ethernet-input", "arp-input", "2"), new Arc("ethernet-input", "error-drop", "3"),
+                new Arc("ethernet-input", "error-punt", "4"), new Arc("ip4-input", "error-drop", "0"),
+                new Arc("ip6-input", "error-drop", "0"), new Arc("loop-tx", "ethernet-input", "0"));
         assertThat(dot.firstRank()).containsExactly("af-packet-input", "pg-input");
     }
 
@@ -280,7 +287,7 @@ class GraphCommandsTest {
         assertThat(ParsedDot.of(written).labels()).containsEntry("acme-counter", "acme-counter\\n7 vectors / 1 calls");
         Path spaced = temp.resolve("my graph.dot");
         assertThat(cli.ok("show vlib graphviz \"" + spaced + "\"")).startsWith("graph written into " + spaced + ";");
-        assertThat(ParsedDot.of(Files.readString(spaced)).arcs()).hasSize(3);
+        assertThat(ParsedDot.of(Files.readString(spaced)).arcs()).hasSize(13);
     }
 
     @Test
