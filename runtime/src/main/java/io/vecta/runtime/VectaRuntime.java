@@ -6,6 +6,7 @@ import io.vecta.runtime.api.ApiRegistry;
 import io.vecta.runtime.api.ApiServer;
 import io.vecta.runtime.api.ApiServerOptions;
 import io.vecta.runtime.api.CoreApi;
+import io.vecta.runtime.api.InterfaceApi;
 import io.vecta.runtime.api.PluginApiModules;
 import io.vecta.runtime.buffer.BufferPools;
 import io.vecta.runtime.cli.CliServices;
@@ -28,6 +29,7 @@ import io.vecta.runtime.dispatch.ThreadRuntime;
 import io.vecta.runtime.graph.Graph;
 import io.vecta.runtime.graph.LoadedPlugin;
 import io.vecta.runtime.graph.PluginLoader;
+import io.vecta.runtime.interfaces.InterfaceTable;
 import io.vecta.runtime.log.LogRouter;
 import io.vecta.runtime.show.DispatchThread;
 import io.vecta.runtime.show.RuntimeClock;
@@ -250,6 +252,7 @@ public final class VectaRuntime implements AutoCloseable {
         for (ApiModule module : CoreApi.modules(this)) {
             registry.register(module);
         }
+        registry.register(InterfaceApi.module(InterfaceTable.of(graph())));
         PluginApiModules.register(registry, plugins);
         apiServer = new ApiServer(registry.table(), ApiMainThread.of(this), ApiServerOptions.DEFAULTS);
         if (config.apiTrace().on()) {

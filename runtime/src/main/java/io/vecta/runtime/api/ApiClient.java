@@ -118,6 +118,18 @@ public final class ApiClient {
         throw new AssertionError();
     }
 
+    /**
+     * Sends {@code message} unsolicited, an event such as {@code sw_interface_event}: encoded by
+     * its generated codec under the id the server's table gives it, queued as {@link #send(ByteBuffer)}
+     * queues. Any thread.
+     *
+     * @return whether the message was queued
+     * @throws IllegalStateException if the server's table lacks the message
+     */
+    public boolean send(io.vecta.sdk.api.ApiMessage message) {
+        return send(ByteBuffer.wrap(server.table().encode(message)));
+    }
+
     void setName(String name) {
         this.name = name;
     }

@@ -1,8 +1,8 @@
 package io.vecta.runtime.api;
 
 import io.vecta.sdk.api.ApiReplies;
-import io.vecta.sdk.api.MessageCodec;
 import java.nio.ByteBuffer;
+import java.util.List;
 
 /**
  * Where a handler answers one request: the client it came from and the request's context,
@@ -64,7 +64,7 @@ public final class ApiReplySink implements ApiReplies {
      */
     @Override
     public void reply(io.vecta.sdk.api.ApiMessage reply) {
-        reply(ByteBuffer.wrap(encode(reply)));
+        reply(ByteBuffer.wrap(table.encode(reply)));
     }
 
     /**
@@ -75,13 +75,7 @@ public final class ApiReplySink implements ApiReplies {
      */
     @Override
     public void details(io.vecta.sdk.api.ApiMessage details) {
-        details(ByteBuffer.wrap(encode(details)));
-    }
-
-    @SuppressWarnings("unchecked")
-    private <T extends io.vecta.sdk.api.ApiMessage> byte[] encode(T message) {
-        MessageCodec<T> codec = (MessageCodec<T>) message.codec();
-        return codec.encode(message, table.idOf(codec.name(), codec.crc()));
+        details(ByteBuffer.wrap(table.encode(details)));
     }
 
     /**
@@ -114,6 +108,18 @@ public final class ApiReplySink implements ApiReplies {
     public void dump(Iterable<ByteBuffer> records) {
         for (ByteBuffer record : records) {
             details(record);
+        }
+        requireOpen();
+        replied = true;
+    }
+
+    /**
+     * Answers an {@code X_dump} with generated records, as {@link #dump(Iterable)}: each encoded
+     * by its codec under the id the table gives it.
+     */
+    public void dump(List<? extends io.vecta.sdk.api.ApiMessage> records) {
+        for (io.vecta.sdk.api.ApiMessage record : records) {
+            details(ByteBuffer.wrap(table.encode(record)));
         }
         requireOpen();
         replied = true;

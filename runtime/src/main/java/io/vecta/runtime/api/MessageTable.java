@@ -1,5 +1,6 @@
 package io.vecta.runtime.api;
 
+import io.vecta.sdk.api.MessageCodec;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -112,6 +113,18 @@ public final class MessageTable {
             throw new IllegalStateException("api message table has no " + ApiMessage.key(name, crc));
         }
         return id;
+    }
+
+    /**
+     * {@code message}'s payload, encoded by its generated codec under the id this table gives it:
+     * what a reply, a details record or an event carries.
+     *
+     * @throws IllegalStateException if the table lacks the message: the client could not decode it
+     */
+    public <T extends io.vecta.sdk.api.ApiMessage> byte[] encode(T message) {
+        @SuppressWarnings("unchecked")
+        MessageCodec<T> codec = (MessageCodec<T>) message.codec();
+        return codec.encode(message, idOf(codec.name(), codec.crc()));
     }
 
     /** The first id of the module registered as {@code <module>_<file crc>}, if any. */

@@ -29,6 +29,9 @@
  *       ({@link io.vecta.runtime.api.ApiServerCounters}).</li>
  *   <li>{@link io.vecta.runtime.api.Memclnt}: the bootstrap messages (handshake, ping,
  *       delete, first ids), encoded by the codecs generated from {@code memclnt.api}.</li>
+ *   <li>{@link io.vecta.runtime.api.CoreApi} ({@code vlib}, {@code vpe}) and
+ *       {@link io.vecta.runtime.api.InterfaceApi} ({@code interface}): the runtime's own
+ *       modules' handlers.</li>
  *   <li>{@link io.vecta.runtime.api.ShowApi}: {@code show api clients},
  *       {@code show api message-table}.</li>
  * </ul>

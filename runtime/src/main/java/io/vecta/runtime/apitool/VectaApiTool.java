@@ -9,6 +9,7 @@ import io.vecta.runtime.api.client.ApiClientException;
 import io.vecta.runtime.api.client.ApiConnection;
 import io.vecta.runtime.api.client.ApiMismatchException;
 import io.vecta.runtime.api.core.memclnt.MemclntModule;
+import io.vecta.runtime.api.core.interface_.InterfaceModule;
 import io.vecta.runtime.api.core.vlib.VlibModule;
 import io.vecta.runtime.api.core.vpe.VpeModule;
 import io.vecta.runtime.config.RuntimeDirectory;
@@ -49,7 +50,7 @@ public final class VectaApiTool {
 
     /** The messages {@code call} knows. */
     private static final ApiCodecs CORE = ApiCodecs.of(MemclntModule.MESSAGES, VlibModule.MESSAGES,
-            VpeModule.MESSAGES);
+            VpeModule.MESSAGES, InterfaceModule.MESSAGES);
     private static final String DUMP_SUFFIX = "_dump";
 
     private static final String USAGE_TEXT = """
@@ -190,7 +191,8 @@ public final class VectaApiTool {
         }
         Optional<MessageCodec<?>> found = CORE.forName(args[1]).or(() -> CORE.forKey(args[1]));
         if (found.isEmpty()) {
-            return usage(err, "call: unknown message '" + args[1] + "' (known: the messages of memclnt, vlib, vpe)");
+            return usage(err, "call: unknown message '" + args[1]
+                    + "' (known: the messages of memclnt, vlib, vpe, interface)");
         }
         MessageCodec<?> codec = found.get();
         boolean dump = codec.name().endsWith(DUMP_SUFFIX);

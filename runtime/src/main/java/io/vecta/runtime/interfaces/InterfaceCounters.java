@@ -15,7 +15,8 @@ import java.util.Arrays;
  * <p>A thread writes only its own array, with plain stores, once per frame and interface run
  * where it can. Readers (the CLI) sum all threads and may see a count a frame late. Clearing
  * takes a baseline rather than writing zeros, so any thread may clear. The arrays grow when an
- * interface is added, which happens on the main thread while the workers are stopped.
+ * interface is added, which happens on the main thread while the workers are stopped; they
+ * double, so that adding thousands of interfaces copies each only a few times.
  */
 public final class InterfaceCounters {
 
@@ -52,9 +53,11 @@ public final class InterfaceCounters {
     public static final class ThreadCounters {
 
         private long[] values;
+        private int interfaces;
 
         private ThreadCounters(int interfaces) {
             values = new long[interfaces * KINDS];
+            this.interfaces = interfaces;
         }
 
         /** Counts {@code packets} received on {@code swIfIndex}, {@code bytes} long in all. */
@@ -85,13 +88,15 @@ public final class InterfaceCounters {
 
         /** Whether {@code swIfIndex} names a counted interface; a bad index in a buffer is not one. */
         public boolean counts(int swIfIndex) {
-            return swIfIndex >= 0 && swIfIndex < values.length / KINDS;
+            return swIfIndex >= 0 && swIfIndex < interfaces;
         }
 
-        private void grow(int interfaces) {
-            if (values.length < interfaces * KINDS) {
-                values = Arrays.copyOf(values, interfaces * KINDS);
+        /** Room for {@code count} interfaces; the array doubles, so adding many costs no more than a few copies. */
+        private void grow(int count) {
+            if (values.length < count * KINDS) {
+                values = Arrays.copyOf(values, Math.max(count * KINDS, values.length * 2));
             }
+            interfaces = Math.max(interfaces, count);
         }
     }
 

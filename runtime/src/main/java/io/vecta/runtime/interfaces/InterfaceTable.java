@@ -1,9 +1,15 @@
 package io.vecta.runtime.interfaces;
 
 import io.vecta.runtime.graph.Graph;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Pattern;
 
 /**
@@ -15,6 +21,10 @@ import java.util.regex.Pattern;
  * CLI line runs so). The dataplane reads {@link #txNexts()}, an array published whole on every
  * change: {@code interface-output}'s next index for each interface that is up, or
  * {@link #NOT_UP} for one that is down or has no device.
+ *
+ * <p>Adding an interface costs the same with ten or ten thousand in the table: names are
+ * looked up in a map, and the new interface, being down, only lengthens {@link #txNexts()}.
+ * {@link InterfaceStateListener}s hear of every change of admin state, whoever makes it.
  */
 public final class InterfaceTable {
 
@@ -30,17 +40,24 @@ public final class InterfaceTable {
     /** {@code local0}'s class: it has no device and sends nothing. */
     public static final DeviceClass LOCAL = new DeviceClass("local", "");
 
+    /** The longest tag an interface keeps: VPP's 64-byte field with its NUL. */
+    public static final int MAX_TAG_BYTES = 63;
+
     private static final Pattern NAME = Pattern.compile("[a-zA-Z][a-zA-Z0-9_./:-]*");
 
     private final Graph graph;
     private final List<SwInterface> interfaces = new ArrayList<>();
+    private final Map<String, SwInterface> byName = new HashMap<>();
     private final List<Integer> deviceNexts = new ArrayList<>();
+    private final List<InterfaceStateListener> listeners = new CopyOnWriteArrayList<>();
     private final InterfaceCounters counters = new InterfaceCounters(1);
     private volatile int[] txNexts = {NOT_UP};
 
     private InterfaceTable(Graph graph) {
         this.graph = graph;
-        interfaces.add(new SwInterface(LOCAL0, "local0", LOCAL, 0));
+        SwInterface local0 = new SwInterface(LOCAL0, "local0", LOCAL, 0);
+        interfaces.add(local0);
+        byName.put(local0.name(), local0);
         deviceNexts.add(NOT_UP);
     }
 
@@ -60,7 +77,7 @@ public final class InterfaceTable {
             throw new InterfaceException("interface name '" + name
                     + "': must start with a letter and hold only letters, digits and _ . / : -");
         }
-        if (find(name).isPresent()) {
+        if (byName.containsKey(name)) {
             throw new InterfaceException("interface " + name + " exists");
         }
         if (!graph.hasNode(device.txNode())) {
@@ -70,20 +87,19 @@ public final class InterfaceTable {
         int next = graph.addNext(graph.node(OUTPUT_NODE).index(), device.txNode());
         SwInterface created = new SwInterface(interfaces.size(), name, device, mac);
         interfaces.add(created);
+        byName.put(name, created);
         deviceNexts.add(next);
         counters.grow(interfaces.size());
-        publish();
+        // a new interface is down: the array only gets its slot, NOT_UP
+        int[] nexts = Arrays.copyOf(txNexts, interfaces.size());
+        nexts[created.swIfIndex()] = NOT_UP;
+        txNexts = nexts;
         return created;
     }
 
     /** The interface called {@code name}. */
     public synchronized Optional<SwInterface> find(String name) {
-        for (SwInterface i : interfaces) {
-            if (i.name().equals(name)) {
-                return Optional.of(i);
-            }
-        }
-        return Optional.empty();
+        return Optional.ofNullable(byName.get(name));
     }
 
     /**
@@ -121,13 +137,54 @@ public final class InterfaceTable {
         return List.copyOf(interfaces);
     }
 
-    /** Sets {@code iface} up or down ({@code set interface state}). */
-    public synchronized void setAdminUp(SwInterface iface, boolean up) {
-        if (iface.swIfIndex() == LOCAL0 && up) {
-            throw new InterfaceException("local0 cannot be set up: it has no device");
+    /** The number of interfaces, {@code local0} included: one past the highest {@code sw_if_index}. */
+    public synchronized int size() {
+        return interfaces.size();
+    }
+
+    /**
+     * Sets {@code iface} up or down ({@code set interface state}); the listeners hear of it if
+     * its state changed.
+     *
+     * @throws InterfaceException if {@code iface} is local0 and {@code up}
+     */
+    public void setAdminUp(SwInterface iface, boolean up) {
+        synchronized (this) {
+            if (iface.swIfIndex() == LOCAL0 && up) {
+                throw new InterfaceException("local0 cannot be set up: it has no device");
+            }
+            if (iface.isAdminUp() == up) {
+                return;
+            }
+            iface.setAdminUp(up);
+            publish();
         }
-        iface.setAdminUp(up);
-        publish();
+        for (InterfaceStateListener listener : listeners) {
+            listener.adminStateChanged(iface);
+        }
+    }
+
+    /**
+     * Tags {@code iface} with {@code tag}, a label for control planes; empty removes it.
+     *
+     * @throws InterfaceException if the tag is longer than {@link #MAX_TAG_BYTES} bytes in UTF-8
+     */
+    public synchronized void setTag(SwInterface iface, String tag) {
+        int bytes = tag.getBytes(StandardCharsets.UTF_8).length;
+        if (bytes > MAX_TAG_BYTES) {
+            throw new InterfaceException("tag of " + iface.name() + ": " + bytes + " bytes, at most " + MAX_TAG_BYTES);
+        }
+        iface.setTag(tag);
+    }
+
+    /** {@code listener} hears, on the thread that made it, of every change of admin state from now on. */
+    public void addStateListener(InterfaceStateListener listener) {
+        listeners.add(Objects.requireNonNull(listener, "listener"));
+    }
+
+    /** {@code listener} hears no more. */
+    public void removeStateListener(InterfaceStateListener listener) {
+        listeners.remove(listener);
     }
 
     /**

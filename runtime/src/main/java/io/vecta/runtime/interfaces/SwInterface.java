@@ -3,7 +3,8 @@ package io.vecta.runtime.interfaces;
 import io.vecta.sdk.packet.MacAddress;
 
 /**
- * One interface: its {@code sw_if_index}, name, device class, MAC address, MTU and admin state.
+ * One interface: its {@code sw_if_index}, name, device class, MAC address, MTU, admin state and
+ * tag.
  * Its counters live in the table's {@link InterfaceCounters}, its path to the device in
  * {@code interface-output}'s next arc.
  *
@@ -21,6 +22,7 @@ public final class SwInterface {
     private final long mac;
     private volatile boolean adminUp;
     private volatile int mtu = DEFAULT_MTU;
+    private volatile String tag = "";
 
     SwInterface(int swIfIndex, String name, DeviceClass deviceClass, long mac) {
         this.swIfIndex = swIfIndex;
@@ -65,6 +67,15 @@ public final class SwInterface {
 
     void setMtu(int bytes) {
         mtu = bytes;
+    }
+
+    /** The label a control plane gave it ({@code sw_interface_tag_add_del}); empty for none. */
+    public String tag() {
+        return tag;
+    }
+
+    void setTag(String tag) {
+        this.tag = tag;
     }
 
     @Override

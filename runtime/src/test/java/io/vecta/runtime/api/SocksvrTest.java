@@ -38,8 +38,8 @@ class SocksvrTest {
 
                 assertThat(reply.getShort(0)).isEqualTo((short) 24);
                 assertThat(reply.getInt(2)).isEqualTo(3);
-                assertThat(client.table).as("memclnt's 28, then vlib's and vpe's").hasSize(28 + 18 + 6)
-                        .containsKeys("cli_inband_f8377302", "show_version_51077d14");
+                assertThat(client.table).as("memclnt's 28, then vlib's, vpe's and interface's")
+                        .hasSize(28 + 18 + 6 + 80).containsKeys("cli_inband_f8377302", "show_version_51077d14", "sw_interface_dump_aa610c27");
                 CommandRunner cli = runtime.onMainThread(runtime.newShell(false));
                 CommandOutcome clients = cli.run("show api clients");
                 assertThat(clients.failed()).as(clients.output()).isFalse();
@@ -47,8 +47,9 @@ class SocksvrTest {
                         .containsPattern("papi +0x80000001 +2 +2 +0\n")
                         .containsPattern(" +1 +clients accepted\n")
                         .containsPattern(" +2 +messages handled\n");
-                assertThat(cli.run("sh api m").output()).startsWith("ID  Name\n")
-                        .contains("\n15  sockclnt_create_455fb9c4\n", "\n24  control_ping_reply_f6b0b8ca\n");
+                // ids are right-aligned to the widest, three digits with the interface module
+                assertThat(cli.run("sh api m").output()).startsWith(" ID  Name\n")
+                        .contains("\n 15  sockclnt_create_455fb9c4\n", "\n 24  control_ping_reply_f6b0b8ca\n");
             }
             assertThat(runtime.warnings()).noneMatch(w -> w.contains("socksvr"));
             runtime.stop();

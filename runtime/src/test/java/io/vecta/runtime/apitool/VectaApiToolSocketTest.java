@@ -82,6 +82,16 @@ class VectaApiToolSocketTest {
     }
 
     @Test
+    void shouldPrintOneLinePerInterfaceOfADump() {
+        assertThat(run("-s", socket, "call", "sw_interface_dump",
+                "{\"sw_if_index\": 4294967295, \"name_filter_valid\": false, \"name_filter\": \"\"}"))
+                .as(err()).isZero();
+
+        assertThat(out().lines()).hasSize(1).first().satisfies(line -> assertThat(line).startsWith("{")
+                .contains("\"interface_name\":\"local0\"").contains("\"interface_dev_type\":\"local\""));
+    }
+
+    @Test
     void shouldPrintTheServersTableById() {
         assertThat(run("-s", socket, "table")).as(err()).isZero();
 

@@ -121,6 +121,41 @@ class ApiModuleProcessorTest {
     }
 
     @Test
+    void shouldCarryAnyCombinationOfAPlainEnumNamedAsFlags() throws Exception {
+        write("link.api", """
+                enum link_state_flags {
+                  LINK_ADMIN_UP = 1,
+                  LINK_UP = 2,
+                };
+                service {
+                  rpc want_link_events returns want_link_events_reply events link_event;
+                };
+                autoreply define want_link_events {
+                  u32 client_index;
+                  u32 context;
+                };
+                define link_event {
+                  u32 client_index;
+                  vl_api_link_state_flags_t flags;
+                };
+                """);
+        Compilation compilation = compile(List.of("-Avecta.api.dir=" + apiDir), "link.api");
+        assertThat(compilation).succeeded();
+        CompiledClasses classes = new CompiledClasses(compilation);
+        Class<?> flags = classes.loadClass("com.acme.api.link.LinkStateFlags");
+        ApiMessage both = (ApiMessage) construct(classes, "com.acme.api.link.LinkEvent", 1L,
+                construct(classes, "com.acme.api.link.LinkStateFlags", 3L));
+        ApiMessage none = (ApiMessage) construct(classes, "com.acme.api.link.LinkEvent", 1L,
+                construct(classes, "com.acme.api.link.LinkStateFlags", 0L));
+        @SuppressWarnings("unchecked")
+        MessageCodec<ApiMessage> codec = (MessageCodec<ApiMessage>) both.codec();
+
+        assertThat(flags.isRecord()).as("a flag set, not a Java enum").isTrue();
+        assertThat(HexFormat.of().formatHex(codec.encode(both, 7))).isEqualTo("0007" + "00000001" + "00000003");
+        assertThat((Object) codec.decode(codec.encode(none, 7))).isEqualTo(none);
+    }
+
+    @Test
     void shouldReportApiErrorsWithFileLineAndColumn() throws Exception {
         write("broken.api", """
                 define broken {

@@ -11,6 +11,7 @@ import io.vecta.api.compiler.model.Message;
 import io.vecta.api.compiler.model.TypeDef;
 import io.vecta.api.compiler.model.Union;
 import io.vecta.api.compiler.model.UserType;
+import io.vecta.sdk.processor.api.ApiJavaWriter;
 import io.vecta.sdk.api.ApiBytes;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Method;
@@ -137,7 +138,7 @@ final class RandomApiValues {
                         ? javaType.getDeclaredConstructor(javaType.getRecordComponents()[0].getType())
                                 .newInstance(value(alias.target(), alias.shape()))
                         : null;
-                case EnumDef enumDef when enumDef.flags() -> javaType.getDeclaredConstructor(long.class)
+                case EnumDef enumDef when ApiJavaWriter.isFlagSet(enumDef) -> javaType.getDeclaredConstructor(long.class)
                         .newInstance(random.nextLong(1L << (8 * enumDef.base().size() - 1)));
                 case EnumDef enumDef -> {
                     Object[] constants = javaType.getEnumConstants();

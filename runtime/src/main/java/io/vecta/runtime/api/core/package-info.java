@@ -1,9 +1,12 @@
 /**
  * The runtime's own API modules, generated from the core {@code .api} files in
  * {@code src/main/api}: {@code vlib} (CLI in band, node and next indices, threads) and
- * {@code vpe} (version). Their handlers are in {@link io.vecta.runtime.api.CoreApi}.
+ * {@code vpe} (version), whose handlers are in {@link io.vecta.runtime.api.CoreApi}, and
+ * {@code interface} (in {@code interface_}, with the types of {@code interface_types},
+ * {@code ethernet_types} and {@code ip_types} beside it), whose handlers are in
+ * {@link io.vecta.runtime.api.InterfaceApi}.
  */
-@ApiModule({"vlibmemory/memclnt.api", "vlibmemory/vlib.api", "vpp/api/vpe.api"})
+@ApiModule({"vlibmemory/memclnt.api", "vlibmemory/vlib.api", "vpp/api/vpe.api", "vnet/interface.api"})
 package io.vecta.runtime.api.core;
 
 import io.vecta.sdk.annotation.ApiModule;

@@ -50,6 +50,7 @@ import javax.lang.model.element.Modifier;
  *   typedef u8 x[6]   record with one component 'value' (alias)
  *   enum              Java enum with value() and of(long)
  *   enumflag          record with long bits() and a constant per flag
+ *   enum x_flags      as an enumflag (see isFlagSet)
  * </pre>
  * A file's own definitions go to {@code <base package>.<module>}; the types of the files it
  * imports go to their own modules' packages beside it, written by {@link #writeTypesOnly}.
@@ -140,12 +141,22 @@ public final class ApiJavaWriter {
                 case TypeDef typeDef -> new StructWriter(code, file, typeDef, name).write();
                 case Union union -> new UnionWriter(code, file, union, name).write();
                 case Alias alias -> new AliasWriter(code, file, alias, name).write();
-                case EnumDef enumDef when enumDef.flags() -> new EnumWriter(code, file, enumDef, name).writeFlags();
+                case EnumDef enumDef when isFlagSet(enumDef) -> new EnumWriter(code, file, enumDef, name).writeFlags();
                 case EnumDef enumDef -> new EnumWriter(code, file, enumDef, name).writeEnum();
             };
             files.add(javaFile(pkg, spec));
         }
         return files;
+    }
+
+    /**
+     * Whether {@code enumDef} is generated as a set of flags: an {@code enumflag}, or an
+     * {@code enum} whose name ends in {@code _flags}. VPP declares its older flag sets
+     * ({@code if_status_flags}, {@code sub_if_flags}, {@code bd_flags}, ...) as plain enums and
+     * sends combinations of their entries, and 0, in them; a Java enum could hold neither.
+     */
+    public static boolean isFlagSet(EnumDef enumDef) {
+        return enumDef.flags() || enumDef.name().endsWith("_flags");
     }
 
     /** Every file {@code file} imports, directly or not, each once, in import order. */

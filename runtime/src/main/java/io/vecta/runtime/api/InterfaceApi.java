@@ -1,0 +1,262 @@
+package io.vecta.runtime.api;
+
+import io.vecta.runtime.api.core.ethernet_types.MacAddress;
+import io.vecta.runtime.api.core.interface_.InterfaceModule;
+import io.vecta.runtime.api.core.interface_.SwInterfaceDetails;
+import io.vecta.runtime.api.core.interface_.SwInterfaceDump;
+import io.vecta.runtime.api.core.interface_.SwInterfaceEvent;
+import io.vecta.runtime.api.core.interface_.SwInterfaceGetMacAddress;
+import io.vecta.runtime.api.core.interface_.SwInterfaceGetMacAddressReply;
+import io.vecta.runtime.api.core.interface_.SwInterfaceSetFlags;
+import io.vecta.runtime.api.core.interface_.SwInterfaceSetFlagsReply;
+import io.vecta.runtime.api.core.interface_.SwInterfaceSetMtu;
+import io.vecta.runtime.api.core.interface_.SwInterfaceSetMtuReply;
+import io.vecta.runtime.api.core.interface_.SwInterfaceTagAddDel;
+import io.vecta.runtime.api.core.interface_.SwInterfaceTagAddDelReply;
+import io.vecta.runtime.api.core.interface_.WantInterfaceEvents;
+import io.vecta.runtime.api.core.interface_.WantInterfaceEventsReply;
+import io.vecta.runtime.api.core.interface_types.IfStatusFlags;
+import io.vecta.runtime.api.core.interface_types.IfType;
+import io.vecta.runtime.api.core.interface_types.InterfaceIndex;
+import io.vecta.runtime.api.core.interface_types.LinkDuplex;
+import io.vecta.runtime.api.core.interface_types.SubIfFlags;
+import io.vecta.runtime.interfaces.InterfaceException;
+import io.vecta.runtime.interfaces.InterfaceTable;
+import io.vecta.runtime.interfaces.SwInterface;
+import io.vecta.sdk.api.ApiBytes;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The {@code interface} module (VPP's {@code interface.api}) over the graph's
+ * {@link InterfaceTable}: listing interfaces, setting them up or down, their L3 MTU and tag,
+ * reading their MAC address, and telling subscribed clients when one goes up or down.
+ *
+ * <pre>
+ *   sw_interface_dump              → sw_interface_details*   all, one (sw_if_index), or by name
+ *   sw_interface_set_flags         → _reply                  admin up/down
+ *   sw_interface_set_mtu           → _reply                  L3 MTU (mtu[0]); no per-protocol ones
+ *   sw_interface_get_mac_address   → _reply
+ *   sw_interface_tag_add_del       → _reply
+ *   want_interface_events          → _reply, then sw_interface_event on each admin change
+ * </pre>
+ *
+ * Every handler is a plain method from the request record to its reply record (or to the
+ * list of details of a dump); {@link #module} binds them by message name. The other messages
+ * of the file are in the table, so clients find them, but are not answered. Handlers run on
+ * the main thread with the workers stopped, as every interface change does; so do the
+ * events, sent from the table's {@link io.vecta.runtime.interfaces.InterfaceStateListener}.
+ */
+public final class InterfaceApi {
+
+    /** VPP's {@code VNET_API_ERROR_UNSPECIFIED}: what it answers when the change itself fails. */
+    public static final int UNSPECIFIED = -1;
+    /** VPP's {@code VNET_API_ERROR_INVALID_SW_IF_INDEX}. */
+    public static final int INVALID_SW_IF_INDEX = -2;
+    /** VPP's {@code VNET_API_ERROR_INVALID_VALUE}. */
+    public static final int INVALID_VALUE = -7;
+    /** VPP's {@code VNET_API_ERROR_UNIMPLEMENTED}. */
+    public static final int UNIMPLEMENTED = -9;
+    /** VPP's {@code VNET_API_ERROR_INVALID_REGISTRATION}: subscribed twice, or unsubscribed when not. */
+    public static final int INVALID_REGISTRATION = -31;
+
+    /** {@code sw_if_index} ~0: every interface. */
+    private static final long ALL = 0xffff_ffffL;
+
+    private static final IfStatusFlags DOWN = new IfStatusFlags(0);
+    private static final SubIfFlags NO_SUB_IF_FLAGS = new SubIfFlags(0);
+    private static final MacAddress NO_MAC = new MacAddress(ApiBytes.zeros(io.vecta.sdk.packet.MacAddress.LENGTH));
+
+    /** A client subscribed to {@code sw_interface_event}, with the pid it gave. */
+    private record Subscriber(ApiClient client, long clientIndex, long pid) {
+    }
+
+    private final InterfaceTable table;
+    private final Map<ApiClient, Subscriber> subscribers = new ConcurrentHashMap<>();
+
+    private InterfaceApi(InterfaceTable table) {
+        this.table = table;
+    }
+
+    /**
+     * The {@code interface} module with handlers over {@code table}, which from now on tells
+     * subscribed clients of every admin state change.
+     */
+    public static ApiModule module(InterfaceTable table) {
+        InterfaceApi api = new InterfaceApi(table);
+        table.addStateListener(api::adminStateChanged);
+        Map<String, ApiHandler> handlers = Map.of(
+                "sw_interface_dump", (request, replies) ->
+                        replies.dump(api.swInterfaceDump(SwInterfaceDump.CODEC.decodeRequest(request))),
+                "sw_interface_set_flags", (request, replies) ->
+                        replies.reply(api.swInterfaceSetFlags(SwInterfaceSetFlags.CODEC.decodeRequest(request))),
+                "sw_interface_set_mtu", (request, replies) ->
+                        replies.reply(api.swInterfaceSetMtu(SwInterfaceSetMtu.CODEC.decodeRequest(request))),
+                "sw_interface_get_mac_address", (request, replies) -> replies.reply(
+                        api.swInterfaceGetMacAddress(SwInterfaceGetMacAddress.CODEC.decodeRequest(request))),
+                "sw_interface_tag_add_del", (request, replies) ->
+                        replies.reply(api.swInterfaceTagAddDel(SwInterfaceTagAddDel.CODEC.decodeRequest(request))),
+                "want_interface_events", (request, replies) -> replies.reply(api.wantInterfaceEvents(
+                        WantInterfaceEvents.CODEC.decodeRequest(request), replies.client())));
+        return ApiModule.fromCodecs(InterfaceModule.NAME, InterfaceModule.FILE_CRC, InterfaceModule.MESSAGES,
+                codec -> Optional.ofNullable(handlers.get(codec.name()))
+                        .map(handler -> ApiMessage.request(codec.name(), codec.crc(), codec.minimumPayloadSize(),
+                                handler)));
+    }
+
+    /**
+     * The interfaces asked for, as VPP chooses them: with {@code name_filter_valid}, every one
+     * whose name contains the filter, ignoring case (sw_if_index is not looked at); otherwise
+     * all for sw_if_index ~0 or 0, else that one, or none if there is no such interface.
+     */
+    List<SwInterfaceDetails> swInterfaceDump(SwInterfaceDump request) {
+        long index = request.swIfIndex().value();
+        if (!request.nameFilterValid() && index != ALL && index != 0) {
+            return find(index).map(iface -> List.of(details(iface, request.context()))).orElse(List.of());
+        }
+        String filter = request.nameFilterValid() ? request.nameFilter().toLowerCase(Locale.ROOT) : null;
+        List<SwInterface> all = table.all();
+        List<SwInterfaceDetails> chosen = new ArrayList<>(all.size());
+        for (SwInterface iface : all) {
+            if (filter == null || iface.name().toLowerCase(Locale.ROOT).contains(filter)) {
+                chosen.add(details(iface, request.context()));
+            }
+        }
+        return chosen;
+    }
+
+    /** Admin up if the flags have {@code IF_STATUS_API_FLAG_ADMIN_UP}, else down; link up is not read. */
+    SwInterfaceSetFlagsReply swInterfaceSetFlags(SwInterfaceSetFlags request) {
+        Optional<SwInterface> iface = find(request.swIfIndex().value());
+        if (iface.isEmpty()) {
+            return new SwInterfaceSetFlagsReply(request.context(), INVALID_SW_IF_INDEX);
+        }
+        try {
+            table.setAdminUp(iface.get(), request.flags().has(IfStatusFlags.IF_STATUS_API_FLAG_ADMIN_UP));
+            return new SwInterfaceSetFlagsReply(request.context(), 0);
+        } catch (InterfaceException e) {
+            return new SwInterfaceSetFlagsReply(request.context(), UNSPECIFIED);
+        }
+    }
+
+    /**
+     * The L3 MTU from {@code mtu[MTU_PROTO_API_L3]}, 68 to 65535 ({@link #INVALID_VALUE}
+     * otherwise). The table keeps no per-protocol MTUs: the IPv4, IPv6 and MPLS slots must be 0,
+     * "as L3", or the answer is {@link #UNIMPLEMENTED}.
+     */
+    SwInterfaceSetMtuReply swInterfaceSetMtu(SwInterfaceSetMtu request) {
+        Optional<SwInterface> iface = find(request.swIfIndex().value());
+        if (iface.isEmpty()) {
+            return new SwInterfaceSetMtuReply(request.context(), INVALID_SW_IF_INDEX);
+        }
+        List<Long> mtu = request.mtu();
+        for (int proto = 1; proto < mtu.size(); proto++) {
+            if (mtu.get(proto) != 0) {
+                return new SwInterfaceSetMtuReply(request.context(), UNIMPLEMENTED);
+            }
+        }
+        long l3 = mtu.getFirst();
+        if (l3 < 68 || l3 > 65535) {
+            return new SwInterfaceSetMtuReply(request.context(), INVALID_VALUE);
+        }
+        table.setMtu(iface.get(), (int) l3);
+        return new SwInterfaceSetMtuReply(request.context(), 0);
+    }
+
+    /** The interface's Ethernet address; zeros for one without (local0). */
+    SwInterfaceGetMacAddressReply swInterfaceGetMacAddress(SwInterfaceGetMacAddress request) {
+        Optional<SwInterface> iface = find(request.swIfIndex().value());
+        return iface.map(i -> new SwInterfaceGetMacAddressReply(request.context(), 0, mac(i)))
+                .orElseGet(() -> new SwInterfaceGetMacAddressReply(request.context(), INVALID_SW_IF_INDEX, NO_MAC));
+    }
+
+    /** Sets the tag ({@code is_add}, a tag that is not empty, else {@link #INVALID_VALUE}) or removes it. */
+    SwInterfaceTagAddDelReply swInterfaceTagAddDel(SwInterfaceTagAddDel request) {
+        Optional<SwInterface> iface = find(request.swIfIndex().value());
+        if (iface.isEmpty()) {
+            return new SwInterfaceTagAddDelReply(request.context(), INVALID_SW_IF_INDEX);
+        }
+        if (request.isAdd() && request.tag().isEmpty()) {
+            return new SwInterfaceTagAddDelReply(request.context(), INVALID_VALUE);
+        }
+        table.setTag(iface.get(), request.isAdd() ? request.tag() : "");
+        return new SwInterfaceTagAddDelReply(request.context(), 0);
+    }
+
+    /**
+     * Subscribes {@code client} ({@code enable_disable} not 0) or ends its subscription, as VPP's
+     * event registrations do: subscribing twice, or ending a subscription there is none of, is
+     * {@link #INVALID_REGISTRATION}.
+     */
+    WantInterfaceEventsReply wantInterfaceEvents(WantInterfaceEvents request, ApiClient client) {
+        boolean subscribed = subscribers.containsKey(client);
+        boolean enable = request.enableDisable() != 0;
+        if (enable == subscribed) {
+            return new WantInterfaceEventsReply(request.context(), INVALID_REGISTRATION);
+        }
+        if (enable) {
+            subscribers.put(client, new Subscriber(client, request.clientIndex(), request.pid()));
+        } else {
+            subscribers.remove(client);
+        }
+        return new WantInterfaceEventsReply(request.context(), 0);
+    }
+
+    /** From the table, on the main thread: one event per subscriber; subscribers gone are forgotten. */
+    private void adminStateChanged(SwInterface iface) {
+        if (subscribers.isEmpty()) {
+            return;
+        }
+        IfStatusFlags flags = flags(iface);
+        for (Subscriber subscriber : subscribers.values()) {
+            if (!subscriber.client().isConnected()) {
+                subscribers.remove(subscriber.client());
+                continue;
+            }
+            // VPP echoes the client_index and pid the subscription carried
+            subscriber.client().send(new SwInterfaceEvent(subscriber.clientIndex(), subscriber.pid(),
+                    new InterfaceIndex(iface.swIfIndex()), flags, false));
+        }
+    }
+
+    private Optional<SwInterface> find(long swIfIndex) {
+        return swIfIndex < table.size() ? Optional.of(table.get((int) swIfIndex)) : Optional.empty();
+    }
+
+    /**
+     * What VPP fills in for a port: its own index as parent, its MAC, admin and link state,
+     * kind hardware, duplex and speed unknown, the L3 MTU as link MTU and in {@code mtu[L3]}
+     * (the per-protocol slots 0: they take the L3 one), no sub-interface, tag rewrite or PBB
+     * settings, its name, its device class and its tag. local0 has no MTU, as in
+     * {@code show interface}.
+     */
+    private static SwInterfaceDetails details(SwInterface iface, long context) {
+        int mtu = iface.swIfIndex() == InterfaceTable.LOCAL0 ? 0 : iface.mtu();
+        return new SwInterfaceDetails(context, new InterfaceIndex(iface.swIfIndex()), iface.swIfIndex(), mac(iface),
+                flags(iface), IfType.IF_API_TYPE_HARDWARE, LinkDuplex.LINK_DUPLEX_API_UNKNOWN, 0, mtu,
+                List.of((long) mtu, 0L, 0L, 0L), 0, 0, 0, 0, NO_SUB_IF_FLAGS, 0, 0, 0, 0, 0, NO_MAC, NO_MAC, 0, 0,
+                iface.name(), iface.deviceClass().name(), iface.tag());
+    }
+
+    /**
+     * Admin state as set; link state as VPP's devices report it for these: a pg interface's
+     * link follows its admin state, local0 has none.
+     */
+    private static IfStatusFlags flags(SwInterface iface) {
+        if (!iface.isAdminUp()) {
+            return DOWN;
+        }
+        IfStatusFlags flags = IfStatusFlags.IF_STATUS_API_FLAG_ADMIN_UP;
+        return iface.deviceClass().equals(InterfaceTable.LOCAL) ? flags
+                : flags.with(IfStatusFlags.IF_STATUS_API_FLAG_LINK_UP);
+    }
+
+    private static MacAddress mac(SwInterface iface) {
+        return iface.mac() == 0 ? NO_MAC
+                : new MacAddress(ApiBytes.of(io.vecta.sdk.packet.MacAddress.toBytes(iface.mac())));
+    }
+}
