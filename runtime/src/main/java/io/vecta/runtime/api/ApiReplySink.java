@@ -1,5 +1,6 @@
 package io.vecta.runtime.api;
 
+import io.vecta.sdk.api.ApiContext;
 import io.vecta.sdk.api.ApiReplies;
 import java.nio.ByteBuffer;
 import java.util.List;
@@ -26,14 +27,23 @@ public final class ApiReplySink implements ApiReplies {
     private final ApiMessage request;
     private final int context;
     private final boolean hasContext;
+    private final ApiContext services;
     private boolean replied;
 
-    ApiReplySink(ApiClient client, MessageTable table, ApiMessage request, int context, boolean hasContext) {
+    ApiReplySink(ApiClient client, MessageTable table, ApiMessage request, int context, boolean hasContext,
+                 ApiContext services) {
+        this.services = services;
         this.client = client;
         this.table = table;
         this.request = request;
         this.context = context;
         this.hasContext = hasContext;
+    }
+
+    /** The runtime's services, for {@code @ApiHandler} methods that take an {@link ApiContext}. */
+    @Override
+    public ApiContext apiContext() {
+        return services;
     }
 
     /** The client that sent the request. */

@@ -228,7 +228,8 @@ public final class ApiServer implements AutoCloseable {
         trace.record(client.index(), message.key(), payload);
         boolean hasContext = message.contextOffset() != ApiMessage.NO_CONTEXT;
         int context = hasContext ? payload.getInt(message.contextOffset()) : 0;
-        ApiReplySink sink = new ApiReplySink(client, table, message, context, hasContext);
+        ApiReplySink sink = new ApiReplySink(client, table, message, context, hasContext,
+                mainThread.services());
         ByteBuffer request = payload.asReadOnlyBuffer().order(ByteOrder.BIG_ENDIAN);
         ApiHandler handler = message.handler().orElseThrow();
         try {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.JavaFileObjects;
+import io.vecta.sdk.api.ApiContext;
 import io.vecta.sdk.api.ApiHandlerBinding;
 import io.vecta.sdk.api.ApiMessage;
 import io.vecta.sdk.api.ApiModuleDescriptor;
@@ -57,6 +58,7 @@ class PluginApiRegistrationTest {
     private static JavaFileObject acmeService() {
         return ApiHandlerSources.handlers("AcmeService", """
                 import io.vecta.sdk.annotation.CliCommand;
+                import io.vecta.sdk.api.ApiContext;
                 import io.vecta.sdk.cli.CliInput;
                 import io.vecta.sdk.cli.CliOutput;
 
@@ -64,8 +66,10 @@ class PluginApiRegistrationTest {
                     private int pokes;
 
                     @ApiHandler
-                    AcmeShowReply acmeShow(AcmeShow request) {
-                        return new AcmeShowReply(0, 0, "acme " + request.name() + " after " + pokes + " pokes");
+                    AcmeShowReply acmeShow(ApiContext ctx, AcmeShow request) {
+                        String site = ctx.service(String.class).orElse("nowhere");
+                        return new AcmeShowReply(0, 0, "acme " + request.name() + " at " + site + " after " + pokes
+                                + " pokes");
                     }
 
                     @ApiHandler
@@ -157,8 +161,8 @@ class PluginApiRegistrationTest {
         assertThat(out.text()).as("the command reads what the handlers changed").isEqualTo("2 pokes\n");
         ByteBuffer show = ByteBuffer.allocate(15).putShort((short) 7).putInt(1).putInt(2).putInt(1)
                 .put((byte) 'x').flip();
-        assertThat(handle(acme, "acme_show", show)).singleElement().hasToString(
-                "AcmeShowReply[context=0, retval=0, label=acme x after 2 pokes]");
+        assertThat(handle(acme, "acme_show", show)).as("the handler reaches the server's services").singleElement()
+                .hasToString("AcmeShowReply[context=0, retval=0, label=acme x at site-7 after 2 pokes]");
     }
 
     @Test
@@ -209,6 +213,16 @@ class PluginApiRegistrationTest {
             @Override
             public void details(ApiMessage details) {
                 answers.add(details);
+            }
+
+            @Override
+            public ApiContext apiContext() {
+                return new ApiContext() {
+                    @Override
+                    public <T> Optional<T> service(Class<T> type) {
+                        return type == String.class ? Optional.of(type.cast("site-7")) : Optional.empty();
+                    }
+                };
             }
         });
         return answers;
