@@ -153,12 +153,37 @@ class PluginApiModulesTest {
         Path socket = dir.resolve("api.sock");
         try (ApiServer server = new ApiServer(registry.table(), ApiMainThread.of(runtime), ApiServerOptions.DEFAULTS)) {
             server.listen(socket, Optional.empty());
-            try (ApiConnection api = ApiConnection.connect(socket, "items-client", ApiCodecs.of(ItemsModule.MESSAGES))) {
+            try (ApiConnection api = ApiConnection.connect(socket, "items-client",
+                    ApiCodecs.of(ItemsModule.MESSAGES))) {
                 api.tableCheck().requireCompatible();
 
                 assertThat(api.dump(new ItemNameDump(0, 0), ItemNameDetails.CODEC)).extracting(ItemNameDetails::name)
                         .containsExactly("first", "second");
-                assertThat(api.table().id(ItemNameDump.CODEC.key())).isEqualTo(server.table().id(ItemNameDump.CODEC.key()));
+                assertThat(api.table().id(ItemNameDump.CODEC.key()))
+                        .isEqualTo(server.table().id(ItemNameDump.CODEC.key()));
+            }
+        } finally {
+            runtime.stop();
+            mainLoop.join();
+            runtime.close();
+        }
+    }
+
+    @Test
+    void shouldHandAHandlerThatTakesAContextTheServicesCliCommandsGet() throws InterruptedException {
+        VectaRuntime runtime = VectaRuntime.start(new StartupConfigParser(new RuntimeDirectory(dir)).parse("test.conf",
+                "buffers { page-size 4k buffers-per-numa 2048 }"));
+        Thread mainLoop = Thread.ofPlatform().name("vecta-main").start(runtime::run);
+        ApiRegistry registry = runtimeRegistry();
+        PluginApiModules.register(registry, List.of(plugin("services", new ApiModuleDescriptor(ItemsModule.NAME,
+                ItemsModule.FILE_CRC, ItemsModule.MESSAGES, ServiceItemApi_ApiHandlers.bind(new ServiceItemApi())))));
+        Path socket = dir.resolve("api.sock");
+        try (ApiServer server = new ApiServer(registry.table(), ApiMainThread.of(runtime), ApiServerOptions.DEFAULTS)) {
+            server.listen(socket, Optional.empty());
+            try (ApiConnection api = ApiConnection.connect(socket, "services-client",
+                    ApiCodecs.of(ItemsModule.MESSAGES))) {
+                assertThat(api.dump(new ItemNameDump(0, 0), ItemNameDetails.CODEC)).extracting(ItemNameDetails::name)
+                        .containsExactly("cli names", "no thread");
             }
         } finally {
             runtime.stop();

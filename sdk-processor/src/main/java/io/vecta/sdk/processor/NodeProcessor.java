@@ -262,7 +262,8 @@ public final class NodeProcessor extends AbstractProcessor {
         }
         TypeElement handlerAnnotation = processingEnv.getElementUtils().getTypeElement(Names.API_HANDLER);
         if (handlerAnnotation != null) {
-            for (ExecutableElement method : ElementFilter.methodsIn(round.getElementsAnnotatedWith(handlerAnnotation))) {
+            for (ExecutableElement method
+                    : ElementFilter.methodsIn(round.getElementsAnnotatedWith(handlerAnnotation))) {
                 TypeElement owner = (TypeElement) method.getEnclosingElement();
                 ClassName ownerClass = ClassName.get(owner);
                 apiHandlers.computeIfAbsent(ownerClass.canonicalName(), name -> new PluginModel.ApiHandlerClassModel(
@@ -287,7 +288,8 @@ public final class NodeProcessor extends AbstractProcessor {
             String name = handlers.ownerClass().canonicalName();
             boolean concrete = (owner.getKind() == ElementKind.CLASS || owner.getKind() == ElementKind.RECORD)
                     && !owner.getModifiers().contains(Modifier.ABSTRACT)
-                    && (owner.getNestingKind() == NestingKind.TOP_LEVEL || owner.getModifiers().contains(Modifier.STATIC));
+                    && (owner.getNestingKind() == NestingKind.TOP_LEVEL
+                    || owner.getModifiers().contains(Modifier.STATIC));
             boolean creatable = concrete && owner.getModifiers().contains(Modifier.PUBLIC)
                     && ElementFilter.constructorsIn(owner.getEnclosedElements()).stream()
                     .anyMatch(c -> c.getParameters().isEmpty() && c.getModifiers().contains(Modifier.PUBLIC)
