@@ -24,7 +24,9 @@ import io.vecta.runtime.interfaces.InterfaceException;
 import io.vecta.runtime.interfaces.InterfaceListener;
 import io.vecta.runtime.interfaces.InterfaceTable;
 import io.vecta.runtime.interfaces.SwInterface;
+import io.vecta.sdk.annotation.ApiHandler;
 import io.vecta.sdk.api.ApiBytes;
+import io.vecta.sdk.api.ApiReplies;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -46,8 +48,9 @@ import java.util.concurrent.ConcurrentHashMap;
  *   want_interface_events          → _reply, then sw_interface_event on each admin change
  * </pre>
  *
- * Every handler is a plain method from the request record to its reply record (or to the
- * list of details of a dump); {@link #module} binds them by message name. The other messages
+ * Every handler is an {@code @ApiHandler} method from the request record to its reply record
+ * (or to the list of details of a dump); {@link #module} registers the bindings the generated
+ * {@code InterfaceApi_ApiHandlers} gives. The other messages
  * of the file are in the table, so clients find them, but are not answered. Handlers run on
  * the main thread with the workers stopped, as every interface change does; so do the
  * events, sent from the table's {@link io.vecta.runtime.interfaces.InterfaceListener}.
@@ -95,28 +98,8 @@ public final class InterfaceApi {
                 api.adminStateChanged(iface);
             }
         });
-        Map<String, ApiHandler> handlers = Map.of(
-                "sw_interface_dump", (request, replies) ->
-                        replies.dumpMessages(api.swInterfaceDump(SwInterfaceDump.CODEC.decodeRequest(request))),
-                "sw_interface_set_flags", (request, replies) ->
-                        replies.reply(api.swInterfaceSetFlags(SwInterfaceSetFlags.CODEC.decodeRequest(request))),
-                "sw_interface_set_mtu", (request, replies) ->
-                        replies.reply(api.swInterfaceSetMtu(SwInterfaceSetMtu.CODEC.decodeRequest(request))),
-                "sw_interface_get_mac_address", (request, replies) -> replies.reply(
-                        api.swInterfaceGetMacAddress(SwInterfaceGetMacAddress.CODEC.decodeRequest(request))),
-                "sw_interface_tag_add_del", (request, replies) ->
-                        replies.reply(api.swInterfaceTagAddDel(SwInterfaceTagAddDel.CODEC.decodeRequest(request))),
-                "want_interface_events", (request, replies) -> {
-                    WantInterfaceEvents want = WantInterfaceEvents.CODEC.decodeRequest(request);
-                    // a replayed trace has no connection to send events to: nothing to subscribe
-                    replies.reply(replies.client() instanceof ApiClient client
-                            ? api.wantInterfaceEvents(want, client)
-                            : new WantInterfaceEventsReply(want.context(), 0));
-                });
         return ApiModule.fromCodecs(InterfaceModule.NAME, InterfaceModule.FILE_CRC, InterfaceModule.MESSAGES,
-                codec -> Optional.ofNullable(handlers.get(codec.name()))
-                        .map(handler -> ApiMessage.request(codec.name(), codec.crc(), codec.minimumPayloadSize(),
-                                handler)));
+                InterfaceApi_ApiHandlers.bind(api));
     }
 
     /**
@@ -124,6 +107,7 @@ public final class InterfaceApi {
      * whose name contains the filter, ignoring case (sw_if_index is not looked at); otherwise
      * all for sw_if_index ~0 or 0, else that one, or none if there is no such interface.
      */
+    @ApiHandler
     List<SwInterfaceDetails> swInterfaceDump(SwInterfaceDump request) {
         long index = request.swIfIndex().value();
         if (!request.nameFilterValid() && index != ALL && index != 0) {
@@ -141,6 +125,7 @@ public final class InterfaceApi {
     }
 
     /** Admin up if the flags have {@code IF_STATUS_API_FLAG_ADMIN_UP}, else down; link up is not read. */
+    @ApiHandler
     SwInterfaceSetFlagsReply swInterfaceSetFlags(SwInterfaceSetFlags request) {
         Optional<SwInterface> iface = find(request.swIfIndex().value());
         if (iface.isEmpty()) {
@@ -159,6 +144,7 @@ public final class InterfaceApi {
      * otherwise). The table keeps no per-protocol MTUs: the IPv4, IPv6 and MPLS slots must be 0,
      * "as L3", or the answer is {@link #UNIMPLEMENTED}.
      */
+    @ApiHandler
     SwInterfaceSetMtuReply swInterfaceSetMtu(SwInterfaceSetMtu request) {
         Optional<SwInterface> iface = find(request.swIfIndex().value());
         if (iface.isEmpty()) {
@@ -179,6 +165,7 @@ public final class InterfaceApi {
     }
 
     /** The interface's Ethernet address; zeros for one without (local0). */
+    @ApiHandler
     SwInterfaceGetMacAddressReply swInterfaceGetMacAddress(SwInterfaceGetMacAddress request) {
         Optional<SwInterface> iface = find(request.swIfIndex().value());
         return iface.map(i -> new SwInterfaceGetMacAddressReply(request.context(), 0, mac(i)))
@@ -186,6 +173,7 @@ public final class InterfaceApi {
     }
 
     /** Sets the tag ({@code is_add}, a tag that is not empty, else {@link #INVALID_VALUE}) or removes it. */
+    @ApiHandler
     SwInterfaceTagAddDelReply swInterfaceTagAddDel(SwInterfaceTagAddDel request) {
         Optional<SwInterface> iface = find(request.swIfIndex().value());
         if (iface.isEmpty()) {
@@ -203,18 +191,26 @@ public final class InterfaceApi {
      * event registrations do: subscribing twice, or ending a subscription there is none of, is
      * {@link #INVALID_REGISTRATION}.
      */
-    WantInterfaceEventsReply wantInterfaceEvents(WantInterfaceEvents request, ApiClient client) {
+    @ApiHandler
+    void wantInterfaceEvents(WantInterfaceEvents request, ApiReplies replies) {
+        // the server answers through its own sink, which knows the client the events go to
+        if (!(((ApiReplySink) replies).client() instanceof ApiClient client)) {
+            // a replayed trace has no connection to send events to: nothing to subscribe
+            replies.reply(new WantInterfaceEventsReply(request.context(), 0));
+            return;
+        }
         boolean subscribed = subscribers.containsKey(client);
         boolean enable = request.enableDisable() != 0;
         if (enable == subscribed) {
-            return new WantInterfaceEventsReply(request.context(), INVALID_REGISTRATION);
+            replies.reply(new WantInterfaceEventsReply(request.context(), INVALID_REGISTRATION));
+            return;
         }
         if (enable) {
             subscribers.put(client, new Subscriber(client, request.clientIndex(), request.pid()));
         } else {
             subscribers.remove(client);
         }
-        return new WantInterfaceEventsReply(request.context(), 0);
+        replies.reply(new WantInterfaceEventsReply(request.context(), 0));
     }
 
     /** From the table, on the main thread: one event per subscriber; subscribers gone are forgotten. */
