@@ -26,6 +26,7 @@ import io.vecta.runtime.interfaces.InterfaceTable;
 import io.vecta.runtime.interfaces.SwInterface;
 import io.vecta.sdk.annotation.ApiHandler;
 import io.vecta.sdk.api.ApiBytes;
+import io.vecta.sdk.api.ApiErrors;
 import io.vecta.sdk.api.ApiReplies;
 import java.util.ArrayList;
 import java.util.List;
@@ -57,17 +58,6 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class InterfaceApi {
 
-    /** VPP's {@code VNET_API_ERROR_UNSPECIFIED}: what it answers when the change itself fails. */
-    public static final int UNSPECIFIED = -1;
-    /** VPP's {@code VNET_API_ERROR_INVALID_SW_IF_INDEX}. */
-    public static final int INVALID_SW_IF_INDEX = -2;
-    /** VPP's {@code VNET_API_ERROR_INVALID_VALUE}. */
-    public static final int INVALID_VALUE = -7;
-    /** VPP's {@code VNET_API_ERROR_UNIMPLEMENTED}. */
-    public static final int UNIMPLEMENTED = -9;
-    /** VPP's {@code VNET_API_ERROR_INVALID_REGISTRATION}: subscribed twice, or unsubscribed when not. */
-    public static final int INVALID_REGISTRATION = -31;
-
     /** {@code sw_if_index} ~0: every interface. */
     private static final long ALL = 0xffff_ffffL;
 
@@ -95,7 +85,12 @@ public final class InterfaceApi {
         table.addListener(new InterfaceListener() {
             @Override
             public void adminStateChanged(SwInterface iface) {
-                api.adminStateChanged(iface);
+                api.tellSubscribers(iface, false);
+            }
+
+            @Override
+            public void deleted(SwInterface iface) {
+                api.tellSubscribers(iface, true);
             }
         });
         return ApiModule.fromCodecs(InterfaceModule.NAME, InterfaceModule.FILE_CRC, InterfaceModule.MESSAGES,
@@ -129,36 +124,36 @@ public final class InterfaceApi {
     SwInterfaceSetFlagsReply swInterfaceSetFlags(SwInterfaceSetFlags request) {
         Optional<SwInterface> iface = find(request.swIfIndex().value());
         if (iface.isEmpty()) {
-            return new SwInterfaceSetFlagsReply(request.context(), INVALID_SW_IF_INDEX);
+            return new SwInterfaceSetFlagsReply(request.context(), ApiErrors.INVALID_SW_IF_INDEX);
         }
         try {
             table.setAdminUp(iface.get(), request.flags().has(IfStatusFlags.IF_STATUS_API_FLAG_ADMIN_UP));
             return new SwInterfaceSetFlagsReply(request.context(), 0);
         } catch (InterfaceException e) {
-            return new SwInterfaceSetFlagsReply(request.context(), UNSPECIFIED);
+            return new SwInterfaceSetFlagsReply(request.context(), ApiErrors.UNSPECIFIED);
         }
     }
 
     /**
-     * The L3 MTU from {@code mtu[MTU_PROTO_API_L3]}, 68 to 65535 ({@link #INVALID_VALUE}
+     * The L3 MTU from {@code mtu[MTU_PROTO_API_L3]}, 68 to 65535 ({@link ApiErrors#INVALID_VALUE}
      * otherwise). The table keeps no per-protocol MTUs: the IPv4, IPv6 and MPLS slots must be 0,
-     * "as L3", or the answer is {@link #UNIMPLEMENTED}.
+     * "as L3", or the answer is {@link ApiErrors#UNIMPLEMENTED}.
      */
     @ApiHandler
     SwInterfaceSetMtuReply swInterfaceSetMtu(SwInterfaceSetMtu request) {
         Optional<SwInterface> iface = find(request.swIfIndex().value());
         if (iface.isEmpty()) {
-            return new SwInterfaceSetMtuReply(request.context(), INVALID_SW_IF_INDEX);
+            return new SwInterfaceSetMtuReply(request.context(), ApiErrors.INVALID_SW_IF_INDEX);
         }
         List<Long> mtu = request.mtu();
         for (int proto = 1; proto < mtu.size(); proto++) {
             if (mtu.get(proto) != 0) {
-                return new SwInterfaceSetMtuReply(request.context(), UNIMPLEMENTED);
+                return new SwInterfaceSetMtuReply(request.context(), ApiErrors.UNIMPLEMENTED);
             }
         }
         long l3 = mtu.getFirst();
         if (l3 < 68 || l3 > 65535) {
-            return new SwInterfaceSetMtuReply(request.context(), INVALID_VALUE);
+            return new SwInterfaceSetMtuReply(request.context(), ApiErrors.INVALID_VALUE);
         }
         table.setMtu(iface.get(), (int) l3);
         return new SwInterfaceSetMtuReply(request.context(), 0);
@@ -169,18 +164,18 @@ public final class InterfaceApi {
     SwInterfaceGetMacAddressReply swInterfaceGetMacAddress(SwInterfaceGetMacAddress request) {
         Optional<SwInterface> iface = find(request.swIfIndex().value());
         return iface.map(i -> new SwInterfaceGetMacAddressReply(request.context(), 0, mac(i)))
-                .orElseGet(() -> new SwInterfaceGetMacAddressReply(request.context(), INVALID_SW_IF_INDEX, NO_MAC));
+                .orElseGet(() -> new SwInterfaceGetMacAddressReply(request.context(), ApiErrors.INVALID_SW_IF_INDEX, NO_MAC));
     }
 
-    /** Sets the tag ({@code is_add}, a tag that is not empty, else {@link #INVALID_VALUE}) or removes it. */
+    /** Sets the tag ({@code is_add}, a tag that is not empty, else {@link ApiErrors#INVALID_VALUE}) or removes it. */
     @ApiHandler
     SwInterfaceTagAddDelReply swInterfaceTagAddDel(SwInterfaceTagAddDel request) {
         Optional<SwInterface> iface = find(request.swIfIndex().value());
         if (iface.isEmpty()) {
-            return new SwInterfaceTagAddDelReply(request.context(), INVALID_SW_IF_INDEX);
+            return new SwInterfaceTagAddDelReply(request.context(), ApiErrors.INVALID_SW_IF_INDEX);
         }
         if (request.isAdd() && request.tag().isEmpty()) {
-            return new SwInterfaceTagAddDelReply(request.context(), INVALID_VALUE);
+            return new SwInterfaceTagAddDelReply(request.context(), ApiErrors.INVALID_VALUE);
         }
         table.setTag(iface.get(), request.isAdd() ? request.tag() : "");
         return new SwInterfaceTagAddDelReply(request.context(), 0);
@@ -189,7 +184,7 @@ public final class InterfaceApi {
     /**
      * Subscribes {@code client} ({@code enable_disable} not 0) or ends its subscription, as VPP's
      * event registrations do: subscribing twice, or ending a subscription there is none of, is
-     * {@link #INVALID_REGISTRATION}.
+     * {@link ApiErrors#INVALID_REGISTRATION}.
      */
     @ApiHandler
     void wantInterfaceEvents(WantInterfaceEvents request, ApiReplies replies) {
@@ -202,7 +197,7 @@ public final class InterfaceApi {
         boolean subscribed = subscribers.containsKey(client);
         boolean enable = request.enableDisable() != 0;
         if (enable == subscribed) {
-            replies.reply(new WantInterfaceEventsReply(request.context(), INVALID_REGISTRATION));
+            replies.reply(new WantInterfaceEventsReply(request.context(), ApiErrors.INVALID_REGISTRATION));
             return;
         }
         if (enable) {
@@ -213,8 +208,11 @@ public final class InterfaceApi {
         replies.reply(new WantInterfaceEventsReply(request.context(), 0));
     }
 
-    /** From the table, on the main thread: one event per subscriber; subscribers gone are forgotten. */
-    private void adminStateChanged(SwInterface iface) {
+    /**
+     * From the table, on the main thread, when {@code iface} went up or down or was deleted: one
+     * event per subscriber; subscribers gone are forgotten.
+     */
+    private void tellSubscribers(SwInterface iface, boolean deleted) {
         if (subscribers.isEmpty()) {
             return;
         }
@@ -226,7 +224,7 @@ public final class InterfaceApi {
             }
             // VPP echoes the client_index and pid the subscription carried
             subscriber.client().send(new SwInterfaceEvent(subscriber.clientIndex(), subscriber.pid(),
-                    new InterfaceIndex(iface.swIfIndex()), flags, false));
+                    new InterfaceIndex(iface.swIfIndex()), flags, deleted));
         }
     }
 
