@@ -19,9 +19,9 @@ import java.util.Arrays;
 /**
  * {@code l2-flood}: sends a frame out of every member of its bridge domain but the one it came
  * in by and those of its split-horizon group. The copies are made with
- * {@link BufferAllocator#clone}: each gets a private head (the Ethernet header) chained to the
- * shared rest, so a large frame is not copied once per member; a small one is copied whole,
- * which costs less than sharing it. A frame with nowhere to go is dropped, counted as VPP
+ * {@link BufferAllocator#clone}: each gets a private head ({@link #CLONE_HEAD_LENGTH} bytes)
+ * chained to the shared rest, so a large frame is not copied once per member; a small one is
+ * copied whole, which costs less than sharing it. A frame with nowhere to go is dropped, counted as VPP
  * counts it ("L2 replication complete").
  */
 @GraphNode(name = L2Flood.NODE, errors = L2Flood.Error.class)
@@ -43,6 +43,13 @@ public final class L2Flood {
     static final int NEXT_OUTPUT = 0;
     @Next("error-drop")
     static final int NEXT_DROP = 1;
+
+    /**
+     * Bytes of each copy that are its own (VPP's {@code VLIB_BUFFER_CLONE_HEAD_SIZE}): enough for
+     * every header a node after the bridge may rewrite in place (a BVI's ARP reply, an IPv4 TTL),
+     * so no copy writes into the data the others share.
+     */
+    static final int CLONE_HEAD_LENGTH = 256;
 
     private final Scratch scratch = new Scratch();
 
@@ -118,7 +125,8 @@ public final class L2Flood {
                 clones[0] = bi;
                 made = 1;
             } else {
-                made = allocator.clone(bi, clones, 0, n, Ethernet.HEADER_LENGTH);
+                made = allocator.clone(bi, clones, 0, n, Math.min(CLONE_HEAD_LENGTH,
+                        buffers.dataSize(bi) - buffers.currentData(bi)));
                 errors[Error.REPL_FAIL.ordinal()] += n - made;
             }
             for (int c = 0; c < made; c++) {

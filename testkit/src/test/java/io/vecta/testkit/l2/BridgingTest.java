@@ -115,6 +115,22 @@ class BridgingTest {
     }
 
     @Test
+    void shouldFloodALargeFrameIntactToEveryMemberSharingItsTail() {
+        bridgeAll("");
+        List<byte[]> large = Packets.ethernet(HOST_A, BROADCAST).ip4("10.0.0.1", "10.0.0.2").udp(1000, 2000)
+                .payload(1200).times(2);
+
+        List<DecodedPacket> toPg2 = vecta.sendAndExpect(pg1, large, pg2, 2);
+
+        assertThat(toPg2).allSatisfy(p -> {
+            assertThat(p.isValid()).isTrue();
+            assertThat(p.length()).isEqualTo(large.getFirst().length);
+        });
+        assertThat(tx(pg3)).isEqualTo(2);
+        assertThat(vecta.errors("l2-flood", "L2 replication failure")).isZero();
+    }
+
+    @Test
     void shouldDropWhatABridgeMayNotFloodCountingWhy() {
         bridgeAll(" flood 0 uu-flood 0");
 
