@@ -215,6 +215,38 @@ class BridgingTest {
     }
 
     @Test
+    void shouldBridgeASubInterfaceKeepingItsTag() {
+        vecta.cli("create bridge-domain 10");
+        vecta.cli("create sub-interfaces pg1 100");
+        vecta.cli("set interface state pg1.100 up");
+        vecta.cli("set interface l2 bridge pg1.100 10");
+        vecta.cli("set interface l2 bridge pg2 10");
+
+        List<DecodedPacket> out = vecta.sendAndExpect(pg1, Packets.ethernet(HOST_A, BROADCAST).vlan(100)
+                .ip4("10.0.0.1", "10.0.0.2").udp(1000, 2000).payload(18).times(2), pg2, 2);
+        vecta.sendAndAssertNoReplies(pg1, frames(HOST_B, BROADCAST, 1), pg2);
+
+        assertThat(out).allSatisfy(p -> assertThat(p.vlans()).singleElement()
+                .satisfies(tag -> assertThat(tag.vid()).isEqualTo(100)));
+        assertThat(fibRows()).singleElement().satisfies(row -> assertThat(row).startsWith(HOST_A).endsWith("pg1.100"));
+        assertThat(vecta.errors("ethernet-input", "l3 mac mismatch")).as("untagged on pg1 is routed").isZero();
+    }
+
+    @Test
+    void shouldForgetADeletedMemberAndWhatWasLearntOnIt() {
+        bridgeAll("");
+        String loop = vecta.cli("create loopback interface").strip();
+        vecta.cli("set interface l2 bridge " + loop + " 10");
+        vecta.cli("l2fib add " + HOST_B + " 10 " + loop);
+
+        vecta.cli("delete loopback interface intfc " + loop);
+
+        assertThat(vecta.cli("show bridge-domain 10 detail")).doesNotContain(loop);
+        assertThat(fibRows()).isEmpty();
+        vecta.sendAndExpect(pg1, frames(HOST_A, HOST_B, 1), pg2, 1);
+    }
+
+    @Test
     void shouldShowTheBridgeDomainAsVppLaysItOut() {
         bridgeAll("");
 
