@@ -122,7 +122,8 @@ class VectaProcessTest {
         assertThat(dot.labels().keySet()).contains("error-drop", "error-punt", "null-node");
         assertThat(dot.arcs()).as("the built-in nodes with next nodes: interface-output and the ethernet path")
                 .extracting(ParsedDot.Arc::from)
-                .containsOnly("interface-output", "ethernet-input", "arp-input", "ip4-input", "ip6-input", "loop-tx");
+                .containsOnly("interface-output", "ethernet-input", "arp-input", "ip4-input", "ip6-input", "loop-tx",
+                        "l2-input", "l2-learn", "l2-fwd", "l2-flood", "l2-output");
         assertThat(version.output()).contains(Version.VERSION);
 
         vecta.destroy();

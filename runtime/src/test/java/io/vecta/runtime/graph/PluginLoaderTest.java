@@ -50,7 +50,7 @@ class PluginLoaderTest {
         assertThat(builtin.registration().nodes()).extracting(n -> n.name())
                 .containsExactlyInAnyOrder("error-drop", "error-punt", "null-node", "pg-input", "pg-tx",
                         "interface-output", "ethernet-input", "ip4-input", "ip6-input", "arp-input", "loop-tx",
-                        "af-packet-input", "af-packet-tx");
+                        "af-packet-input", "af-packet-tx", "l2-input", "l2-learn", "l2-fwd", "l2-flood", "l2-output");
     }
 
     @Test
