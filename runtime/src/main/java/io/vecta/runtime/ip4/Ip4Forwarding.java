@@ -1,8 +1,11 @@
 package io.vecta.runtime.ip4;
 
 import io.vecta.runtime.fib.FibInterfaces;
+import io.vecta.runtime.fib.FibPath;
+import io.vecta.runtime.fib.FibSource;
 import io.vecta.runtime.fib.Ip4Fib;
 import io.vecta.runtime.graph.Graph;
+import io.vecta.runtime.interfaces.InterfaceListener;
 import io.vecta.runtime.interfaces.InterfaceTable;
 import io.vecta.runtime.interfaces.SwInterface;
 import io.vecta.runtime.ip.Ip4AddressListener;
@@ -11,6 +14,7 @@ import io.vecta.runtime.neighbor.Ip4Neighbor;
 import io.vecta.runtime.neighbor.Ip4NeighborListener;
 import io.vecta.runtime.neighbor.Ip4NeighborTable;
 import io.vecta.sdk.packet.Ip4Prefix;
+import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
@@ -38,6 +42,7 @@ public final class Ip4Forwarding {
     }
 
     private final Ip4Fib fib;
+    private final Ip4InterfaceAddresses addresses;
     private final Queue<NeighbourChange> learnt = new ConcurrentLinkedQueue<>();
     private volatile boolean anyLearnt;
 
@@ -59,7 +64,21 @@ public final class Ip4Forwarding {
                 return interfaces.get(swIfIndex).mtu();
             }
         });
-        Ip4InterfaceAddresses addresses = Ip4InterfaceAddresses.of(graph);
+        interfaces.addListener(new InterfaceListener() {
+            @Override
+            public void macChanged(SwInterface iface) {
+                fib.interfaceChanged(iface.swIfIndex());
+                for (SwInterface sub : interfaces.subInterfaces(iface)) {
+                    fib.interfaceChanged(sub.swIfIndex());
+                }
+            }
+
+            @Override
+            public void mtuChanged(SwInterface iface) {
+                fib.interfaceChanged(iface.swIfIndex());
+            }
+        });
+        this.addresses = Ip4InterfaceAddresses.of(graph);
         for (SwInterface iface : interfaces.all()) {
             for (Ip4Prefix address : addresses.of(iface)) {
                 fib.addInterfaceAddress(iface.swIfIndex(), address.address(), address.length());
@@ -89,7 +108,7 @@ public final class Ip4Forwarding {
             }
         });
         for (Ip4Neighbor neighbour : neighbours.all()) {
-            fib.setNeighbour(neighbour.swIfIndex(), neighbour.ip(), neighbour.mac());
+            apply(new NeighbourChange(neighbour.swIfIndex(), neighbour.ip(), neighbour.mac()));
         }
     }
 
@@ -128,11 +147,22 @@ public final class Ip4Forwarding {
         return applied;
     }
 
+    /**
+     * Gives the FIB a neighbour's MAC (or takes it away) and, for a neighbour in a connected
+     * subnet of its interface, its own /32 (VPP's adj-fib), so packets to it rewrite rather than glean.
+     */
     private void apply(NeighbourChange change) {
+        int sw = change.swIfIndex();
+        io.vecta.runtime.fib.Ip4Prefix host = new io.vecta.runtime.fib.Ip4Prefix(change.ip(), 32);
+        int tableId = fib.tableAt(fib.fibIndexOf(sw)).tableId();
         if (change.mac() < 0) {
-            fib.delNeighbour(change.swIfIndex(), change.ip());
-        } else {
-            fib.setNeighbour(change.swIfIndex(), change.ip(), change.mac());
+            fib.delRoute(tableId, host, FibSource.ADJACENCY);
+            fib.delNeighbour(sw, change.ip());
+            return;
+        }
+        fib.setNeighbour(sw, change.ip(), change.mac());
+        if (addresses.matching(sw, change.ip()) != null) {
+            fib.addRoute(tableId, host, FibSource.ADJACENCY, List.of(FibPath.via(change.ip(), sw)));
         }
     }
 }
