@@ -122,7 +122,9 @@ class VectaProcessTest {
         assertThat(dot.labels().keySet()).contains("error-drop", "error-punt", "null-node");
         assertThat(dot.arcs()).as("the built-in nodes with next nodes: interface-output and the ethernet path")
                 .extracting(ParsedDot.Arc::from)
-                .containsOnly("interface-output", "ethernet-input", "arp-input", "ip4-input", "ip6-input", "loop-tx");
+                .containsOnly("interface-output", "ethernet-input", "arp-input", "ip4-input", "ip6-input", "loop-tx",
+                        "ip4-lookup", "ip4-rewrite", "ip4-local", "ip4-arp", "ip4-glean", "ip4-icmp-input",
+                        "ip4-icmp-error");
         assertThat(version.output()).contains(Version.VERSION);
 
         vecta.destroy();

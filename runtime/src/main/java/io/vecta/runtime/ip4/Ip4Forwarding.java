@@ -1,5 +1,7 @@
 package io.vecta.runtime.ip4;
 
+import io.vecta.runtime.dispatch.NodeState;
+import io.vecta.runtime.dispatch.ThreadRuntime;
 import io.vecta.runtime.fib.FibInterfaces;
 import io.vecta.runtime.fib.FibPath;
 import io.vecta.runtime.fib.FibSource;
@@ -32,7 +34,8 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  *
  * A neighbour learnt on a dataplane thread reaches the FIB through a queue that the main thread's
  * {@code ip4-neighbor-sync} node drains between frames (VPP sends such updates to its main
- * thread as an RPC), since FIB changes belong to the main thread. Addresses and neighbours that
+ * thread as an RPC), since FIB changes belong to the main thread. The node is an interrupt-mode
+ * input node: the queue's first entry interrupts it, so it costs nothing while nothing is learnt. Addresses and neighbours that
  * exist before the FIB is first asked for are replayed into it when it is made.
  */
 public final class Ip4Forwarding {
@@ -45,6 +48,8 @@ public final class Ip4Forwarding {
     private final Ip4InterfaceAddresses addresses;
     private final Queue<NeighbourChange> learnt = new ConcurrentLinkedQueue<>();
     private volatile boolean anyLearnt;
+    private volatile ThreadRuntime mainThread;
+    private volatile int syncNode = -1;
 
     private Ip4Forwarding(Graph graph) {
         InterfaceTable interfaces = InterfaceTable.of(graph);
@@ -112,6 +117,28 @@ public final class Ip4Forwarding {
         }
     }
 
+    /**
+     * Sets {@code ip4-neighbor-sync} of {@code thread} to wait for interrupts on the main thread,
+     * and off elsewhere; every thread runtime of a graph that holds the node comes here once.
+     */
+    public static void attach(ThreadRuntime thread) {
+        Graph graph = thread.graph();
+        if (!graph.hasNode(Ip4NeighborSync.NODE)) {
+            return;
+        }
+        if (thread.threadIndex() != 0) {
+            thread.node(Ip4NeighborSync.NODE).setState(NodeState.DISABLED);
+            return;
+        }
+        Ip4Forwarding forwarding = of(graph);
+        thread.node(Ip4NeighborSync.NODE).setState(NodeState.INTERRUPT);
+        forwarding.syncNode = graph.node(Ip4NeighborSync.NODE).index();
+        forwarding.mainThread = thread;
+        if (forwarding.anyLearnt) {
+            thread.interrupt(forwarding.syncNode);
+        }
+    }
+
     /** The forwarding state of {@code graph}, made on first use. */
     public static Ip4Forwarding of(Graph graph) {
         return graph.service(Ip4Forwarding.class, Ip4Forwarding::new);
@@ -129,6 +156,10 @@ public final class Ip4Forwarding {
         } else {
             learnt.add(change);
             anyLearnt = true;
+            ThreadRuntime main = mainThread;
+            if (main != null) {
+                main.interrupt(syncNode);
+            }
         }
     }
 

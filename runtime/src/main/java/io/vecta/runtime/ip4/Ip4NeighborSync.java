@@ -12,7 +12,8 @@ import io.vecta.sdk.node.NodeContext;
 /**
  * {@code ip4-neighbor-sync}: on the main thread, between frames, gives the FIB the neighbours
  * that {@code arp-input} learnt on any thread ({@link Ip4Forwarding}), so that adjacencies waiting
- * for ARP start to rewrite. A turn with nothing learnt costs one volatile read.
+ * for ARP start to rewrite. It waits for interrupts: the first neighbour queued wakes it for one
+ * turn, and a loop with nothing learnt never calls it.
  */
 @GraphNode(name = Ip4NeighborSync.NODE, type = NodeType.INPUT, errors = Ip4NeighborSync.Error.class)
 public final class Ip4NeighborSync {

@@ -1,6 +1,14 @@
 package io.vecta.runtime.ip4;
 
+import io.vecta.runtime.dispatch.ThreadRuntime;
 import io.vecta.runtime.graph.Graph;
+import io.vecta.sdk.buffer.Buffers;
+import io.vecta.sdk.node.Frame;
+import io.vecta.sdk.packet.Icmp;
+import io.vecta.sdk.packet.Ip4;
+import io.vecta.sdk.packet.IpProtocol;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -10,26 +18,20 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * What the {@code ping} command and the nodes share: echo requests waiting for {@code ping-input}
- * to send them, the time each was sent, and the replies {@code ip4-icmp-input} matched to them.
- * The command queues a request and turns the main thread's graph until its reply comes or the
- * interval ends, as VPP's ping waits in a process; the nodes run on the main thread then.
+ * What the {@code ping} command and {@code ip4-icmp-input} share: the time each echo request was
+ * sent and the replies matched to them. The command runs on the main thread: it builds each
+ * request in a buffer of the main thread, puts it in a frame for {@code ip4-lookup} (as VPP's
+ * ping process does) and turns the main thread's graph until the reply comes or the interval ends.
  */
 public final class Ip4Ping {
-
-    /** An echo request to send. */
-    record Request(int source, int destination, int rxSwIfIndex, int id, int sequence, int dataBytes) {
-    }
 
     /** A reply matched to a request. */
     public record Reply(int from, int sequence, int ttl, int bytes, long roundTripNanos) {
     }
 
-    private final Queue<Request> toSend = new ConcurrentLinkedQueue<>();
     private final Map<Integer, Long> sentNanos = new ConcurrentHashMap<>();
     private final Queue<Reply> replies = new ConcurrentLinkedQueue<>();
     private final AtomicInteger nextId = new AtomicInteger(1);
-    private volatile boolean pending;
 
     private Ip4Ping(Graph graph) {
     }
@@ -44,10 +46,23 @@ public final class Ip4Ping {
         return nextId.getAndIncrement() & 0xffff;
     }
 
-    /** Queues an echo request for {@code ping-input}. */
-    public void send(int source, int destination, int rxSwIfIndex, int id, int sequence, int dataBytes) {
-        toSend.add(new Request(source, destination, rxSwIfIndex, id, sequence, dataBytes));
-        pending = true;
+    /**
+     * On the main thread: builds the echo request {@code id}/{@code sequence} from {@code source} to
+     * {@code destination} with {@code dataBytes} of data, looked up in the table of
+     * {@code rxSwIfIndex}, and queues it for {@code ip4-lookup}; false if no buffer was free.
+     */
+    public boolean send(ThreadRuntime main, int source, int destination, int rxSwIfIndex, int id, int sequence,
+                        int dataBytes) {
+        int[] bi = new int[1];
+        if (main.allocator().alloc(bi, 0, 1) != 1) {
+            return false;
+        }
+        writeEchoRequest(main.buffers(), bi[0], source, destination, rxSwIfIndex, id, sequence, dataBytes);
+        sentNanos.put(key(id, sequence), System.nanoTime());
+        Frame frame = main.takeFrame();
+        frame.add(bi[0]);
+        main.putPending(main.graph().node(Ip4Lookup.NODE).index(), frame);
+        return true;
     }
 
     /** The replies matched since the last call. */
@@ -64,22 +79,6 @@ public final class Ip4Ping {
         sentNanos.keySet().removeIf(key -> key >>> 16 == id);
     }
 
-    /** Whether requests wait to be sent: one volatile read for ping-input's turn. */
-    boolean hasPending() {
-        return pending;
-    }
-
-    /** The next request to send, or null; stamps it as sent now. */
-    Request nextToSend() {
-        Request request = toSend.poll();
-        if (request == null) {
-            pending = false;
-            return null;
-        }
-        sentNanos.put(key(request.id(), request.sequence()), System.nanoTime());
-        return request;
-    }
-
     /** An echo reply arrived; it is kept when it answers a request of ours. */
     void replied(int from, int id, int sequence, int ttl, int bytes) {
         Long sent = sentNanos.remove(key(id, sequence));
@@ -90,5 +89,34 @@ public final class Ip4Ping {
 
     private static int key(int id, int sequence) {
         return (id << 16) | (sequence & 0xffff);
+    }
+
+    private static void writeEchoRequest(Buffers buffers, int bi, int source, int destination, int rxSwIfIndex,
+                                         int id, int sequence, int dataBytes) {
+        int total = Ip4.MIN_HEADER_LENGTH + Icmp.HEADER_LENGTH + dataBytes;
+        buffers.setCurrentData(bi, 0);
+        buffers.setCurrentLength(bi, total);
+        buffers.setRxSwIfIndex(bi, rxSwIfIndex);
+        MemorySegment m = buffers.memory();
+        long ip = buffers.dataOffset(bi);
+        Ip4.setVersionAndIhl(m, ip, Ip4.VERSION, 5);
+        Ip4.setTos(m, ip, 0);
+        Ip4.setTotalLength(m, ip, total);
+        Ip4.setIdentification(m, ip, sequence);
+        Ip4.setFlagsAndFragmentOffset(m, ip, 0);
+        Ip4.setTtl(m, ip, Ip4IcmpInput.REPLY_TTL);
+        Ip4.setProtocol(m, ip, IpProtocol.ICMP);
+        Ip4.setSrc(m, ip, source);
+        Ip4.setDst(m, ip, destination);
+        Ip4.fillChecksum(m, ip);
+        long icmp = ip + Ip4.MIN_HEADER_LENGTH;
+        Icmp.setType(m, icmp, Icmp.TYPE_ECHO_REQUEST);
+        Icmp.setCode(m, icmp, 0);
+        Icmp.setEchoId(m, icmp, id);
+        Icmp.setEchoSequence(m, icmp, sequence);
+        for (int i = 0; i < dataBytes; i++) {
+            m.set(ValueLayout.JAVA_BYTE, icmp + Icmp.HEADER_LENGTH + i, (byte) i);
+        }
+        Icmp.setChecksum(m, icmp, Icmp.computeChecksumIp4(m, ip, icmp));
     }
 }

@@ -9,7 +9,7 @@
  *                        │                      └─▶ error-drop ("ip4 destination lookup miss")
  *                        └─ TTL 0 ─▶ ip4-icmp-error ◀─ TTL 1, too big with DF ─ ip4-rewrite
  *                                        └─▶ ip4-lookup
- *   ping-input (the ping command's requests) ─▶ ip4-lookup
+ *   the ping command (main thread): echo requests ─▶ ip4-lookup
  *   ip4-neighbor-sync (main thread): neighbours learnt by arp-input ─▶ FIB
  * </pre>
  *

@@ -217,7 +217,9 @@ public final class Ip4RouteCommands {
         int received = 0;
         StringBuilder text = new StringBuilder();
         for (int seq = 1; seq <= repeat; seq++) {
-            ping.send(sourceAddress, destination, rx, id, seq, dataBytes);
+            if (!ping.send(runtime.mainThread(), sourceAddress, destination, rx, id, seq, dataBytes)) {
+                throw new CliException("ping: no buffer free for echo request " + seq);
+            }
             long deadline = System.nanoTime() + intervalNanos;
             boolean answered = false;
             do {
