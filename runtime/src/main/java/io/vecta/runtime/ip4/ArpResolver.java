@@ -6,6 +6,7 @@ import io.vecta.runtime.fib.Adjacencies;
 import io.vecta.runtime.graph.Graph;
 import io.vecta.runtime.interfaces.InterfaceTable;
 import io.vecta.runtime.ip.Ip4InterfaceAddresses;
+import io.vecta.sdk.buffer.BufferFlags;
 import io.vecta.sdk.buffer.Buffers;
 import io.vecta.sdk.node.Frame;
 import io.vecta.sdk.node.NodeContext;
@@ -73,7 +74,7 @@ final class ArpResolver {
         if (frame.isTraced()) {
             for (int i = 0; i < count; i++) {
                 int bi = bis[i];
-                if ((buffers.flags(bi) & io.vecta.sdk.buffer.BufferFlags.IS_TRACED) != 0) {
+                if ((buffers.flags(bi) & BufferFlags.IS_TRACED) != 0) {
                     ctx.addTrace(bi, Ip4HeaderTrace.of(adjacencies.format(Ip4BufferFields.adjIndex(buffers, bi)),
                             buffers, bi));
                 }

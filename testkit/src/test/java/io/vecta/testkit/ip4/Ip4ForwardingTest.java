@@ -207,6 +207,17 @@ class Ip4ForwardingTest {
     }
 
     @Test
+    void shouldSendOneArpRequestForABurstTowardsOneUnknownNextHop() {
+        vecta.cli("ip route add 49.0.0.0/8 via 10.0.1.9 pg1");
+
+        List<DecodedPacket> requests = vecta.sendAndExpect(pg0, udpTo("49.0.0.1").times(3), pg1, 1);
+
+        assertThat(requests.getFirst().arp().targetIp()).isEqualTo(Ip4Address.parse("10.0.1.9"));
+        assertThat(vecta.errors("ip4-arp", "ARP requests sent")).isEqualTo(1);
+        assertThat(vecta.errors("ip4-arp", "ARP requests throttled")).isEqualTo(2);
+    }
+
+    @Test
     void shouldGleanAnUnknownHostOfAConnectedSubnet() {
         DecodedPacket request = vecta.sendAndExpect(pg0, List.of(udpTo("10.0.1.77").build()), pg1).getFirst();
 

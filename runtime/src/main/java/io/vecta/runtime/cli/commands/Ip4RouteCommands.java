@@ -1,6 +1,7 @@
 package io.vecta.runtime.cli.commands;
 
 import io.vecta.runtime.VectaRuntime;
+import io.vecta.runtime.fib.DpoKind;
 import io.vecta.runtime.fib.FibPath;
 import io.vecta.runtime.fib.FibSource;
 import io.vecta.runtime.fib.Ip4Fib;
@@ -259,12 +260,12 @@ public final class Ip4RouteCommands {
         Ip4Fib fib = Ip4Forwarding.of(runtime.graph()).fib();
         int lb = fib.lookup(0, destination);
         int bucket = fib.loadBalances().bucketAt(lb, 0);
-        io.vecta.runtime.fib.DpoKind kind = io.vecta.runtime.fib.DpoKind.of(bucket);
+        DpoKind kind = DpoKind.of(bucket);
         int sw = -1;
-        if (kind == io.vecta.runtime.fib.DpoKind.RECEIVE) {
-            sw = io.vecta.runtime.fib.DpoKind.index(bucket);
-        } else if (kind != io.vecta.runtime.fib.DpoKind.DROP) {
-            sw = fib.adjacencies().swIfIndex(io.vecta.runtime.fib.DpoKind.index(bucket));
+        if (kind == DpoKind.RECEIVE) {
+            sw = DpoKind.index(bucket);
+        } else if (kind != DpoKind.DROP) {
+            sw = fib.adjacencies().swIfIndex(DpoKind.index(bucket));
         }
         io.vecta.sdk.packet.Ip4Prefix[][] byInterface = addresses.byInterface();
         if (sw < 0 || sw >= byInterface.length || byInterface[sw].length == 0) {
