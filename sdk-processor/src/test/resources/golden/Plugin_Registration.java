@@ -19,7 +19,16 @@ import javax.annotation.processing.Generated;
 )
 public final class Plugin_Registration implements PluginRegistration {
     /**
-     * Created on the first call of {@link #commands()}, with the command objects.
+     * Whether the command and handler objects below exist; one object per class, shared.
+     */
+    private boolean objectsCreated;
+
+    private AcmeCommands acmeCommands;
+
+    private AcmeCommands.Limits limits;
+
+    /**
+     * Created on the first call of {@link #commands()}.
      */
     private List<CommandDescriptor> commands;
 
@@ -63,11 +72,21 @@ public final class Plugin_Registration implements PluginRegistration {
         return List.of();
     }
 
+    /**
+     * Creates the objects on first use, after the runtime has checked the SDK version.
+     */
+    private void createObjects() {
+        if (!objectsCreated) {
+            acmeCommands = new AcmeCommands();
+            limits = new AcmeCommands.Limits();
+            objectsCreated = true;
+        }
+    }
+
     @Override
     public synchronized List<CommandDescriptor> commands() {
         if (commands == null) {
-            AcmeCommands acmeCommands = new AcmeCommands();
-            AcmeCommands.Limits limits = new AcmeCommands.Limits();
+            createObjects();
             commands = List.of(
                     new CommandDescriptor("acme fail", "acme fail",
                             "",

@@ -7,6 +7,7 @@ import io.vecta.runtime.api.ApiServer;
 import io.vecta.runtime.api.ApiServerOptions;
 import io.vecta.runtime.api.CoreApi;
 import io.vecta.runtime.api.InterfaceApi;
+import io.vecta.runtime.api.PluginApiModules;
 import io.vecta.runtime.buffer.BufferPools;
 import io.vecta.runtime.cli.CliServices;
 import io.vecta.runtime.cli.CliShell;
@@ -65,7 +66,7 @@ import org.agrona.concurrent.IdleStrategy;
  *                 ─▶ Graph ─▶ ThreadRuntime of the main thread
  *                 ─▶ Workers (cpu { workers | corelist-workers }), each its own ThreadRuntime
  *                 ─▶ CommandTree of every plugin's commands ─▶ CliServer (unix { cli-listen })
- *                 ─▶ ApiRegistry (memclnt) ─▶ ApiServer (socksvr { socket-name })
+ *                 ─▶ ApiRegistry (memclnt, vlib, vpe, plugins' modules) ─▶ ApiServer (socksvr { socket-name })
  *   run():  unix { startup-config } lines, then
  *           loop { graph turn; main-thread tasks (CLI lines, API messages) } until stop()
  * </pre>
@@ -252,6 +253,7 @@ public final class VectaRuntime implements AutoCloseable {
             registry.register(module);
         }
         registry.register(InterfaceApi.module(InterfaceTable.of(graph())));
+        PluginApiModules.register(registry, plugins);
         apiServer = new ApiServer(registry.table(), ApiMainThread.of(this), ApiServerOptions.DEFAULTS);
         if (config.apiTrace().on()) {
             apiServer.trace().start(config.apiTrace().nitems());

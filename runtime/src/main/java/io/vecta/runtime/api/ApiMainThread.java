@@ -1,6 +1,8 @@
 package io.vecta.runtime.api;
 
 import io.vecta.runtime.VectaRuntime;
+import io.vecta.sdk.api.ApiContext;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 
 /**
@@ -20,6 +22,14 @@ public interface ApiMainThread {
     /** On the main thread: runs {@code change} with the workers stopped. */
     void withWorkersStopped(Runnable change);
 
+    /**
+     * What {@code @ApiHandler} methods that take an {@link ApiContext} reach: the services CLI
+     * commands reach through theirs; none by default.
+     */
+    default ApiContext services() {
+        return ApiContext.NONE;
+    }
+
     /** The main thread and barrier of {@code runtime}. */
     static ApiMainThread of(VectaRuntime runtime) {
         return new ApiMainThread() {
@@ -38,6 +48,16 @@ public interface ApiMainThread {
             @Override
             public void withWorkersStopped(Runnable change) {
                 runtime.withWorkersStopped(change);
+            }
+
+            @Override
+            public ApiContext services() {
+                return new ApiContext() {
+                    @Override
+                    public <T> Optional<T> service(Class<T> type) {
+                        return runtime.services().find(type);
+                    }
+                };
             }
         };
     }

@@ -6,8 +6,8 @@ import java.util.Objects;
 
 /**
  * Where modules register their messages before the server starts, in a fixed order (the
- * runtime's own modules, then plugins' in load order), so that the ids are the same on every
- * start with the same plugins. {@link #table()} numbers them; registration ends there, because
+ * runtime's own modules, then plugins' by plugin name, see {@link PluginApiModules}), so that
+ * the ids are the same on every start with the same plugins. {@link #table()} numbers them; registration ends there, because
  * clients learn the whole table once, at their handshake.
  *
  * <pre>{@code
@@ -21,6 +21,7 @@ public final class ApiRegistry {
 
     private final ApiModule bootstrap;
     private final List<ApiModule> modules = new ArrayList<>();
+    private final List<String> refused = new ArrayList<>();
     private MessageTable table;
 
     private ApiRegistry(ApiModule bootstrap) {
@@ -52,10 +53,31 @@ public final class ApiRegistry {
         return this;
     }
 
+    /** The modules registered so far, the bootstrap module first. */
+    public synchronized List<ApiModule> modules() {
+        List<ApiModule> all = new ArrayList<>();
+        all.add(bootstrap);
+        all.addAll(modules);
+        return List.copyOf(all);
+    }
+
+    /**
+     * Notes a module that was not registered and why, for {@code show api message-table}.
+     *
+     * @throws IllegalStateException if the table was already built
+     */
+    public synchronized void refused(String reason) {
+        Objects.requireNonNull(reason, "reason");
+        if (table != null) {
+            throw new IllegalStateException("api module refused after the message table was built: " + reason);
+        }
+        refused.add(reason);
+    }
+
     /** The numbered table; the first call ends registration. */
     public synchronized MessageTable table() {
         if (table == null) {
-            table = MessageTable.build(bootstrap, modules);
+            table = MessageTable.build(bootstrap, modules, refused);
         }
         return table;
     }

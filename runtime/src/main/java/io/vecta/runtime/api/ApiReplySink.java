@@ -1,8 +1,8 @@
 package io.vecta.runtime.api;
 
+import io.vecta.sdk.api.ApiContext;
 import io.vecta.sdk.api.ApiReplies;
 import java.nio.ByteBuffer;
-import java.util.List;
 
 /**
  * Where a handler answers one request: the client it came from and the request's context,
@@ -26,14 +26,23 @@ public final class ApiReplySink implements ApiReplies {
     private final ApiMessage request;
     private final int context;
     private final boolean hasContext;
+    private final ApiContext services;
     private boolean replied;
 
-    ApiReplySink(ApiRequester client, MessageTable table, ApiMessage request, int context, boolean hasContext) {
+    ApiReplySink(ApiRequester client, MessageTable table, ApiMessage request, int context, boolean hasContext,
+                 ApiContext services) {
+        this.services = services;
         this.client = client;
         this.table = table;
         this.request = request;
         this.context = context;
         this.hasContext = hasContext;
+    }
+
+    /** The runtime's services, for {@code @ApiHandler} methods that take an {@link ApiContext}. */
+    @Override
+    public ApiContext apiContext() {
+        return services;
     }
 
     /** Who sent the request: a socket client, or a trace being replayed. */
@@ -108,18 +117,6 @@ public final class ApiReplySink implements ApiReplies {
     public void dump(Iterable<ByteBuffer> records) {
         for (ByteBuffer record : records) {
             details(record);
-        }
-        requireOpen();
-        replied = true;
-    }
-
-    /**
-     * Answers an {@code X_dump} with generated records, as {@link #dump(Iterable)}: each encoded
-     * by its codec under the id the table gives it.
-     */
-    public void dumpMessages(List<? extends io.vecta.sdk.api.ApiMessage> records) {
-        for (io.vecta.sdk.api.ApiMessage record : records) {
-            details(ByteBuffer.wrap(table.encode(record)));
         }
         requireOpen();
         replied = true;

@@ -247,7 +247,8 @@ public final class ApiServer implements AutoCloseable {
      */
     Optional<RuntimeException> handleAs(ApiRequester from, ApiMessage message, ByteBuffer payload) {
         boolean hasContext = message.contextOffset() != ApiMessage.NO_CONTEXT;
-        ApiReplySink sink = new ApiReplySink(from, table, message, contextOf(message, payload), hasContext);
+        ApiReplySink sink = new ApiReplySink(from, table, message, contextOf(message, payload), hasContext,
+                mainThread.services());
         ByteBuffer request = payload.asReadOnlyBuffer().order(ByteOrder.BIG_ENDIAN);
         ApiHandler handler = message.handler().orElseThrow();
         try {

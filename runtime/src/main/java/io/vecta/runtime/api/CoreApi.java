@@ -5,6 +5,8 @@ import io.vecta.runtime.api.core.vlib.CliInband;
 import io.vecta.runtime.api.core.vlib.CliInbandReply;
 import io.vecta.runtime.api.core.vlib.GetNextIndex;
 import io.vecta.runtime.api.core.vlib.GetNextIndexReply;
+import io.vecta.runtime.api.core.vlib.GetNodeGraph;
+import io.vecta.runtime.api.core.vlib.GetNodeGraphReply;
 import io.vecta.runtime.api.core.vlib.GetNodeIndex;
 import io.vecta.runtime.api.core.vlib.GetNodeIndexReply;
 import io.vecta.runtime.api.core.vlib.ShowThreads;
@@ -21,6 +23,7 @@ import io.vecta.runtime.graph.GraphNodeEntry;
 import io.vecta.runtime.show.BuildInfo;
 import io.vecta.runtime.show.DispatchThread;
 import io.vecta.sdk.annotation.ApiHandler;
+import io.vecta.sdk.api.ApiErrors;
 import io.vecta.sdk.api.ApiHandlerBinding;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,16 +32,14 @@ import java.util.List;
  * The runtime's own API modules, {@code vlib} and {@code vpe}, with their messages' codecs
  * generated from the core {@code .api} files and these handlers: {@code show_version},
  * {@code cli_inband} (any CLI command, its output in the reply), {@code get_node_index},
- * {@code get_next_index} and {@code show_threads}. Handlers run on the main thread with the
+ * {@code get_next_index}, {@code show_threads}, and {@code get_node_graph}, answered
+ * {@link ApiErrors#UNIMPLEMENTED}: VPP's reply carries a pointer into its shared-memory heap,
+ * which a socket client cannot follow (VPP's own socket clients cannot either); the graph is
+ * {@code cli_inband "show vlib graph"} away. Handlers run on the main thread with the
  * workers stopped, as VPP runs them; each is an {@code @ApiHandler} method bound by the generated
  * {@code CoreApi_ApiHandlers}, and the server writes the request's context into each reply.
  */
 public final class CoreApi {
-
-    /** VPP's {@code VNET_API_ERROR_NO_SUCH_NODE}. */
-    public static final int NO_SUCH_NODE = -63;
-    /** VPP's {@code VNET_API_ERROR_NO_SUCH_NODE2}: the second node named does not exist. */
-    public static final int NO_SUCH_NODE2 = -64;
 
     private final VectaRuntime runtime;
     private final CliShell shell;
@@ -70,10 +71,15 @@ public final class CoreApi {
     }
 
     @ApiHandler
+    GetNodeGraphReply getNodeGraph(GetNodeGraph request) {
+        return new GetNodeGraphReply(0, ApiErrors.UNIMPLEMENTED, 0);
+    }
+
+    @ApiHandler
     GetNodeIndexReply getNodeIndex(GetNodeIndex request) {
         Graph graph = runtime.graph();
         boolean known = graph.hasNode(request.nodeName());
-        return new GetNodeIndexReply(0, known ? 0 : NO_SUCH_NODE,
+        return new GetNodeIndexReply(0, known ? 0 : ApiErrors.NO_SUCH_NODE,
                 known ? graph.node(request.nodeName()).index() : 0xffff_ffffL);
     }
 
@@ -83,15 +89,15 @@ public final class CoreApi {
         int retval = 0;
         long next = 0xffff_ffffL;
         if (!graph.hasNode(request.nodeName())) {
-            retval = NO_SUCH_NODE;
+            retval = ApiErrors.NO_SUCH_NODE;
         } else if (!graph.hasNode(request.nextName())) {
-            retval = NO_SUCH_NODE2;
+            retval = ApiErrors.NO_SUCH_NODE2;
         } else {
             GraphNodeEntry node = graph.node(request.nodeName());
             int target = graph.node(request.nextName()).index();
             int index = node.nexts().indexOf(target);
             if (index < 0) {
-                retval = NO_SUCH_NODE2;
+                retval = ApiErrors.NO_SUCH_NODE2;
             } else {
                 next = index;
             }

@@ -24,7 +24,10 @@ import io.vecta.runtime.interfaces.InterfaceException;
 import io.vecta.runtime.interfaces.InterfaceListener;
 import io.vecta.runtime.interfaces.InterfaceTable;
 import io.vecta.runtime.interfaces.SwInterface;
+import io.vecta.sdk.annotation.ApiHandler;
 import io.vecta.sdk.api.ApiBytes;
+import io.vecta.sdk.api.ApiErrors;
+import io.vecta.sdk.api.ApiReplies;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -46,24 +49,14 @@ import java.util.concurrent.ConcurrentHashMap;
  *   want_interface_events          → _reply, then sw_interface_event on each admin change
  * </pre>
  *
- * Every handler is a plain method from the request record to its reply record (or to the
- * list of details of a dump); {@link #module} binds them by message name. The other messages
+ * Every handler is an {@code @ApiHandler} method from the request record to its reply record
+ * (or to the list of details of a dump); {@link #module} registers the bindings the generated
+ * {@code InterfaceApi_ApiHandlers} gives. The other messages
  * of the file are in the table, so clients find them, but are not answered. Handlers run on
  * the main thread with the workers stopped, as every interface change does; so do the
  * events, sent from the table's {@link io.vecta.runtime.interfaces.InterfaceListener}.
  */
 public final class InterfaceApi {
-
-    /** VPP's {@code VNET_API_ERROR_UNSPECIFIED}: what it answers when the change itself fails. */
-    public static final int UNSPECIFIED = -1;
-    /** VPP's {@code VNET_API_ERROR_INVALID_SW_IF_INDEX}. */
-    public static final int INVALID_SW_IF_INDEX = -2;
-    /** VPP's {@code VNET_API_ERROR_INVALID_VALUE}. */
-    public static final int INVALID_VALUE = -7;
-    /** VPP's {@code VNET_API_ERROR_UNIMPLEMENTED}. */
-    public static final int UNIMPLEMENTED = -9;
-    /** VPP's {@code VNET_API_ERROR_INVALID_REGISTRATION}: subscribed twice, or unsubscribed when not. */
-    public static final int INVALID_REGISTRATION = -31;
 
     /** {@code sw_if_index} ~0: every interface. */
     private static final long ALL = 0xffff_ffffL;
@@ -92,31 +85,16 @@ public final class InterfaceApi {
         table.addListener(new InterfaceListener() {
             @Override
             public void adminStateChanged(SwInterface iface) {
-                api.adminStateChanged(iface);
+                api.tellSubscribers(iface, false);
+            }
+
+            @Override
+            public void deleted(SwInterface iface) {
+                api.tellSubscribers(iface, true);
             }
         });
-        Map<String, ApiHandler> handlers = Map.of(
-                "sw_interface_dump", (request, replies) ->
-                        replies.dumpMessages(api.swInterfaceDump(SwInterfaceDump.CODEC.decodeRequest(request))),
-                "sw_interface_set_flags", (request, replies) ->
-                        replies.reply(api.swInterfaceSetFlags(SwInterfaceSetFlags.CODEC.decodeRequest(request))),
-                "sw_interface_set_mtu", (request, replies) ->
-                        replies.reply(api.swInterfaceSetMtu(SwInterfaceSetMtu.CODEC.decodeRequest(request))),
-                "sw_interface_get_mac_address", (request, replies) -> replies.reply(
-                        api.swInterfaceGetMacAddress(SwInterfaceGetMacAddress.CODEC.decodeRequest(request))),
-                "sw_interface_tag_add_del", (request, replies) ->
-                        replies.reply(api.swInterfaceTagAddDel(SwInterfaceTagAddDel.CODEC.decodeRequest(request))),
-                "want_interface_events", (request, replies) -> {
-                    WantInterfaceEvents want = WantInterfaceEvents.CODEC.decodeRequest(request);
-                    // a replayed trace has no connection to send events to: nothing to subscribe
-                    replies.reply(replies.client() instanceof ApiClient client
-                            ? api.wantInterfaceEvents(want, client)
-                            : new WantInterfaceEventsReply(want.context(), 0));
-                });
         return ApiModule.fromCodecs(InterfaceModule.NAME, InterfaceModule.FILE_CRC, InterfaceModule.MESSAGES,
-                codec -> Optional.ofNullable(handlers.get(codec.name()))
-                        .map(handler -> ApiMessage.request(codec.name(), codec.crc(), codec.minimumPayloadSize(),
-                                handler)));
+                InterfaceApi_ApiHandlers.bind(api));
     }
 
     /**
@@ -124,6 +102,7 @@ public final class InterfaceApi {
      * whose name contains the filter, ignoring case (sw_if_index is not looked at); otherwise
      * all for sw_if_index ~0 or 0, else that one, or none if there is no such interface.
      */
+    @ApiHandler
     List<SwInterfaceDetails> swInterfaceDump(SwInterfaceDump request) {
         long index = request.swIfIndex().value();
         if (!request.nameFilterValid() && index != ALL && index != 0) {
@@ -141,58 +120,62 @@ public final class InterfaceApi {
     }
 
     /** Admin up if the flags have {@code IF_STATUS_API_FLAG_ADMIN_UP}, else down; link up is not read. */
+    @ApiHandler
     SwInterfaceSetFlagsReply swInterfaceSetFlags(SwInterfaceSetFlags request) {
         Optional<SwInterface> iface = find(request.swIfIndex().value());
         if (iface.isEmpty()) {
-            return new SwInterfaceSetFlagsReply(request.context(), INVALID_SW_IF_INDEX);
+            return new SwInterfaceSetFlagsReply(request.context(), ApiErrors.INVALID_SW_IF_INDEX);
         }
         try {
             table.setAdminUp(iface.get(), request.flags().has(IfStatusFlags.IF_STATUS_API_FLAG_ADMIN_UP));
             return new SwInterfaceSetFlagsReply(request.context(), 0);
         } catch (InterfaceException e) {
-            return new SwInterfaceSetFlagsReply(request.context(), UNSPECIFIED);
+            return new SwInterfaceSetFlagsReply(request.context(), ApiErrors.UNSPECIFIED);
         }
     }
 
     /**
-     * The L3 MTU from {@code mtu[MTU_PROTO_API_L3]}, 68 to 65535 ({@link #INVALID_VALUE}
+     * The L3 MTU from {@code mtu[MTU_PROTO_API_L3]}, 68 to 65535 ({@link ApiErrors#INVALID_VALUE}
      * otherwise). The table keeps no per-protocol MTUs: the IPv4, IPv6 and MPLS slots must be 0,
-     * "as L3", or the answer is {@link #UNIMPLEMENTED}.
+     * "as L3", or the answer is {@link ApiErrors#UNIMPLEMENTED}.
      */
+    @ApiHandler
     SwInterfaceSetMtuReply swInterfaceSetMtu(SwInterfaceSetMtu request) {
         Optional<SwInterface> iface = find(request.swIfIndex().value());
         if (iface.isEmpty()) {
-            return new SwInterfaceSetMtuReply(request.context(), INVALID_SW_IF_INDEX);
+            return new SwInterfaceSetMtuReply(request.context(), ApiErrors.INVALID_SW_IF_INDEX);
         }
         List<Long> mtu = request.mtu();
         for (int proto = 1; proto < mtu.size(); proto++) {
             if (mtu.get(proto) != 0) {
-                return new SwInterfaceSetMtuReply(request.context(), UNIMPLEMENTED);
+                return new SwInterfaceSetMtuReply(request.context(), ApiErrors.UNIMPLEMENTED);
             }
         }
         long l3 = mtu.getFirst();
         if (l3 < 68 || l3 > 65535) {
-            return new SwInterfaceSetMtuReply(request.context(), INVALID_VALUE);
+            return new SwInterfaceSetMtuReply(request.context(), ApiErrors.INVALID_VALUE);
         }
         table.setMtu(iface.get(), (int) l3);
         return new SwInterfaceSetMtuReply(request.context(), 0);
     }
 
     /** The interface's Ethernet address; zeros for one without (local0). */
+    @ApiHandler
     SwInterfaceGetMacAddressReply swInterfaceGetMacAddress(SwInterfaceGetMacAddress request) {
         Optional<SwInterface> iface = find(request.swIfIndex().value());
         return iface.map(i -> new SwInterfaceGetMacAddressReply(request.context(), 0, mac(i)))
-                .orElseGet(() -> new SwInterfaceGetMacAddressReply(request.context(), INVALID_SW_IF_INDEX, NO_MAC));
+                .orElseGet(() -> new SwInterfaceGetMacAddressReply(request.context(), ApiErrors.INVALID_SW_IF_INDEX, NO_MAC));
     }
 
-    /** Sets the tag ({@code is_add}, a tag that is not empty, else {@link #INVALID_VALUE}) or removes it. */
+    /** Sets the tag ({@code is_add}, a tag that is not empty, else {@link ApiErrors#INVALID_VALUE}) or removes it. */
+    @ApiHandler
     SwInterfaceTagAddDelReply swInterfaceTagAddDel(SwInterfaceTagAddDel request) {
         Optional<SwInterface> iface = find(request.swIfIndex().value());
         if (iface.isEmpty()) {
-            return new SwInterfaceTagAddDelReply(request.context(), INVALID_SW_IF_INDEX);
+            return new SwInterfaceTagAddDelReply(request.context(), ApiErrors.INVALID_SW_IF_INDEX);
         }
         if (request.isAdd() && request.tag().isEmpty()) {
-            return new SwInterfaceTagAddDelReply(request.context(), INVALID_VALUE);
+            return new SwInterfaceTagAddDelReply(request.context(), ApiErrors.INVALID_VALUE);
         }
         table.setTag(iface.get(), request.isAdd() ? request.tag() : "");
         return new SwInterfaceTagAddDelReply(request.context(), 0);
@@ -201,24 +184,35 @@ public final class InterfaceApi {
     /**
      * Subscribes {@code client} ({@code enable_disable} not 0) or ends its subscription, as VPP's
      * event registrations do: subscribing twice, or ending a subscription there is none of, is
-     * {@link #INVALID_REGISTRATION}.
+     * {@link ApiErrors#INVALID_REGISTRATION}.
      */
-    WantInterfaceEventsReply wantInterfaceEvents(WantInterfaceEvents request, ApiClient client) {
+    @ApiHandler
+    void wantInterfaceEvents(WantInterfaceEvents request, ApiReplies replies) {
+        // the server answers through its own sink, which knows the client the events go to
+        if (!(((ApiReplySink) replies).client() instanceof ApiClient client)) {
+            // a replayed trace has no connection to send events to: nothing to subscribe
+            replies.reply(new WantInterfaceEventsReply(request.context(), 0));
+            return;
+        }
         boolean subscribed = subscribers.containsKey(client);
         boolean enable = request.enableDisable() != 0;
         if (enable == subscribed) {
-            return new WantInterfaceEventsReply(request.context(), INVALID_REGISTRATION);
+            replies.reply(new WantInterfaceEventsReply(request.context(), ApiErrors.INVALID_REGISTRATION));
+            return;
         }
         if (enable) {
             subscribers.put(client, new Subscriber(client, request.clientIndex(), request.pid()));
         } else {
             subscribers.remove(client);
         }
-        return new WantInterfaceEventsReply(request.context(), 0);
+        replies.reply(new WantInterfaceEventsReply(request.context(), 0));
     }
 
-    /** From the table, on the main thread: one event per subscriber; subscribers gone are forgotten. */
-    private void adminStateChanged(SwInterface iface) {
+    /**
+     * From the table, on the main thread, when {@code iface} went up or down or was deleted: one
+     * event per subscriber; subscribers gone are forgotten.
+     */
+    private void tellSubscribers(SwInterface iface, boolean deleted) {
         if (subscribers.isEmpty()) {
             return;
         }
@@ -230,7 +224,7 @@ public final class InterfaceApi {
             }
             // VPP echoes the client_index and pid the subscription carried
             subscriber.client().send(new SwInterfaceEvent(subscriber.clientIndex(), subscriber.pid(),
-                    new InterfaceIndex(iface.swIfIndex()), flags, false));
+                    new InterfaceIndex(iface.swIfIndex()), flags, deleted));
         }
     }
 

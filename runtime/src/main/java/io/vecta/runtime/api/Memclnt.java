@@ -13,6 +13,7 @@ import io.vecta.runtime.api.core.memclnt.SockclntCreate;
 import io.vecta.runtime.api.core.memclnt.SockclntCreateReply;
 import io.vecta.runtime.api.core.memclnt.SockclntDelete;
 import io.vecta.runtime.api.core.memclnt.SockclntDeleteReply;
+import io.vecta.sdk.api.ApiErrors;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,8 +52,6 @@ public final class Memclnt {
     public static final int SOCKCLNT_CREATE = 15;
     /** {@code sockclnt_create_reply}'s fixed id. */
     public static final int SOCKCLNT_CREATE_REPLY = 16;
-    /** VPP's "invalid value" error, for a module that is not registered. */
-    public static final int INVALID_VALUE = -7;
 
     /** {@code sockclnt_create} has no {@code client_index}: its context follows the id. */
     private static final int SOCKCLNT_CREATE_CONTEXT = 2;
@@ -129,7 +128,7 @@ public final class Memclnt {
     private static void getFirstMsgId(ByteBuffer request, ApiReplySink replies) {
         Optional<Integer> first = replies.table().firstId(GetFirstMsgId.CODEC.decodeRequest(request).name());
         replies.reply(new GetFirstMsgIdReply(replies.contextField(),
-                first.isPresent() ? 0 : INVALID_VALUE, first.orElse(0xffff)));
+                first.isPresent() ? 0 : ApiErrors.INVALID_VALUE, first.orElse(0xffff)));
     }
 
     private static void apiVersions(ByteBuffer request, ApiReplySink replies) {

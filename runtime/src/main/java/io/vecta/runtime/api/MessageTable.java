@@ -36,9 +36,10 @@ public final class MessageTable {
     private final List<ApiModule> modules;
     private final List<String> ignoredKeys;
     private final Map<String, MessageCodec<?>> codecByKey = new HashMap<>();
+    private final List<String> refusedModules;
 
     private MessageTable(List<ApiMessage> byId, Map<String, Integer> idByKey, Map<String, Integer> baseByRange,
-                         List<ApiModule> modules, List<String> ignoredKeys) {
+                         List<ApiModule> modules, List<String> ignoredKeys, List<String> refusedModules) {
         this.byId = byId;
         this.idByKey = idByKey;
         this.baseByRange = baseByRange;
@@ -49,6 +50,7 @@ public final class MessageTable {
                 codecByKey.putIfAbsent(codec.key(), codec);
             }
         }
+        this.refusedModules = refusedModules;
     }
 
     /**
@@ -59,6 +61,14 @@ public final class MessageTable {
      *         {@link #MAX_ID}
      */
     public static MessageTable build(ApiModule bootstrap, List<ApiModule> modules) {
+        return build(bootstrap, modules, List.of());
+    }
+
+    /**
+     * As {@link #build(ApiModule, List)}, keeping why the modules in {@code refusedModules} were
+     * left out (a plugin's module whose name or messages another module has), to show them.
+     */
+    public static MessageTable build(ApiModule bootstrap, List<ApiModule> modules, List<String> refusedModules) {
         List<ApiMessage> byId = new ArrayList<>();
         byId.add(null);
         Map<String, Integer> idByKey = new LinkedHashMap<>();
@@ -85,7 +95,8 @@ public final class MessageTable {
             }
         }
         return new MessageTable(Collections.unmodifiableList(byId), Collections.unmodifiableMap(idByKey),
-                Collections.unmodifiableMap(baseByRange), List.copyOf(all), List.copyOf(ignored));
+                Collections.unmodifiableMap(baseByRange), List.copyOf(all), List.copyOf(ignored),
+                List.copyOf(refusedModules));
     }
 
     /** The message with {@code id}, if there is one. */
@@ -151,6 +162,11 @@ public final class MessageTable {
     /** The bootstrap module first, then the others in the order their blocks were given. */
     public List<ApiModule> modules() {
         return modules;
+    }
+
+    /** Why each module left out of the table was refused, in the order they were refused. */
+    public List<String> refusedModules() {
+        return refusedModules;
     }
 
     /** Keys registered a second time, whose later ids nobody can find. */

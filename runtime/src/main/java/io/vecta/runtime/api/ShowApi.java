@@ -44,12 +44,29 @@ public final class ShowApi {
         return text.toString();
     }
 
-    /** Every id with its {@code name_crc}, in id order. */
+    /**
+     * Every id with its {@code name_crc}, in id order; then each module's block of ids under its
+     * range name ({@code <module>_<crc>}, what {@code get_first_msg_id} looks up), and the
+     * modules refused at start with the reason.
+     */
     public static String messageTable(MessageTable messages) {
         CliTable table = new CliTable().right("ID").left("Name");
         for (Map.Entry<String, Integer> entry : messages.ids().entrySet()) {
             table.row(entry.getValue(), entry.getKey());
         }
-        return table.render();
+        StringBuilder text = new StringBuilder(table.render());
+        CliTable ranges = new CliTable().right("First ID").right("Messages").left("Module");
+        for (ApiModule module : messages.modules()) {
+            messages.firstId(module.rangeName()).ifPresent(first ->
+                    ranges.row(first, module.messages().size(), module.rangeName()));
+        }
+        text.append('\n').append(ranges.render());
+        if (!messages.refusedModules().isEmpty()) {
+            text.append("\nRefused modules:\n");
+            for (String reason : messages.refusedModules()) {
+                text.append("  ").append(reason).append('\n');
+            }
+        }
+        return text.toString();
     }
 }

@@ -28,6 +28,10 @@
  *   <li>{@link io.vecta.runtime.api.ApiServer}, {@link io.vecta.runtime.api.ApiClient}: the
  *       socket, the registrations, the per-client limits and the counters
  *       ({@link io.vecta.runtime.api.ApiServerCounters}).</li>
+ *   <li>{@link io.vecta.runtime.api.PluginApiModules}: the modules plugins contribute
+ *       ({@code PluginRegistration.apiModules()}), registered after the runtime's own in plugin
+ *       name order; a module whose name or message names are taken is refused, naming both
+ *       owners.</li>
  *   <li>{@link io.vecta.runtime.api.Memclnt}: the bootstrap messages (handshake, ping,
  *       delete, first ids), encoded by the codecs generated from {@code memclnt.api}.</li>
  *   <li>{@link io.vecta.runtime.api.CoreApi} ({@code vlib}, {@code vpe}) and

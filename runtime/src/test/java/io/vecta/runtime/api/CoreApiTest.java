@@ -8,6 +8,8 @@ import io.vecta.runtime.api.core.vlib.CliInband;
 import io.vecta.runtime.api.core.vlib.CliInbandReply;
 import io.vecta.runtime.api.core.vlib.GetNextIndex;
 import io.vecta.runtime.api.core.vlib.GetNextIndexReply;
+import io.vecta.runtime.api.core.vlib.GetNodeGraph;
+import io.vecta.runtime.api.core.vlib.GetNodeGraphReply;
 import io.vecta.runtime.api.core.vlib.GetNodeIndex;
 import io.vecta.runtime.api.core.vlib.GetNodeIndexReply;
 import io.vecta.runtime.api.core.vlib.ShowThreads;
@@ -18,6 +20,7 @@ import io.vecta.runtime.api.core.vpe.ShowVersionReply;
 import io.vecta.runtime.api.core.vpe.VpeModule;
 import io.vecta.runtime.config.RuntimeDirectory;
 import io.vecta.runtime.config.StartupConfigParser;
+import io.vecta.sdk.api.ApiErrors;
 import io.vecta.sdk.api.ApiMessage;
 import io.vecta.sdk.api.MessageCodec;
 import java.nio.ByteBuffer;
@@ -108,10 +111,19 @@ class CoreApiTest {
 
         assertThat(found.retval()).isZero();
         assertThat(found.nodeIndex()).isEqualTo(drop);
-        assertThat(missing.retval()).isEqualTo(CoreApi.NO_SUCH_NODE);
+        assertThat(missing.retval()).isEqualTo(ApiErrors.NO_SUCH_NODE);
         assertThat(next.retval()).isZero();
         assertThat(next.nextIndex()).isZero();
-        assertThat(noNext.retval()).isEqualTo(CoreApi.NO_SUCH_NODE2);
+        assertThat(noNext.retval()).isEqualTo(ApiErrors.NO_SUCH_NODE2);
+    }
+
+    @Test
+    void shouldAnswerGetNodeGraphUnimplementedWithTheRequestsContext() {
+        GetNodeGraphReply reply = call(GetNodeGraph.CODEC, new GetNodeGraph(0, 0xf000_0007L), GetNodeGraphReply.CODEC);
+
+        assertThat(reply.context()).isEqualTo(0xf000_0007L);
+        assertThat(reply.retval()).isEqualTo(ApiErrors.UNIMPLEMENTED);
+        assertThat(reply.replyInShmem()).isZero();
     }
 
     @Test

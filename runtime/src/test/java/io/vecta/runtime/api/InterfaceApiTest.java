@@ -29,8 +29,10 @@ import io.vecta.runtime.api.core.vlib.CliInbandReply;
 import io.vecta.runtime.api.core.vlib.VlibModule;
 import io.vecta.runtime.config.RuntimeDirectory;
 import io.vecta.runtime.config.StartupConfigParser;
+import io.vecta.runtime.interfaces.InterfaceTable;
 import io.vecta.sdk.api.ApiBytes;
 import io.vecta.sdk.api.ApiCodecs;
+import io.vecta.sdk.api.ApiErrors;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -172,8 +174,8 @@ class InterfaceApiTest {
     void shouldAnswerVppsErrorsForAnUnknownInterfaceAndForLocal0Up() {
         InterfaceIndex nowhere = new InterfaceIndex(42);
 
-        assertThat(setFlags(42, UP)).isEqualTo(InterfaceApi.INVALID_SW_IF_INDEX).isEqualTo(-2);
-        assertThat(setFlags(0, UP)).as("local0 has no device").isEqualTo(InterfaceApi.UNSPECIFIED);
+        assertThat(setFlags(42, UP)).isEqualTo(ApiErrors.INVALID_SW_IF_INDEX).isEqualTo(-2);
+        assertThat(setFlags(0, UP)).as("local0 has no device").isEqualTo(ApiErrors.UNSPECIFIED);
         assertThat(api.call(new SwInterfaceSetMtu(0, 0, nowhere, List.of(1500L, 0L, 0L, 0L)),
                 SwInterfaceSetMtuReply.CODEC).retval()).isEqualTo(-2);
         assertThat(api.call(new SwInterfaceGetMacAddress(0, 0, nowhere), SwInterfaceGetMacAddressReply.CODEC)
@@ -194,8 +196,8 @@ class InterfaceApiTest {
                 SwInterfaceSetMtuReply.CODEC).retval();
 
         assertThat(set).isZero();
-        assertThat(perProtocol).isEqualTo(InterfaceApi.UNIMPLEMENTED);
-        assertThat(tooSmall).isEqualTo(InterfaceApi.INVALID_VALUE);
+        assertThat(perProtocol).isEqualTo(ApiErrors.UNIMPLEMENTED);
+        assertThat(tooSmall).isEqualTo(ApiErrors.INVALID_VALUE);
         assertThat(pg0().mtu()).containsExactly(1500L, 0L, 0L, 0L);
         assertThat(pg0().linkMtu()).isEqualTo(1500);
         assertThat(cli("show interface pg0")).contains("1500/0/0/0");
@@ -223,7 +225,7 @@ class InterfaceApiTest {
 
         assertThat(added).isZero();
         assertThat(tagged).isEqualTo("uplink");
-        assertThat(empty).isEqualTo(InterfaceApi.INVALID_VALUE);
+        assertThat(empty).isEqualTo(ApiErrors.INVALID_VALUE);
         assertThat(removed).isZero();
         assertThat(pg0().tag()).isEmpty();
     }
@@ -256,6 +258,26 @@ class InterfaceApiTest {
     }
 
     @Test
+    void shouldTellSubscribersOfADeletedInterface() throws InterruptedException {
+        cli("create loopback interface");
+        int loop0 = InterfaceTable.of(runtime.graph()).byName("loop0").swIfIndex();
+        try (ApiConnection watcher = connect("watcher")) {
+            BlockingQueue<ApiEvent> watched = new LinkedBlockingQueue<>();
+            watcher.addEventListener(watched::add);
+            watcher.call(new WantInterfaceEvents(0, 0, 1, 7), WantInterfaceEventsReply.CODEC);
+
+            cli("delete loopback interface intfc loop0");
+            ApiEvent event = watched.poll(20, TimeUnit.SECONDS);
+
+            assertThat(event).as("sw_interface_event after delete loopback interface").isNotNull();
+            assertThat(event.message()).get().isInstanceOfSatisfying(SwInterfaceEvent.class, e -> {
+                assertThat(e.swIfIndex().value()).isEqualTo(loop0);
+                assertThat(e.deleted()).isTrue();
+            });
+        }
+    }
+
+    @Test
     void shouldRefuseADoubleSubscriptionAndAnUnsubscriptionWithoutOneAndStopSendingAfterIt() {
         BlockingQueue<ApiEvent> events = new LinkedBlockingQueue<>();
         api.addEventListener(events::add);
@@ -267,7 +289,7 @@ class InterfaceApiTest {
         assertThat(setFlags(1, UP)).isZero();
 
         assertThat(first).isZero();
-        assertThat(again).isEqualTo(InterfaceApi.INVALID_REGISTRATION).isEqualTo(-31);
+        assertThat(again).isEqualTo(ApiErrors.INVALID_REGISTRATION).isEqualTo(-31);
         assertThat(off).isZero();
         assertThat(offAgain).isEqualTo(-31);
         assertThat(events).as("no event once unsubscribed; it would precede the reply").isEmpty();

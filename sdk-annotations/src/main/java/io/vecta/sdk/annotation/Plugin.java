@@ -10,8 +10,9 @@ import java.lang.annotation.Target;
  * Declares the plugin a compilation builds: VPP's {@code VLIB_PLUGIN_REGISTER}. Exactly one
  * per compilation, on a class or a {@code package-info.java}. The processor generates a
  * registration that lists every node, feature arc, feature and CLI command of the compilation,
- * with the SDK version it was built against, and registers it for
- * {@link java.util.ServiceLoader}.
+ * and the binary API modules ({@code @ApiModule} files, answered by {@code @ApiHandler}
+ * classes) of this package and the packages below it, with the SDK version it was built
+ * against, and registers it for {@link java.util.ServiceLoader}.
  *
  * <pre>{@code
  * @Plugin(name = "acme-acl", version = "1.2.0", description = "Access lists for ip4")

@@ -29,4 +29,12 @@ public interface ApiReplies {
      * @throws IllegalStateException if the request was already answered
      */
     void details(ApiMessage details);
+
+    /**
+     * The server's services, for handlers that take an {@link ApiContext}; none unless the
+     * server offers them.
+     */
+    default ApiContext apiContext() {
+        return ApiContext.NONE;
+    }
 }

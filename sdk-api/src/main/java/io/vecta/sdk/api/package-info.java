@@ -48,5 +48,13 @@
  * {@link io.vecta.sdk.api.ApiHandlerBinding} ties a request's codec to its handler and says
  * whether it is mp-safe; {@link io.vecta.sdk.api.ApiReplies} is where answers go, each encoded
  * by its own codec with the request's context written in.
+ *
+ * <h2>A plugin's modules</h2>
+ * {@link io.vecta.sdk.api.ApiModuleDescriptor} is one {@code .api} file as a plugin contributes
+ * it: name, file CRC, codecs and bindings. The processor lists one per file of the
+ * {@code @ApiModule} packages in the plugin's package tree in
+ * {@code PluginRegistration.apiModules()}, with the bindings of the tree's {@code @ApiHandler}
+ * classes (one object per class, shared with the class's CLI commands); the runtime gives each
+ * a block of ids after its own modules, plugins in name order.
  */
 package io.vecta.sdk.api;

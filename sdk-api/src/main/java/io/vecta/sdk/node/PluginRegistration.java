@@ -1,5 +1,6 @@
 package io.vecta.sdk.node;
 
+import io.vecta.sdk.api.ApiModuleDescriptor;
 import io.vecta.sdk.cli.CommandDescriptor;
 import io.vecta.sdk.config.ConfigSectionDescriptor;
 import java.util.List;
@@ -7,8 +8,8 @@ import java.util.List;
 /**
  * A plugin, as the runtime finds it with {@link java.util.ServiceLoader}: VPP's
  * {@code vlib_plugin_registration_t} plus everything the plugin registers. The processor
- * generates the implementation from {@code @Plugin} and the nodes, arcs, features and CLI
- * commands of the compilation, and its {@code META-INF/services} entry.
+ * generates the implementation from {@code @Plugin} and the nodes, arcs, features, CLI
+ * commands and binary API modules of the compilation, and its {@code META-INF/services} entry.
  *
  * <p>The runtime first checks {@link #sdkVersion()} with {@link SdkVersion#checkCompatible},
  * and refuses the plugin, naming both versions, when it does not fit.
@@ -52,6 +53,17 @@ public interface PluginRegistration {
      * commands on the first call, one per class, and returns the same list on every call.
      */
     default List<CommandDescriptor> commands() {
+        return List.of();
+    }
+
+    /**
+     * The plugin's binary API modules, one per {@code .api} file of its {@code @ApiModule}
+     * packages, each with the bindings of the plugin's {@code @ApiHandler} methods; none by
+     * default. The generated registration creates the handler objects on the first call, one
+     * per class (the same object as the class's CLI commands use), and returns the same list on
+     * every call. The runtime registers them when its API server starts, after its own modules.
+     */
+    default List<ApiModuleDescriptor> apiModules() {
         return List.of();
     }
 }

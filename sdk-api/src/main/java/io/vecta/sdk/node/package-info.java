@@ -12,7 +12,8 @@
  *  +----------------+        +--------------------------+
  *                            | Plugin_Registration      | ServiceLoader finds it; lists
  *                            |   implements             | NodeDescriptor, FeatureArcDescriptor,
- *                            |   PluginRegistration     | FeatureDescriptor, SdkVersion
+ *                            |   PluginRegistration     | FeatureDescriptor, SdkVersion,
+ *                            |                          | CommandDescriptor, ApiModuleDescriptor
  *                            +--------------------------+
  * </pre>
  *

@@ -14,6 +14,8 @@ final class Names {
     static final String FEATURE_ARC = ANNOTATION_PACKAGE + ".FeatureArc";
     static final String FEATURE_ARCS = ANNOTATION_PACKAGE + ".FeatureArcs";
     static final String PLUGIN = ANNOTATION_PACKAGE + ".Plugin";
+    static final String API_MODULE = ANNOTATION_PACKAGE + ".ApiModule";
+    static final String API_HANDLER = ANNOTATION_PACKAGE + ".ApiHandler";
     static final String CLI_COMMAND = ANNOTATION_PACKAGE + ".CliCommand";
     static final String CONFIG_SECTION = ANNOTATION_PACKAGE + ".ConfigSection";
     static final String CONFIG_SECTION_HANDLER = "io.vecta.sdk.config.ConfigSectionHandler";

@@ -3,6 +3,7 @@ package io.vecta.sdk.processor;
 import com.google.auto.service.AutoService;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.JavaFile;
+import io.vecta.sdk.processor.api.ApiJavaWriter;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.ArrayList;
@@ -19,6 +20,8 @@ import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.NestingKind;
 import javax.lang.model.element.PackageElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
@@ -38,6 +41,13 @@ import javax.tools.StandardLocation;
  * found up to then. A node whose types never come is reported with {@code VectaUnresolvedType}.
  * Nodes and commands that other processors generate after the registration is written are not
  * listed.
+ *
+ * <p>The binary API of the plugin is what lies in the {@code @Plugin}'s package or below it:
+ * each {@code .api} file of an {@code @ApiModule} package there becomes one module of the
+ * registration, served by the {@code @ApiHandler} classes there (the processors in
+ * {@code io.vecta.sdk.processor.api} generate their records and bindings; this one only reads
+ * where they are). Modules and handlers outside the tree, such as the runtime's own, are left
+ * to whoever registers them by hand.
  */
 @AutoService(Processor.class)
 public final class NodeProcessor extends AbstractProcessor {
@@ -51,6 +61,8 @@ public final class NodeProcessor extends AbstractProcessor {
     private final List<CommandModel> commands = new ArrayList<>();
     private final Map<String, CommandModel> commandsByPath = new LinkedHashMap<>();
     private final Map<String, ConfigSectionReader.ConfigSectionModel> configSections = new LinkedHashMap<>();
+    private final List<PluginModel.ApiModuleModel> apiModules = new ArrayList<>();
+    private final Map<String, PluginModel.ApiHandlerClassModel> apiHandlers = new LinkedHashMap<>();
     private Element pluginElement;
     private boolean registrationWritten;
 
@@ -103,6 +115,7 @@ public final class NodeProcessor extends AbstractProcessor {
         readArcs(round, annotations, diagnostics);
         readCommands(round, annotations, diagnostics);
         readConfigSections(round, annotations, diagnostics);
+        readApi(round, annotations);
         nodes.addAll(roundNodes);
         PluginModel plugin = readPlugin(round, annotations, diagnostics);
         if (!roundNodes.isEmpty() || plugin != null) {
@@ -121,6 +134,11 @@ public final class NodeProcessor extends AbstractProcessor {
         // A node waiting for a type another processor generates belongs in the registration:
         // it is written once no node waits any more.
         if (pendingPlugin != null && deferredNodes.isEmpty()) {
+            pendingPlugin = pendingPlugin.withApi(apiModules, List.copyOf(apiHandlers.values()));
+            if (!checkApiHandlersCreatable(pendingPlugin, diagnostics)) {
+                pendingPlugin = null;
+                return true;
+            }
             writeSource(new RegistrationWriter().write(pendingPlugin), pendingPlugin.element());
             writeServiceEntry(pendingPlugin);
             pendingPlugin = null;
@@ -226,6 +244,68 @@ public final class NodeProcessor extends AbstractProcessor {
         }
     }
 
+    /**
+     * The {@code @ApiModule} files and the classes with {@code @ApiHandler} methods of this round;
+     * which of them belong to the plugin is decided by package when the registration is written.
+     * The annotations are read, not claimed: their own processors generate the code.
+     */
+    private void readApi(RoundEnvironment round, Annotations annotations) {
+        TypeElement moduleAnnotation = processingEnv.getElementUtils().getTypeElement(Names.API_MODULE);
+        if (moduleAnnotation != null) {
+            for (PackageElement pkg : ElementFilter.packagesIn(round.getElementsAnnotatedWith(moduleAnnotation))) {
+                String packageName = pkg.getQualifiedName().toString();
+                for (String file : annotations.strings(annotations.find(pkg, Names.API_MODULE), "value")) {
+                    apiModules.add(new PluginModel.ApiModuleModel(pkg, packageName, file,
+                            ApiJavaWriter.moduleClass(packageName, file)));
+                }
+            }
+        }
+        TypeElement handlerAnnotation = processingEnv.getElementUtils().getTypeElement(Names.API_HANDLER);
+        if (handlerAnnotation != null) {
+            for (ExecutableElement method
+                    : ElementFilter.methodsIn(round.getElementsAnnotatedWith(handlerAnnotation))) {
+                TypeElement owner = (TypeElement) method.getEnclosingElement();
+                ClassName ownerClass = ClassName.get(owner);
+                apiHandlers.computeIfAbsent(ownerClass.canonicalName(), name -> new PluginModel.ApiHandlerClassModel(
+                        owner, ownerClass, ClassName.get(ownerClass.packageName(),
+                        String.join("_", ownerClass.simpleNames()) + "_ApiHandlers")));
+            }
+        }
+    }
+
+    /**
+     * The registration creates one object per handler class, as for instance CLI commands: each
+     * class of the plugin's tree must be a concrete, public class with a public constructor
+     * without parameters.
+     */
+    private boolean checkApiHandlersCreatable(PluginModel plugin, Diagnostics diagnostics) {
+        boolean ok = true;
+        if (plugin.apiModules().isEmpty()) {
+            return true;
+        }
+        for (PluginModel.ApiHandlerClassModel handlers : plugin.apiHandlers()) {
+            TypeElement owner = (TypeElement) handlers.element();
+            String name = handlers.ownerClass().canonicalName();
+            boolean concrete = (owner.getKind() == ElementKind.CLASS || owner.getKind() == ElementKind.RECORD)
+                    && !owner.getModifiers().contains(Modifier.ABSTRACT)
+                    && (owner.getNestingKind() == NestingKind.TOP_LEVEL
+                    || owner.getModifiers().contains(Modifier.STATIC));
+            boolean creatable = concrete && owner.getModifiers().contains(Modifier.PUBLIC)
+                    && ElementFilter.constructorsIn(owner.getEnclosedElements()).stream()
+                    .anyMatch(c -> c.getParameters().isEmpty() && c.getModifiers().contains(Modifier.PUBLIC)
+                            && c.getThrownTypes().isEmpty());
+            if (!creatable) {
+                diagnostics.error(owner, "VectaApiHandlerConstructor", "class " + name + " has @ApiHandler methods in"
+                        + " plugin '" + plugin.name() + "', but the plugin's registration cannot create it: it needs"
+                        + " a concrete public (static) class with a public constructor without parameters",
+                        "add public " + owner.getSimpleName() + "() that throws nothing: the registration creates one "
+                                + owner.getSimpleName() + " per plugin for its handlers (and its CLI commands)");
+                ok = false;
+            }
+        }
+        return ok;
+    }
+
     private static String describe(CommandModel command) {
         return command.ownerClass().canonicalName() + "." + command.methodName();
     }
@@ -279,7 +359,7 @@ public final class NodeProcessor extends AbstractProcessor {
                     : String.join("_", ClassName.get((TypeElement) element).simpleNames());
             model = new PluginModel(element, ClassName.get(packageName, simpleName + "_Registration"), name, version,
                     annotations.string(plugin, "description"), (Boolean) annotations.value(plugin, "enabledByDefault"),
-                    sdkVersion, nodes, arcs, commands, List.copyOf(configSections.values()));
+                    sdkVersion, nodes, arcs, commands, List.copyOf(configSections.values()), List.of(), List.of());
         }
         return model;
     }

@@ -111,7 +111,8 @@ class ApiHandlerValidationTest {
                     AcmeShowReply show() { return null; }
                 }
                 """, "VectaApiHandlerParameters", "@ApiHandler method Handlers.show takes 0 parameters; a handler"
-                + " takes the request's generated record, and may take ApiReplies after it", "AcmeShowReply show");
+                + " takes the request's generated record, and may take ApiContext before it and ApiReplies after it",
+                "AcmeShowReply show");
     }
 
     @Test

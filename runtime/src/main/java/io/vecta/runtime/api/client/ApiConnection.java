@@ -8,6 +8,7 @@ import io.vecta.runtime.api.core.memclnt.SockclntDelete;
 import io.vecta.runtime.api.core.memclnt.SockclntDeleteReply;
 import io.vecta.sdk.api.ApiCodecException;
 import io.vecta.sdk.api.ApiCodecs;
+import io.vecta.sdk.api.ApiErrors;
 import io.vecta.sdk.api.ApiMessage;
 import io.vecta.sdk.api.MessageCodec;
 import java.io.IOException;
@@ -216,7 +217,7 @@ public final class ApiConnection implements AutoCloseable {
         DetailsStream<D, R> details = new DetailsStream<>(current, what, detailsCodec, replyCodec, reply -> {
             int retval = steering.retval(reply);
             long cursor = steering.cursor(reply);
-            if (retval == CursorReply.EAGAIN) {
+            if (retval == ApiErrors.EAGAIN) {
                 return Optional.of(requestAt.apply(cursor));
             }
             if (retval != 0) {

@@ -11,14 +11,12 @@ import java.util.Optional;
  * <pre>
  *   X_get_reply { u32 context; i32 retval; u32 cursor; }
  *     retval 0                 the last page: done
- *     retval {@value #EAGAIN}  more: send X_get again from cursor
+ *     retval {@value io.vecta.sdk.api.ApiErrors#EAGAIN}  more: send X_get again from cursor
  *     any other retval         the server's error
  * </pre>
  */
 final class CursorReply {
 
-    /** VPP's {@code VNET_API_ERROR_EAGAIN}: the stream goes on from the reply's cursor. */
-    static final int EAGAIN = -165;
 
     private static final ClassValue<Optional<CursorReply>> BY_TYPE = new ClassValue<>() {
         @Override

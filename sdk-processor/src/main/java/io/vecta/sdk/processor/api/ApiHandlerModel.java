@@ -44,8 +44,14 @@ record ApiHandlerModel(TypeElement owner, ClassName ownerClass, ClassName bindin
      * @param returnType what it returns, {@code void} for the shapes that return nothing
      * @param element    the element type of {@link Shape#ITERABLE} and {@link Shape#STREAM}, else null
      * @param mpSafe     {@code @ApiHandler(mpSafe = ...)}
+     * @param takesContext whether the method takes an {@code ApiContext} first, as a CLI command its context
      */
     record Method(String name, String message, ClassName request, Shape shape, TypeName returnType,
-                  TypeName element, boolean mpSafe) {
+                  TypeName element, boolean mpSafe, boolean takesContext) {
+
+        /** The same method, taking an {@code ApiContext} first or not. */
+        Method withContext(boolean context) {
+            return new Method(name, message, request, shape, returnType, element, mpSafe, context);
+        }
     }
 }

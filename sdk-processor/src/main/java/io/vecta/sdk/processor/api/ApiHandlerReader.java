@@ -32,6 +32,7 @@ final class ApiHandlerReader {
     static final String API_HANDLER = "io.vecta.sdk.annotation.ApiHandler";
     static final String API_MESSAGE = "io.vecta.sdk.api.ApiMessage";
     static final String API_REPLIES = "io.vecta.sdk.api.ApiReplies";
+    static final String API_CONTEXT = "io.vecta.sdk.api.ApiContext";
 
     static final String TAG_CLASS = "VectaApiHandlerClass";
     static final String TAG_METHOD = "VectaApiHandlerMethod";
@@ -88,8 +89,8 @@ final class ApiHandlerReader {
 
     /** The message name of the request {@code method} takes, if it takes a generated record; else null. */
     String messageOf(ExecutableElement method) {
-        if (method.getParameters().isEmpty()
-                || !(method.getParameters().get(0).asType() instanceof DeclaredType declared)) {
+        List<? extends VariableElement> parameters = withoutContext(method);
+        if (parameters.isEmpty() || !(parameters.get(0).asType() instanceof DeclaredType declared)) {
             return null;
         }
         return constant((TypeElement) declared.asElement(), ApiJavaWriter.NAME);
@@ -127,12 +128,14 @@ final class ApiHandlerReader {
         int before = diagnostics.errorCount();
         String where = owner.getSimpleName() + "." + method.getSimpleName();
         checkModifiers(owner, method, where);
-        List<? extends VariableElement> parameters = method.getParameters();
+        List<? extends VariableElement> parameters = withoutContext(method);
+        boolean takesContext = parameters.size() < method.getParameters().size();
         if (parameters.isEmpty() || parameters.size() > 2) {
-            diagnostics.error(method, TAG_PARAMETERS, "@ApiHandler method " + where + " takes " + parameters.size()
-                    + " parameters; a handler takes the request's generated record, and may take ApiReplies"
-                    + " after it", "write e.g. ShowVersionReply showVersion(ShowVersion request), or void"
-                    + " xGet(XGet request, ApiReplies replies) to send details and the reply yourself");
+            diagnostics.error(method, TAG_PARAMETERS, "@ApiHandler method " + where + " takes "
+                    + method.getParameters().size() + " parameters; a handler takes the request's generated record,"
+                    + " and may take ApiContext before it and ApiReplies after it", "write e.g. ShowVersionReply"
+                    + " showVersion(ShowVersion request), or void xGet(XGet request, ApiReplies replies) to send"
+                    + " details and the reply yourself");
             return null;
         }
         boolean takesReplies = parameters.size() == 2;
@@ -157,7 +160,15 @@ final class ApiHandlerReader {
                 mpSafe = (Boolean) entry.getValue().getValue();
             }
         }
-        return answer(method, request, takesReplies, where, mpSafe);
+        ApiHandlerModel.Method read = answer(method, request, takesReplies, where, mpSafe);
+        return read == null ? null : read.withContext(takesContext);
+    }
+
+    /** The method's parameters after an {@code ApiContext} it takes first, if it does. */
+    private List<? extends VariableElement> withoutContext(ExecutableElement method) {
+        List<? extends VariableElement> parameters = method.getParameters();
+        return !parameters.isEmpty() && isType(parameters.get(0).asType(), API_CONTEXT)
+                ? parameters.subList(1, parameters.size()) : parameters;
     }
 
     private void checkModifiers(TypeElement owner, ExecutableElement method, String where) {
@@ -287,7 +298,7 @@ final class ApiHandlerReader {
                                                  ApiHandlerModel.Shape shape, TypeMirror returned, TypeName element,
                                                  boolean mpSafe) {
         return new ApiHandlerModel.Method(name, request.name(), requestClass, shape, TypeName.get(returned), element,
-                mpSafe);
+                mpSafe, false);
     }
 
     /** ITERABLE or STREAM when {@code returned} yields {@code details} records, else null. */

@@ -79,8 +79,9 @@ final class ApiHandlerWriter {
     }
 
     private static MethodSpec helper(ClassName owner, String ownerName, ApiHandlerModel.Method method) {
-        CodeBlock call = CodeBlock.of("handlers.$L($T.CODEC.decodeRequest(request)$L)", method.name(),
-                method.request(), method.shape() == ApiHandlerModel.Shape.REPLIES ? ", replies" : "");
+        CodeBlock call = CodeBlock.of("handlers.$L($L$T.CODEC.decodeRequest(request)$L)", method.name(),
+                method.takesContext() ? "replies.apiContext(), " : "", method.request(),
+                method.shape() == ApiHandlerModel.Shape.REPLIES ? ", replies" : "");
         String returnedNull = ownerName + "." + method.name() + " returned null for " + method.message();
         MethodSpec.Builder helper = MethodSpec.methodBuilder(helperName(method))
                 .addJavadoc("{@code $L} → {@link $T#$L}.\n", method.message(), owner, method.name())

@@ -87,6 +87,18 @@ public final class ApiJavaWriter {
         return ClassName.get(packageOf(file.module()), JavaNames.className(file.module()) + "Module");
     }
 
+    /**
+     * The module class generated for {@code fileName} (as {@code @ApiModule} names it) in the
+     * package annotated {@code basePackage}: {@code com.acme.api.acme.AcmeModule} for
+     * {@code "acme.api"} on {@code com.acme.api}. The module is the file's base name without
+     * {@code .api}, its dots turned into {@code _}, as the {@code .api} compiler names it.
+     */
+    public static ClassName moduleClass(String basePackage, String fileName) {
+        String base = fileName.substring(fileName.lastIndexOf('/') + 1);
+        String module = (base.endsWith(".api") ? base.substring(0, base.length() - 4) : base).replace('.', '_');
+        return ClassName.get(new ApiJavaWriter(basePackage).packageOf(module), JavaNames.className(module) + "Module");
+    }
+
     /** The class of {@code message}, a message of {@code file}. */
     public ClassName messageClass(ApiFile file, Message message) {
         return ClassName.get(packageOf(file.module()), JavaNames.className(message.name()));
