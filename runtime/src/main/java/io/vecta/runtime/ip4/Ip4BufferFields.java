@@ -1,5 +1,6 @@
 package io.vecta.runtime.ip4;
 
+import io.vecta.sdk.buffer.BufferFlags;
 import io.vecta.sdk.buffer.Buffers;
 
 /**
@@ -15,8 +16,16 @@ import io.vecta.sdk.buffer.Buffers;
  *                                | type u8| code u8|  data u16 (MTU) |
  *                                +--------+--------+-----------------+
  * </pre>
+ *
+ * <p>One buffer flag: {@link #LOCALLY_ORIGINATED} (VPP's {@code VNET_BUFFER_F_LOCALLY_ORIGINATED}),
+ * set by the nodes that make a packet here (echo replies, ICMP errors, ping's requests) so that
+ * ip4-rewrite sends it with the TTL it was given rather than forwarding it. ip4-rewrite clears
+ * it, and ip4-input clears one a reused buffer still carries, since allocation keeps flags.
  */
 public final class Ip4BufferFields {
+
+    /** The buffer flag of a packet this host made: ip4-rewrite leaves its TTL alone. */
+    public static final int LOCALLY_ORIGINATED = BufferFlags.feature(0);
 
     /** The opaque word of the adjacency index. */
     public static final int ADJ_INDEX_WORD = 1;

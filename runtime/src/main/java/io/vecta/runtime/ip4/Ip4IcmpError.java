@@ -104,6 +104,7 @@ public final class Ip4IcmpError {
         Icmp.setRestOfHeader(m, icmp, data);
         Icmp.setChecksum(m, icmp, 0);
         Icmp.setChecksum(m, icmp, Icmp.computeChecksumIp4(m, ip, icmp));
+        buffers.addFlags(bi, Ip4BufferFields.LOCALLY_ORIGINATED);
         return Outcome.withError(NEXT_LOOKUP,
                 type == Icmp.TYPE_TIME_EXCEEDED ? Error.TIME_EXCEEDED_SENT : Error.DEST_UNREACH_SENT);
     }

@@ -73,6 +73,7 @@ public final class Ip4IcmpInput {
             Ip4.setDst(m, ip, src);
             Ip4.setTtl(m, ip, REPLY_TTL);
             Ip4.fillChecksum(m, ip);
+            buffers.addFlags(bi, Ip4BufferFields.LOCALLY_ORIGINATED);
             return Outcome.withError(NEXT_LOOKUP, Error.ECHO_REPLIES_SENT);
         }
         if (type == Icmp.TYPE_ECHO_REPLY) {

@@ -126,6 +126,9 @@ public final class Ip4Input {
         if (length < Ip4.MIN_HEADER_LENGTH) {
             return Error.TOO_SHORT.ordinal();
         }
+        if ((buffers.flags(bi) & Ip4BufferFields.LOCALLY_ORIGINATED) != 0) {
+            buffers.clearFlags(bi, Ip4BufferFields.LOCALLY_ORIGINATED);
+        }
         long off = buffers.dataOffset(bi);
         int word0 = m.get(INT_BE, off);
         int versionIhl = word0 >>> 24;

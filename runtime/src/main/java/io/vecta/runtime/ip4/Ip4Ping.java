@@ -97,6 +97,7 @@ public final class Ip4Ping {
         buffers.setCurrentData(bi, 0);
         buffers.setCurrentLength(bi, total);
         buffers.setRxSwIfIndex(bi, rxSwIfIndex);
+        buffers.setFlags(bi, Ip4BufferFields.LOCALLY_ORIGINATED);
         MemorySegment m = buffers.memory();
         long ip = buffers.dataOffset(bi);
         Ip4.setVersionAndIhl(m, ip, Ip4.VERSION, 5);

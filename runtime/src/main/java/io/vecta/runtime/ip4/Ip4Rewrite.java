@@ -121,7 +121,11 @@ public final class Ip4Rewrite {
             int ttl = word2 >>> 24;
             int next = NEXT_OUTPUT;
             int error = -1;
-            if (ttl <= 1) {
+            boolean local = (buffers.flags(bi) & Ip4BufferFields.LOCALLY_ORIGINATED) != 0;
+            if (local) {
+                buffers.clearFlags(bi, Ip4BufferFields.LOCALLY_ORIGINATED);
+            }
+            if (ttl <= 1 && !local) {
                 error = Error.TIME_EXPIRED.ordinal();
                 Ip4BufferFields.setIcmpError(buffers, bi, Icmp.TYPE_TIME_EXCEEDED, 0, 0);
                 next = NEXT_ICMP_ERROR;
@@ -137,9 +141,11 @@ public final class Ip4Rewrite {
                     next = NEXT_DROP;
                 }
             } else {
-                // TTL is the high byte of the word it shares with the protocol; the checksum is the low half
-                int checksum = Checksum.update16(word2 & 0xffff, ttl << 8, (ttl - 1) << 8);
-                m.set(INT_BE, off + 8, ((ttl - 1) << 24) | (word2 & 0x00ff0000) | checksum);
+                if (!local) {
+                    // TTL is the high byte of the word it shares with the protocol; the checksum is the low half
+                    int checksum = Checksum.update16(word2 & 0xffff, ttl << 8, (ttl - 1) << 8);
+                    m.set(INT_BE, off + 8, ((ttl - 1) << 24) | (word2 & 0x00ff0000) | checksum);
+                }
                 long l2 = off - Adjacencies.REWRITE_BYTES;
                 long low = adjacencies.rewriteLow(adj);
                 m.set(LONG_BE, l2, adjacencies.rewriteHigh(adj));

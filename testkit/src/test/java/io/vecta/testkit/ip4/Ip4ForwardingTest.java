@@ -128,7 +128,7 @@ class Ip4ForwardingTest {
         assertThat(reply.ip4().src()).isEqualTo(Ip4Address.parse("10.0.0.1"));
         assertThat(reply.ip4().dst()).isEqualTo(Ip4Address.parse("10.0.0.2"));
         assertThat(reply.ip4().protocol()).isEqualTo(IpProtocol.ICMP);
-        assertThat(reply.ip4().ttl()).isEqualTo(254);
+        assertThat(reply.ip4().ttl()).as("made here: not forwarded, so not decremented").isEqualTo(255);
         assertThat(reply.ip4().checksum().isCorrect()).isTrue();
         assertThat(reply.icmp().type()).isEqualTo(Icmp.TYPE_TIME_EXCEEDED);
         assertThat(reply.icmp().code()).isZero();
@@ -244,6 +244,7 @@ class Ip4ForwardingTest {
         assertThat(reply.ip4().src()).isEqualTo(Ip4Address.parse("10.0.0.1"));
         assertThat(reply.ip4().dst()).isEqualTo(Ip4Address.parse("10.0.0.2"));
         assertThat(reply.ip4().checksum().isCorrect()).isTrue();
+        assertThat(reply.ip4().ttl()).isEqualTo(64);
         assertThat(reply.icmp().type()).isEqualTo(Icmp.TYPE_ECHO_REPLY);
         assertThat(reply.icmp().echoId()).isEqualTo(77);
         assertThat(reply.icmp().echoSequence()).isEqualTo(3);
