@@ -61,7 +61,7 @@ public final class Ip4RouteCommands {
             if (del) {
                 in.expectEnd();
                 if (!fib.delRoute(tableId, prefix, FibSource.CLI)) {
-                    throw new CliException("ip route del: no route to " + prefix + " in table " + tableId);
+                    throw new CliException("no route to " + prefix + " in table " + tableId + " from the CLI");
                 }
                 return;
             }
@@ -74,7 +74,7 @@ public final class Ip4RouteCommands {
 
     private static List<FibPath> paths(VectaRuntime runtime, CliInput in) {
         if (!in.keyword("via")) {
-            throw in.atEnd() ? new CliException("ip route add: a route needs a path: via <next-hop> [<interface>]")
+            throw in.atEnd() ? new CliException("a route needs a path: via <next-hop> [<interface>], or via drop")
                     : in.unknownInput();
         }
         InterfaceTable interfaces = InterfaceTable.of(runtime.graph());
@@ -146,7 +146,7 @@ public final class Ip4RouteCommands {
                 } else if (in.keyword("index")) {
                     int index = in.number("fib index", 0, Integer.MAX_VALUE);
                     if (index >= fib.tables().size()) {
-                        throw new CliException("show ip fib: no fib index " + index + " (" + fib.tables().size()
+                        throw new CliException("no fib index " + index + " (" + fib.tables().size()
                                 + " tables)");
                     }
                     tableId = fib.tableAt(index).tableId();
