@@ -7,9 +7,11 @@ import io.vecta.runtime.api.client.ApiConnection;
 import io.vecta.runtime.api.core.vlib.CliInband;
 import io.vecta.runtime.api.core.vlib.CliInbandReply;
 import io.vecta.runtime.api.core.vlib.VlibModule;
+import io.vecta.runtime.api.core.vlib.VlibServiceClient;
 import io.vecta.runtime.api.core.vpe.ShowVersion;
 import io.vecta.runtime.api.core.vpe.ShowVersionReply;
 import io.vecta.runtime.api.core.vpe.VpeModule;
+import io.vecta.runtime.api.core.vpe.VpeServiceClient;
 import io.vecta.runtime.interfaces.InterfaceCounters.Kind;
 import io.vecta.sdk.api.ApiCodecs;
 import io.vecta.sdk.packet.DecodedPacket;
@@ -103,10 +105,11 @@ class VectaExtensionTest {
     void shouldDriveTheRuntimeThroughItsBinaryApi() {
         PgPort pg1 = vecta.pg(1);
         ApiConnection api = vecta.api(ApiCodecs.of(VpeModule.MESSAGES, VlibModule.MESSAGES));
+        VpeServiceClient vpe = new VpeServiceClient(api);
+        VlibServiceClient vlib = new VlibServiceClient(api);
 
-        ShowVersionReply version = api.call(new ShowVersion(0, 0), ShowVersionReply.CODEC);
-        CliInbandReply interfaces = api.call(new CliInband(0, 0, "show interface " + pg1.name()),
-                CliInbandReply.CODEC);
+        ShowVersionReply version = vpe.showVersion(new ShowVersion(0, 0));
+        CliInbandReply interfaces = vlib.cliInband(new CliInband(0, 0, "show interface " + pg1.name()));
 
         assertThat(version.program()).isEqualTo("vecta");
         assertThat(interfaces.reply()).contains(pg1.name()).contains("up");

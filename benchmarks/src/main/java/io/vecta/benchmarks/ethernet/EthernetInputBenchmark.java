@@ -75,7 +75,8 @@ public class EthernetInputBenchmark {
                 }),
                 sink("ip6-input", (ctx, frame) -> frame.count()), sink("arp-input", (ctx, frame) -> frame.count()),
                 sink("error-drop", (ctx, frame) -> frame.count()),
-                sink("error-punt", (ctx, frame) -> frame.count())))));
+                sink("error-punt", (ctx, frame) -> frame.count()),
+                sink("l2-input", (ctx, frame) -> frame.count())))));
         thread = new ThreadRuntime(graph, 0, pools.allocator(0));
         SwInterface pg0 = PgInterfaces.of(graph).create(0);
         ethernetInput = graph.node("ethernet-input").index();

@@ -34,7 +34,9 @@ import java.util.Arrays;
  *   802.1ad outer tag, no such sub → "unknown vlan"
  * </pre>
  *
- * <p>Every interface here is an L3 interface, so a unicast frame for another MAC address is
+ * <p>A frame of an interface in L2 mode ({@link InterfaceTable#l2Modes()}: a bridge or
+ * cross-connect member) goes whole to {@code l2-input}, its current data left at the Ethernet
+ * header. Every other interface is an L3 interface, so a unicast frame for another MAC address is
  * dropped ("l3 mac mismatch"); a frame of an EtherType with no next node is punted ("unknown
  * ethernet type"), as VPP punts it. Per frame the node reads the interface table's published
  * arrays once; per packet it allocates nothing.
@@ -68,6 +70,8 @@ public final class EthernetInput {
     static final int NEXT_DROP = 3;
     @Next("error-punt")
     static final int NEXT_PUNT = 4;
+    @Next("l2-input")
+    static final int NEXT_L2 = 5;
 
     /** The most tags a frame may carry: an 802.1ad outer tag and an 802.1Q inner one. */
     private static final int MAX_TAGS = 2;
@@ -110,6 +114,7 @@ public final class EthernetInput {
         long[] macs = s.table.macs();
         int[][] vlanSubs = s.table.vlanSubInterfaces();
         int[] txNexts = s.table.txNexts();
+        byte[] l2Modes = s.table.l2Modes();
         int[] bis = frame.buffers();
         int[] nexts = s.nexts;
         int[] errors = s.errors;
@@ -119,7 +124,7 @@ public final class EthernetInput {
         boolean anyError = false;
         for (int i = 0; i < count; i++) {
             int bi = bis[i];
-            int next = classify(buffers, m, bi, macs, vlanSubs, txNexts, s.counters);
+            int next = classify(buffers, m, bi, macs, vlanSubs, txNexts, l2Modes, s.counters);
             if (next < 0) {
                 // no L2 header moved past: the frame stays as it came, and its trace reads it there
                 L2Header.set(buffers, bi, buffers.currentData(bi), 0);
@@ -151,7 +156,7 @@ public final class EthernetInput {
      * {@code -1 - error} for a frame to drop or punt, left as it came.
      */
     private static int classify(Buffers buffers, MemorySegment m, int bi, long[] macs, int[][] vlanSubs,
-                                int[] txNexts, InterfaceCounters.ThreadCounters counters) {
+                                int[] txNexts, byte[] l2Modes, InterfaceCounters.ThreadCounters counters) {
         int length = buffers.currentLength(bi);
         if (length < Ethernet.HEADER_LENGTH) {
             return -1 - Error.TRUNCATED.ordinal();
@@ -200,6 +205,11 @@ public final class EthernetInput {
             buffers.setRxSwIfIndex(bi, sub);
             // the port counted the frame as it came in; the sub-interface counts what it takes
             counters.addRx(sub, 1, length);
+        }
+        if (rx < l2Modes.length && l2Modes[rx] == InterfaceTable.L2) {
+            // a bridge or cross-connect port: the whole frame, tags included, goes on as it came
+            L2Header.set(buffers, bi, buffers.currentData(bi), l2Length);
+            return NEXT_L2;
         }
         long dst = Ethernet.dst(m, start);
         if ((dst & GROUP_BIT) == 0 && dst != macs[rx]) {

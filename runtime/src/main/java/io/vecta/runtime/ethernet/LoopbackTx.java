@@ -13,18 +13,24 @@ import io.vecta.sdk.node.NodeContext;
 /**
  * {@code loop-tx}: the loopback interfaces' transmit node. What a loopback sends it receives:
  * each packet comes back in on the same interface, counted as received there, at
- * {@code ethernet-input} (VPP's simulated Ethernet device does the same).
+ * {@code ethernet-input} (VPP's simulated Ethernet device does the same). A loopback that is a
+ * bridge's virtual interface (BVI) sends into its bridge instead: to {@code l2-input}, with
+ * itself as the rx interface, as VPP's BVI does.
  */
 @GraphNode(name = Loopbacks.TX_NODE)
 public final class LoopbackTx {
 
     @Next("ethernet-input")
     static final int NEXT_ETHERNET = 0;
+    @Next("l2-input")
+    static final int NEXT_L2 = 1;
 
     private final Scratch scratch = new Scratch();
 
     /** A holder because node fields are final. */
     private static final class Scratch {
+        final int[] nexts = new int[Frame.CAPACITY];
+        InterfaceTable table;
         InterfaceCounters.ThreadCounters counters;
     }
 
@@ -32,8 +38,11 @@ public final class LoopbackTx {
     void process(NodeContext ctx, Frame frame) {
         Scratch s = scratch;
         if (s.counters == null) {
-            s.counters = InterfaceTable.of(((NodeRuntime) ctx).graph()).counters().forThread(ctx.threadIndex());
+            s.table = InterfaceTable.of(((NodeRuntime) ctx).graph());
+            s.counters = s.table.counters().forThread(ctx.threadIndex());
         }
+        byte[] l2Modes = s.table.l2Modes();
+        int[] nexts = s.nexts;
         int[] bis = frame.buffers();
         int count = frame.count();
         Buffers buffers = ctx.buffers();
@@ -41,8 +50,14 @@ public final class LoopbackTx {
             int bi = bis[i];
             int sw = buffers.txSwIfIndex(bi);
             buffers.setRxSwIfIndex(bi, sw);
-            s.counters.addRx(sw, 1, buffers.lengthInChain(bi));
+            if (sw < l2Modes.length && l2Modes[sw] == InterfaceTable.BVI) {
+                // a bridge's virtual interface sends into its bridge: sent, not received
+                nexts[i] = NEXT_L2;
+            } else {
+                nexts[i] = NEXT_ETHERNET;
+                s.counters.addRx(sw, 1, buffers.lengthInChain(bi));
+            }
         }
-        ctx.enqueueToSingleNext(bis, NEXT_ETHERNET, count);
+        ctx.enqueueToNext(bis, nexts, count);
     }
 }

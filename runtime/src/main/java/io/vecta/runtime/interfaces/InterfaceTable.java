@@ -58,6 +58,18 @@ public final class InterfaceTable {
     /** The 802.1Q VLAN ids a sub-interface may take: 1 to 4094 (0 and 4095 are reserved). */
     public static final int MAX_VLAN = 4094;
 
+    /** In {@link #l2Modes()}: an L3 interface, whose frames {@code ethernet-input} hands on by EtherType. */
+    public static final byte L3 = 0;
+
+    /** In {@link #l2Modes()}: a bridge or cross-connect member, whose frames go to {@code l2-input}. */
+    public static final byte L2 = 1;
+
+    /**
+     * In {@link #l2Modes()}: a bridge's virtual interface (BVI), an L3 interface for what the bridge
+     * hands it but whose own output enters the bridge.
+     */
+    public static final byte BVI = 2;
+
     /** {@code local0}'s class: it has no device and sends nothing. */
     public static final DeviceClass LOCAL = new DeviceClass("local", "");
 
@@ -80,6 +92,7 @@ public final class InterfaceTable {
     private volatile int[] supIndices = {LOCAL0};
     private volatile long[] macs = {0};
     private volatile int[][] vlanSubInterfaces = {null};
+    private volatile byte[] l2Modes = {L3};
 
     private InterfaceTable(Graph graph) {
         this.graph = graph;
@@ -182,6 +195,7 @@ public final class InterfaceTable {
         supIndices = sups;
         macs = addresses;
         vlanSubInterfaces = Arrays.copyOf(vlanSubInterfaces, size);
+        l2Modes = Arrays.copyOf(l2Modes, size);
         txNexts = nexts;
     }
 
@@ -434,6 +448,28 @@ public final class InterfaceTable {
         return vlanSubInterfaces;
     }
 
+    /**
+     * By {@code sw_if_index}: {@link #L3}, {@link #L2} or {@link #BVI}, which {@code ethernet-input}
+     * and {@code loop-tx} read once per frame to choose between the L3 and the L2 path.
+     */
+    public byte[] l2Modes() {
+        return l2Modes;
+    }
+
+    /**
+     * Puts {@code iface} in L2 mode {@code mode} ({@link #L3}, {@link #L2} or {@link #BVI}); the L2
+     * configuration that owns the mode calls this.
+     */
+    public synchronized void setL2Mode(SwInterface iface, byte mode) {
+        checkLive(iface);
+        if (mode != L3 && mode != L2 && mode != BVI) {
+            throw new InterfaceException("l2 mode " + mode + " of " + iface.name() + ": must be L3 (0), L2 (1) or BVI (2)");
+        }
+        byte[] modes = l2Modes.clone();
+        modes[iface.swIfIndex()] = mode;
+        l2Modes = modes;
+    }
+
     /** How a {@link #vlanSubInterfaces()} entry marks an exact-match sub-interface. */
     public static int exactMatchEntry(int swIfIndex) {
         return -2 - swIfIndex;
@@ -452,11 +488,13 @@ public final class InterfaceTable {
         int[] sups = new int[size];
         long[] addresses = new long[size];
         int[][] vlans = new int[size][];
+        byte[] modes = Arrays.copyOf(l2Modes, size);
         for (int i = 0; i < size; i++) {
             SwInterface iface = interfaces.get(i);
             if (iface == null) {
                 nexts[i] = NOT_UP;
                 sups[i] = i;
+                modes[i] = L3;
                 continue;
             }
             SwInterface hardware = interfaces.get(iface.supSwIfIndex());
@@ -476,6 +514,7 @@ public final class InterfaceTable {
         supIndices = sups;
         macs = addresses;
         vlanSubInterfaces = vlans;
+        l2Modes = modes;
         txNexts = nexts;
     }
 }

@@ -52,6 +52,11 @@ class ShowVlibGraphTest {
                 BLANK + BLANK + sp(9) + "ip4-local" + sp(8),
                 BLANK + BLANK + sp(8) + "ip4-lookup" + sp(8),
                 BLANK + BLANK + sp(8) + "ip4-rewrite" + sp(7),
+                BLANK + BLANK + sp(9) + "l2-flood" + sp(9),
+                BLANK + BLANK + sp(10) + "l2-fwd" + sp(10),
+                BLANK + BLANK + sp(9) + "l2-input" + sp(9),
+                BLANK + BLANK + sp(9) + "l2-learn" + sp(9),
+                BLANK + BLANK + sp(9) + "l2-output" + sp(8),
                 BLANK + BLANK + sp(9) + "classify" + sp(9),
                 BLANK + BLANK + sp(7) + "classify-alt" + sp(7),
                 "");
@@ -69,10 +74,10 @@ class ShowVlibGraphTest {
         List<String> names = text.lines().skip(1).filter(line -> !line.isEmpty() && !line.startsWith(BLANK))
                 .map(line -> line.substring(0, 26).strip()).toList();
         assertThat(names).containsExactly("af-packet-input", "af-packet-tx", "arp-input", "classify", "error-drop",
-                "error-punt", "ethernet-input", "if0-tx", "interface-output", "ip4-arp", "ip4-glean", "ip4-icmp-error",
-                "ip4-icmp-input", "ip4-input", "ip4-local", "ip4-lookup", "ip4-neighbor-sync", "ip4-rewrite", "ip6-input",
-                "loop-tx",
-                "null-node", "pg-input", "pg-tx", "rx");
+                "error-punt", "ethernet-input", "if0-tx", "interface-output", "ip4-arp", "ip4-glean",
+                "ip4-icmp-error", "ip4-icmp-input", "ip4-input", "ip4-local", "ip4-lookup",
+                "ip4-neighbor-sync", "ip4-rewrite", "ip6-input", "l2-flood", "l2-fwd", "l2-input", "l2-learn",
+                "l2-output", "loop-tx", "null-node", "pg-input", "pg-tx", "rx");
         assertThat(text).startsWith(HEADER + "\n").endsWith("\n\n")
                 .contains("\nif0-tx" + sp(20) + sp(7) + "null-node [0]" + sp(6) + sp(9) + "classify" + sp(9) + "\n\n")
                 .contains("\nrx" + sp(24) + sp(7) + "classify [0]" + sp(7) + "\n\n")

@@ -56,5 +56,11 @@
  * {@code PluginRegistration.apiModules()}, with the bindings of the tree's {@code @ApiHandler}
  * classes (one object per class, shared with the class's CLI commands); the runtime gives each
  * a block of ids after its own modules, plugins in name order.
+ *
+ * <h2>Clients</h2>
+ * The client side of the same services: each {@code @ApiModule} file also gets a generated
+ * {@code <Module>ServiceClient} with one typed method per {@code rpc} (GoVPP's {@code RPCService}),
+ * which sends through an {@link io.vecta.sdk.api.ApiCaller}; the runtime's socket connection
+ * is one.
  */
 package io.vecta.sdk.api;

@@ -6,6 +6,7 @@ import io.vecta.runtime.api.core.memclnt.SockclntCreate;
 import io.vecta.runtime.api.core.memclnt.SockclntCreateReply;
 import io.vecta.runtime.api.core.memclnt.SockclntDelete;
 import io.vecta.runtime.api.core.memclnt.SockclntDeleteReply;
+import io.vecta.sdk.api.ApiCaller;
 import io.vecta.sdk.api.ApiCodecException;
 import io.vecta.sdk.api.ApiCodecs;
 import io.vecta.sdk.api.ApiErrors;
@@ -62,7 +63,7 @@ import java.util.function.Consumer;
  * fails its calls and refuses new ones until {@link #reconnect()} redoes the handshake and the
  * check (ids may differ in the new table).
  */
-public final class ApiConnection implements AutoCloseable {
+public final class ApiConnection implements ApiCaller, AutoCloseable {
 
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(5);
 
@@ -141,6 +142,7 @@ public final class ApiConnection implements AutoCloseable {
     }
 
     /** Sends {@code request} and waits for its reply, which must be of {@code replyCodec}'s type. */
+    @Override
     public <R extends ApiMessage> R call(ApiMessage request, MessageCodec<R> replyCodec) {
         Session current = live();
         int context = nextContext();
@@ -167,6 +169,7 @@ public final class ApiConnection implements AutoCloseable {
      * Sends a dump request and a {@code control_ping}, and returns the details that came before
      * its reply: {@link #dumpStream} collected. Waits at most the timeout for each message.
      */
+    @Override
     public <D extends ApiMessage> List<D> dump(ApiMessage request, MessageCodec<D> detailsCodec) {
         try (Stream<D> details = dumpStream(request, detailsCodec)) {
             return details.toList();
@@ -183,6 +186,7 @@ public final class ApiConnection implements AutoCloseable {
      *
      * @throws ApiMismatchException at once if the server does not have the request or the details
      */
+    @Override
     public <D extends ApiMessage> Stream<D> dumpStream(ApiMessage request, MessageCodec<D> detailsCodec) {
         Session current = live();
         DetailsStream<D, ControlPingReply> details = new DetailsStream<>(current, request.messageName(), detailsCodec,
@@ -206,6 +210,7 @@ public final class ApiConnection implements AutoCloseable {
      * @throws IllegalArgumentException if {@code replyCodec}'s message has no {@code retval} and
      *         {@code cursor} fields
      */
+    @Override
     public <D extends ApiMessage, R extends ApiMessage> Stream<D> getAll(LongFunction<? extends ApiMessage> requestAt,
                                                                         MessageCodec<R> replyCodec,
                                                                         MessageCodec<D> detailsCodec) {
@@ -248,6 +253,7 @@ public final class ApiConnection implements AutoCloseable {
      * Sends {@code message} with a fresh context and does not wait: whatever answers it goes to
      * the event listeners. Returns the context used.
      */
+    @Override
     public int send(ApiMessage message) {
         Session current = live();
         int context = nextContext();

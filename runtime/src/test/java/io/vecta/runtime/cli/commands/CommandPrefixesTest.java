@@ -33,18 +33,20 @@ class CommandPrefixesTest {
     void shouldRegisterEveryShowAndClearCommandInTheBuiltinPlugin() {
         assertThat(cli.shell.tree().commands()).filteredOn(c -> c.plugin().equals("builtin"))
                 .extracting(CommandNode::path).containsExactly(
-                        "api trace", "clear errors", "clear interfaces", "clear logging", "clear node counters", "clear runtime",
-                        "clear trace", "comment", "create host-interface", "create loopback interface",
+                        "api trace", "clear errors", "clear interfaces", "clear l2fib", "clear logging", "clear node counters", "clear runtime",
+                        "clear trace", "comment", "create bridge-domain", "create host-interface", "create loopback interface",
                         "create packet-generator interface", "create sub-interfaces", "delete host-interface",
                         "delete loopback interface", "delete sub-interface", "elog trace",
                         "event-logger clear", "event-logger resize", "event-logger save", "exec", "halt", "help", "ip route",
+                        "l2fib add", "l2fib del",
                         "packet-generator capture", "packet-generator delete", "packet-generator disable-stream",
                         "packet-generator enable-stream", "packet-generator new", "pcap dispatch trace", "pcap trace", "ping",
-                        "quit", "set interface ip address", "set interface mac address", "set interface mtu",
+                        "quit", "set interface ip address", "set interface l2 bridge", "set interface l2 xconnect",
+                        "set interface l3", "set interface mac address", "set interface mtu",
                         "set interface state", "set ip neighbor", "set ip neighbor-config", "show api clients",
-                        "show api message-table", "show buffers", "show cli", "show clock",
+                        "show api message-table", "show bridge-domain", "show buffers", "show cli", "show clock",
                         "show errors", "show event-logger", "show hardware-interfaces", "show interface",
-                        "show interface address", "show ip fib", "show ip neighbors", "show logging", "show memory", "show node",
+                        "show interface address", "show ip fib", "show ip neighbors", "show l2fib", "show logging", "show memory", "show node",
                         "show node counters", "show packet-generator", "show plugins", "show runtime", "show threads",
                         "show trace", "show version", "show vlib graph", "show vlib graphviz", "trace add",
                         "trace filter");
@@ -69,10 +71,10 @@ class CommandPrefixesTest {
         assertThat(cli.ok("sh vl graphv")).isEqualTo(cli.ok("show vlib graphviz"));
         assertThat(cli.ok("sh ver")).isEqualTo(cli.ok("show version"));
         assertThat(cli.ok("sh th")).isEqualTo(cli.ok("show threads"));
-        assertThat(cli.ok("sh b")).isEqualTo(cli.ok("show buffers"));
+        assertThat(cli.ok("sh buf")).isEqualTo(cli.ok("show buffers"));
         assertThat(cli.ok("sh pl")).isEqualTo(cli.ok("show plugins"));
         assertThat(cli.ok("sh pa")).isEqualTo(cli.ok("show packet-generator"));
-        assertThat(cli.ok("sh l")).contains(cli.ok("show logging"));
+        assertThat(cli.ok("sh lo")).contains(cli.ok("show logging"));
         assertThat(cli.ok("cl e")).isEmpty();
         assertThat(cli.ok("sh err")).doesNotContain("null-node");
         assertThat(cli.ok("cl r")).isEmpty();
@@ -84,6 +86,7 @@ class CommandPrefixesTest {
         assertThat(cli.error("sh frob")).isEqualTo("show: unknown input 'frob'\n");
         assertThat(cli.error("sh vl gr")).isEqualTo("ambiguous command 'show vlib gr': graph, graphviz\n");
         assertThat(cli.error("sh c")).isEqualTo("ambiguous command 'show c': cli, clock\n");
+        assertThat(cli.error("sh b")).isEqualTo("ambiguous command 'show b': bridge-domain, buffers\n");
         assertThat(cli.error("sh v")).isEqualTo("ambiguous command 'show v': version, vlib\n");
         assertThat(cli.error("sh vl")).isEqualTo("incomplete command 'show vlib'; type 'show vlib ?' to list its"
                 + " commands\n");
@@ -100,6 +103,7 @@ class CommandPrefixesTest {
         assertThat(cli.ok("clear ?")).isEqualTo("""
                   clear errors         clear errors
                   clear interfaces     clear interfaces
+                  clear l2fib          clear l2fib
                   clear logging        clear logging
                   clear node counters  clear node counters
                   clear runtime        clear runtime
@@ -115,6 +119,6 @@ class CommandPrefixesTest {
                 """);
         assertThat(cli.ok("help sh run")).startsWith("show runtime [verbose|max|summary]\nFor each dispatch thread:");
         List<String> everyCommand = cli.ok("show cli").lines().skip(1).toList();
-        assertThat(everyCommand).hasSize(cli.shell.tree().commands().size()).hasSize(64);
+        assertThat(everyCommand).hasSize(cli.shell.tree().commands().size()).hasSize(73);
     }
 }

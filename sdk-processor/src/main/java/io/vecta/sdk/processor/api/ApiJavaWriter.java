@@ -39,8 +39,8 @@ import javax.lang.model.element.Modifier;
 
 /**
  * Writes the Java of one loaded {@code .api} file: for each definition one readable source file
- * with its wire and JSON code, and a {@code <Module>Module} class listing the message codecs in
- * message-id order. Independent of javac, so tests can run it directly.
+ * with its wire and JSON code, a {@code <Module>Module} class listing the message codecs in
+ * message-id order, and a {@code <Module>ServiceClient} with a method per service ({@link ApiClientWriter}). Independent of javac, so tests can run it directly.
  *
  * <pre>
  *   define            record implements ApiMessage, with CODEC (a MessageCodec) and NAME; a request
@@ -109,12 +109,13 @@ public final class ApiJavaWriter {
         return fieldCode(file).className(type);
     }
 
-    /** Every type and message of {@code file}, and its module class. */
+    /** Every type and message of {@code file}, its module class and, if it has services, its client. */
     public List<JavaFile> write(ApiFile file) {
         List<JavaFile> files = writeTypesOnly(file);
         FieldCode code = fieldCode(file);
         String pkg = packageOf(file.module());
-        checkClassNames(file);
+        Optional<TypeSpec> client = new ApiClientWriter(this, file).write();
+        checkClassNames(file, client.isPresent());
         Map<String, Service> services = new HashMap<>();
         for (Service service : file.services()) {
             services.putIfAbsent(service.caller(), service);
@@ -127,6 +128,7 @@ public final class ApiJavaWriter {
                     Optional.ofNullable(services.get(message.name()))).write()));
         }
         files.add(javaFile(pkg, moduleType(file, messages)));
+        client.ifPresent(type -> files.add(javaFile(pkg, type)));
         return files;
     }
 
@@ -191,9 +193,12 @@ public final class ApiJavaWriter {
         }
     }
 
-    private void checkClassNames(ApiFile file) {
+    private void checkClassNames(ApiFile file, boolean withClient) {
         Map<String, String> owners = new HashMap<>();
         owners.put(JavaNames.className(file.module()) + "Module", "the module class");
+        if (withClient) {
+            owners.put(ApiClientWriter.simpleName(file), "the client class");
+        }
         for (UserType type : file.types()) {
             claim(owners, JavaNames.className(type.name()), "type " + type.name(), file);
         }
