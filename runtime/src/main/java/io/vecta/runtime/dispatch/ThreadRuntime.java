@@ -7,6 +7,7 @@ import io.vecta.runtime.graph.Graph;
 import io.vecta.runtime.pcap.PcapDispatchTrace;
 import io.vecta.runtime.pg.PacketGenerator;
 import io.vecta.runtime.graph.GraphNodeEntry;
+import io.vecta.runtime.ip4.Ip4Forwarding;
 import io.vecta.runtime.show.DispatchThread;
 import io.vecta.runtime.threads.HandoffQueues;
 import io.vecta.sdk.buffer.BufferAllocator;
@@ -162,6 +163,8 @@ public final class ThreadRuntime {
         PacketGenerator.attach(this);
         // so is af-packet-input, while no host interface's ring is placed on this thread
         AfPacketInterfaces.attach(this);
+        // and the IPv4 neighbour hand-over, only when a worker has learnt a neighbour
+        Ip4Forwarding.attach(this);
         for (int i = 0; i < INITIAL_FRAMES; i++) {
             freeFrames[freeFrameCount++] = new Frame();
         }

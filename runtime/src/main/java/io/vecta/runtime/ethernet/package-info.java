@@ -16,10 +16,10 @@
  *        └── bad ─────▶ error-drop   "unknown vlan", "l3 mac mismatch", "subinterface down"
  * </pre>
  *
- * <p>Until the runtime forwards IP, {@code ip4-input} and {@code ip6-input} are the drop nodes
- * {@link io.vecta.runtime.ethernet.Ip4InputDrop} and {@link io.vecta.runtime.ethernet.Ip6InputDrop},
- * each with a counter that says why, so that every arc of {@code ethernet-input} ends at a real
- * node when the graph is built.
+ * <p>{@code ip4-input} is IPv4 forwarding's ({@link io.vecta.runtime.ip4}). Until the runtime
+ * forwards IPv6, {@code ip6-input} is the drop node {@link io.vecta.runtime.ethernet.Ip6InputDrop},
+ * with a counter that says why, so that every arc of {@code ethernet-input} ends at a real node
+ * when the graph is built.
  *
  * <p>{@link io.vecta.runtime.ethernet.Loopbacks} makes {@code loopN} interfaces, whose
  * {@code loop-tx} hands what they send back to {@code ethernet-input};

@@ -215,6 +215,28 @@ public final class Adjacencies {
         return rows[adj * STRIDE + LOCKS];
     }
 
+    /**
+     * Reads the MAC address and MTU of interface {@code swIfIndex} again into its adjacencies
+     * (after {@code set interface mtu} or {@code set interface mac address}): each header is
+     * rewritten whole before the MTU, so a reader sees the old header or the new one.
+     */
+    void interfaceChanged(int swIfIndex) {
+        long mac = interfaces.mac(swIfIndex);
+        int mtu = interfaces.mtu(swIfIndex);
+        for (int adj = 0; adj < used; adj++) {
+            int row = adj * STRIDE;
+            if (rows[row + LOCKS] == 0 || rows[row + SW_IF_INDEX] != swIfIndex) {
+                continue;
+            }
+            if (rows[row + KIND] == GLEAN) {
+                writeHeader(adj, BROADCAST_MAC, mac, ETHERTYPE_ARP);
+            } else if (rows[row + COMPLETE] != 0) {
+                writeHeader(adj, rewrites[adj * 2] >>> 16, mac, ETHERTYPE_IP4);
+            }
+            rows[row + MTU] = mtu;
+        }
+    }
+
     private int make(int kind, int swIfIndex, int address, int length) {
         int adj;
         if (freeCount > 0) {

@@ -14,6 +14,8 @@ public enum FibSource {
     API("API"),
     /** The CLI ({@code ip route add}). */
     CLI("CLI"),
+    /** A neighbour's own /32 in a connected subnet (VPP's adj-fib), so traffic to it rewrites at once. */
+    ADJACENCY("adjacency"),
     /** The table's 0.0.0.0/0, which drops. */
     DEFAULT_ROUTE("default-route");
 

@@ -247,6 +247,11 @@ public final class Ip4Fib {
         }
     }
 
+    /** Interface {@code swIfIndex}'s MAC address or MTU changed: its adjacencies take the new ones. */
+    public void interfaceChanged(int swIfIndex) {
+        adjacencies.interfaceChanged(swIfIndex);
+    }
+
     /**
      * Lets the tables reuse the plies their deletes unlinked; call it when no worker can still
      * be inside a lookup that started before those deletes (see {@link Ip4Mtrie}).

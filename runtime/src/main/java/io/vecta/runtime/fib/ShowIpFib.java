@@ -30,14 +30,25 @@ public final class ShowIpFib {
     public static String format(Ip4Fib fib) {
         StringBuilder text = new StringBuilder();
         for (Ip4FibTable table : fib.tables()) {
-            header(text, table);
-            for (Ip4Prefix prefix : new TreeSet<>(table.entries.keySet())) {
-                FibEntry entry = table.entries.get(prefix);
-                text.append(prefix).append('\n');
-                forwarding(text, fib, entry, "  ");
-            }
+            table(text, fib, table);
         }
         return text.toString();
+    }
+
+    /** Table {@code tableId} with every prefix. */
+    public static String format(Ip4Fib fib, int tableId) {
+        StringBuilder text = new StringBuilder();
+        table(text, fib, fib.table(tableId));
+        return text.toString();
+    }
+
+    private static void table(StringBuilder text, Ip4Fib fib, Ip4FibTable table) {
+        header(text, table);
+        for (Ip4Prefix prefix : new TreeSet<>(table.entries.keySet())) {
+            FibEntry entry = table.entries.get(prefix);
+            text.append(prefix).append('\n');
+            forwarding(text, fib, entry, "  ");
+        }
     }
 
     /** Table {@code tableId}'s longest match for {@code prefix}, in detail. */

@@ -19,4 +19,8 @@ public interface InterfaceListener {
     /** The MAC address of {@code iface} (and of its sub-interfaces) changed. */
     default void macChanged(SwInterface iface) {
     }
+
+    /** The MTU of {@code iface} changed. */
+    default void mtuChanged(SwInterface iface) {
+    }
 }

@@ -410,6 +410,9 @@ public final class InterfaceTable {
             throw new InterfaceException("mtu " + bytes + " for " + iface.name() + ": must be 68 to 65535");
         }
         iface.setMtu(bytes);
+        for (InterfaceListener listener : listeners) {
+            listener.mtuChanged(iface);
+        }
     }
 
     /** The interfaces' counters. */

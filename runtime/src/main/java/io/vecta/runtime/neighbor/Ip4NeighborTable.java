@@ -11,6 +11,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 
@@ -27,10 +28,10 @@ import java.util.function.LongSupplier;
  * <p>Ageing is done when the table is read rather than by a timer: an entry past its age is
  * absent to {@link #find} and {@link #all} from that moment, {@link #all} (what
  * {@code show ip neighbors} lists) removes it, and learning a new entry removes the expired
- * ones first, so an expired entry never holds a place against the limit. Nothing else reads
- * the table yet; when adjacencies must hear of an entry going, a process on the runtime's
- * timer wheel calling {@link #ageOut} is the place. The table reads time from its clock, which
- * tests replace ({@link #useClock}) to age entries without waiting.
+ * ones first, so an expired entry never holds a place against the limit. {@link Ip4NeighborListener}s
+ * (the FIB) hear of every entry added, moved to another MAC address or gone, whoever made the
+ * change; an entry that expires is gone for them when one of those reads removes it. The table
+ * reads time from its clock, which tests replace ({@link #useClock}) to age entries without waiting.
  */
 public final class Ip4NeighborTable {
 
@@ -42,13 +43,20 @@ public final class Ip4NeighborTable {
     private volatile LongSupplier clock = System::nanoTime;
     private volatile int limit = DEFAULT_LIMIT;
     private volatile int maxAgeSeconds;
+    private final List<Ip4NeighborListener> listeners = new CopyOnWriteArrayList<>();
 
     private Ip4NeighborTable(Graph graph) {
         this.interfaces = InterfaceTable.of(graph);
         interfaces.addListener(new InterfaceListener() {
             @Override
             public void deleted(SwInterface iface) {
-                entries.values().removeIf(n -> n.swIfIndex() == iface.swIfIndex());
+                List<Ip4Neighbor> gone = entries.values().stream().filter(n -> n.swIfIndex() == iface.swIfIndex())
+                        .toList();
+                for (Ip4Neighbor n : gone) {
+                    if (entries.remove(key(n.swIfIndex(), n.ip()), n)) {
+                        notifyRemoved(n, true);
+                    }
+                }
             }
         });
     }
@@ -56,6 +64,23 @@ public final class Ip4NeighborTable {
     /** The neighbour table of {@code graph}. */
     public static Ip4NeighborTable of(Graph graph) {
         return graph.service(Ip4NeighborTable.class, Ip4NeighborTable::new);
+    }
+
+    /** Tells {@code listener} of every later change. */
+    public void addListener(Ip4NeighborListener listener) {
+        listeners.add(listener);
+    }
+
+    private void notifyUpdated(Ip4Neighbor n, boolean onMainThread) {
+        for (Ip4NeighborListener listener : listeners) {
+            listener.updated(n, onMainThread);
+        }
+    }
+
+    private void notifyRemoved(Ip4Neighbor n, boolean onMainThread) {
+        for (Ip4NeighborListener listener : listeners) {
+            listener.removed(n.swIfIndex(), n.ip(), onMainThread);
+        }
     }
 
     private static long key(int swIfIndex, int ip) {
@@ -73,14 +98,21 @@ public final class Ip4NeighborTable {
         Ip4Neighbor known = entries.get(key(swIfIndex, ip));
         if (known != null) {
             if (!known.isStatic()) {
+                boolean moved = known.mac() != mac;
                 known.refresh(mac, now);
+                if (moved) {
+                    notifyUpdated(known, false);
+                }
             }
             return true;
         }
-        if (entries.size() >= limit && ageOut() == 0) {
+        if (entries.size() >= limit && ageOut(false) == 0) {
             return false;
         }
-        entries.putIfAbsent(key(swIfIndex, ip), new Ip4Neighbor(swIfIndex, ip, mac, false, now));
+        Ip4Neighbor made = new Ip4Neighbor(swIfIndex, ip, mac, false, now);
+        if (entries.putIfAbsent(key(swIfIndex, ip), made) == null) {
+            notifyUpdated(made, false);
+        }
         return true;
     }
 
@@ -95,13 +127,16 @@ public final class Ip4NeighborTable {
         Ip4Neighbor known = entries.get(key(iface.swIfIndex(), ip));
         if (known != null) {
             known.update(mac, isStatic, now);
+            notifyUpdated(known, true);
             return;
         }
         if (entries.size() >= limit) {
             throw new InterfaceException("ip4 neighbor table is full (" + limit + " entries): cannot add "
                     + Ip4Address.format(ip) + " on " + iface.name());
         }
-        entries.put(key(iface.swIfIndex(), ip), new Ip4Neighbor(iface.swIfIndex(), ip, mac, isStatic, now));
+        Ip4Neighbor made = new Ip4Neighbor(iface.swIfIndex(), ip, mac, isStatic, now);
+        entries.put(key(iface.swIfIndex(), ip), made);
+        notifyUpdated(made, true);
     }
 
     /**
@@ -110,9 +145,11 @@ public final class Ip4NeighborTable {
      * @throws InterfaceException if there is no such neighbour
      */
     public void remove(SwInterface iface, int ip) {
-        if (entries.remove(key(iface.swIfIndex(), ip)) == null) {
+        Ip4Neighbor gone = entries.remove(key(iface.swIfIndex(), ip));
+        if (gone == null) {
             throw new InterfaceException("no ip4 neighbor " + Ip4Address.format(ip) + " on " + iface.name());
         }
+        notifyRemoved(gone, true);
     }
 
     /** The neighbour {@code ip} on {@code swIfIndex}, unless it has expired. */
@@ -132,6 +169,10 @@ public final class Ip4NeighborTable {
 
     /** Removes the dynamic entries older than the maximum age; returns how many went. */
     public int ageOut() {
+        return ageOut(true);
+    }
+
+    private int ageOut(boolean onMainThread) {
         int maxAge = maxAgeSeconds;
         if (maxAge == 0) {
             return 0;
@@ -144,7 +185,9 @@ public final class Ip4NeighborTable {
             }
         }
         for (Ip4Neighbor n : old) {
-            entries.remove(key(n.swIfIndex(), n.ip()), n);
+            if (entries.remove(key(n.swIfIndex(), n.ip()), n)) {
+                notifyRemoved(n, onMainThread);
+            }
         }
         return old.size();
     }

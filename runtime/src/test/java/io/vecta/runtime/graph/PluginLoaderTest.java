@@ -50,7 +50,9 @@ class PluginLoaderTest {
         assertThat(builtin.registration().nodes()).extracting(n -> n.name())
                 .containsExactlyInAnyOrder("error-drop", "error-punt", "null-node", "pg-input", "pg-tx",
                         "interface-output", "ethernet-input", "ip4-input", "ip6-input", "arp-input", "loop-tx",
-                        "af-packet-input", "af-packet-tx", "l2-input", "l2-learn", "l2-fwd", "l2-flood", "l2-output");
+                        "af-packet-input", "af-packet-tx", "ip4-lookup", "ip4-rewrite", "ip4-local", "ip4-arp",
+                        "ip4-glean", "ip4-icmp-input", "ip4-icmp-error", "ip4-neighbor-sync", "l2-input", "l2-learn", "l2-fwd", "l2-flood",
+                        "l2-output");
     }
 
     @Test

@@ -68,7 +68,7 @@ class GraphDotTest {
         assertThat(parsed.labels()).containsEntry("classify", "classify\\n28 vectors / 2 calls");
         assertThat(parsed.arcs()).contains(new Arc("classify-alt", "error-punt", "2"),
                 new Arc("odd \"name\"", "error-drop", "0"), new Arc("if0-tx", "null-node", "0"));
-        assertThat(parsed.firstRank()).containsExactly("af-packet-input", "rx", "pg-input");
+        assertThat(parsed.firstRank()).containsExactly("ip4-neighbor-sync", "af-packet-input", "rx", "pg-input");
     }
 
     @Test

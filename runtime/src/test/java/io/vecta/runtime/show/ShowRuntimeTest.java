@@ -75,8 +75,10 @@ class ShowRuntimeTest {
                 .containsExactly("ager", "handoff-check");
         assertThat(verbose.lines().skip(3)).extracting(line -> line.substring(0, 30).strip())
                 .containsExactly("af-packet-input", "af-packet-tx", "ager", "arp-input", "classify", "error-drop",
-                        "error-punt", "ethernet-input", "handoff-check", "if0-tx", "interface-output", "ip4-input",
-                        "ip6-input", "l2-flood", "l2-fwd", "l2-input", "l2-learn", "l2-output", "loop-tx", "null-node", "pg-input", "pg-tx", "rx");
+                        "error-punt", "ethernet-input", "handoff-check", "if0-tx", "interface-output",
+                        "ip4-arp", "ip4-glean", "ip4-icmp-error", "ip4-icmp-input", "ip4-input", "ip4-local",
+                        "ip4-lookup", "ip4-neighbor-sync", "ip4-rewrite", "ip6-input", "l2-flood", "l2-fwd",
+                        "l2-input", "l2-learn", "l2-output", "loop-tx", "null-node", "pg-input", "pg-tx", "rx");
         assertThat(verbose).contains(row(main, "ager", "\"event wait\""))
                 .contains(row(main, "handoff-check", "   polling  "))
                 .contains(row(main, "null-node", "   active   "))

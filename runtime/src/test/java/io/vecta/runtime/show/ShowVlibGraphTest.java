@@ -42,9 +42,16 @@ class ShowVlibGraphTest {
                 HEADER,
                 "error-drop" + sp(16) + BLANK + sp(9) + "arp-input" + sp(8),
                 BLANK + BLANK + sp(6) + "ethernet-input" + sp(6),
-                BLANK + BLANK + sp(9) + "ip4-input" + sp(8),
                 BLANK + BLANK + sp(9) + "ip6-input" + sp(8),
                 BLANK + BLANK + sp(5) + "interface-output" + sp(5),
+                BLANK + BLANK + sp(10) + "ip4-arp" + sp(9),
+                BLANK + BLANK + sp(9) + "ip4-glean" + sp(8),
+                BLANK + BLANK + sp(6) + "ip4-icmp-error" + sp(6),
+                BLANK + BLANK + sp(6) + "ip4-icmp-input" + sp(6),
+                BLANK + BLANK + sp(9) + "ip4-input" + sp(8),
+                BLANK + BLANK + sp(9) + "ip4-local" + sp(8),
+                BLANK + BLANK + sp(8) + "ip4-lookup" + sp(8),
+                BLANK + BLANK + sp(8) + "ip4-rewrite" + sp(7),
                 BLANK + BLANK + sp(9) + "l2-flood" + sp(9),
                 BLANK + BLANK + sp(10) + "l2-fwd" + sp(10),
                 BLANK + BLANK + sp(9) + "l2-input" + sp(9),
@@ -67,8 +74,10 @@ class ShowVlibGraphTest {
         List<String> names = text.lines().skip(1).filter(line -> !line.isEmpty() && !line.startsWith(BLANK))
                 .map(line -> line.substring(0, 26).strip()).toList();
         assertThat(names).containsExactly("af-packet-input", "af-packet-tx", "arp-input", "classify", "error-drop",
-                "error-punt", "ethernet-input", "if0-tx", "interface-output", "ip4-input", "ip6-input", "l2-flood",
-                "l2-fwd", "l2-input", "l2-learn", "l2-output", "loop-tx", "null-node", "pg-input", "pg-tx", "rx");
+                "error-punt", "ethernet-input", "if0-tx", "interface-output", "ip4-arp", "ip4-glean",
+                "ip4-icmp-error", "ip4-icmp-input", "ip4-input", "ip4-local", "ip4-lookup",
+                "ip4-neighbor-sync", "ip4-rewrite", "ip6-input", "l2-flood", "l2-fwd", "l2-input", "l2-learn",
+                "l2-output", "loop-tx", "null-node", "pg-input", "pg-tx", "rx");
         assertThat(text).startsWith(HEADER + "\n").endsWith("\n\n")
                 .contains("\nif0-tx" + sp(20) + sp(7) + "null-node [0]" + sp(6) + sp(9) + "classify" + sp(9) + "\n\n")
                 .contains("\nrx" + sp(24) + sp(7) + "classify [0]" + sp(7) + "\n\n")

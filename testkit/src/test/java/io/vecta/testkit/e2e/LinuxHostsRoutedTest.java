@@ -60,4 +60,36 @@ class LinuxHostsRoutedTest {
                 .contains("02:fe:00:00:01:02");
         assertThat(vecta.errors("arp-input", "ARP replies sent")).isEqualTo(1);
     }
+
+    @Test
+    void shouldAnswerAHostsPingOfItsGateway() throws Exception {
+        // the first reply may be dropped while Vecta asks the host for its MAC (ip4-glean)
+        String out = hosts.a.run("ping", "-c", "3", "-i", "0.2", "-W", "1", hosts.a.gateway());
+
+        assertThat(out).containsPattern("3 packets transmitted, [23] received")
+                .contains("from " + hosts.a.gateway() + ": icmp_seq=3 ttl=64");
+        assertThat(vecta.errors("ip4-icmp-input", "echo replies sent")).isEqualTo(3);
+    }
+
+    @Test
+    void shouldRouteOneHostsPingToTheOtherThroughVecta() throws Exception {
+        // the first request, and the first reply, may be dropped while Vecta asks each host for
+        // its MAC (ip4-glean), as VPP drops them
+        String out = hosts.a.run("ping", "-c", "4", "-i", "0.2", "-W", "1", hosts.b.address());
+
+        assertThat(out).containsPattern("4 packets transmitted, [234] received")
+                .contains("from " + hosts.b.address() + ": icmp_seq=4 ttl=63");
+        assertThat(vecta.vectors("ip4-rewrite")).as("both ways of two round trips at least").isGreaterThanOrEqualTo(4);
+    }
+
+    @Test
+    void shouldPingALinuxHostFromTheCli() throws Exception {
+        hosts.b.run("ping", "-c", "1", "-W", "1", hosts.b.gateway());
+
+        String out = vecta.cli("ping " + hosts.b.address() + " repeat 3 interval 0.2");
+
+        assertThat(out).containsPattern("116 bytes from " + hosts.b.address().replace(".", "\\.")
+                + ": icmp_seq=3 ttl=64 time=\\d*\\.\\d{4} ms\n")
+                .endsWith("Statistics: 3 sent, 3 received, 0% packet loss\n");
+    }
 }

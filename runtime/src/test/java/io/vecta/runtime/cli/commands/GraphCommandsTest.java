@@ -178,8 +178,10 @@ class GraphCommandsTest {
         assertThat(all.lines().filter(line -> !line.isBlank() && !line.startsWith(" ")).toList())
                 .extracting(line -> line.split(" +")[0])
                 .containsExactly("acme-counter", "af-packet-input", "af-packet-tx", "arp-input", "error-drop",
-                        "error-punt", "ethernet-input", "interface-output", "ip4-input", "ip6-input", "l2-flood", "l2-fwd", "l2-input", "l2-learn", "l2-output", 
-                        "loop-tx", "null-node", "pg-input", "pg-tx");
+                        "error-punt", "ethernet-input", "interface-output", "ip4-arp", "ip4-glean",
+                        "ip4-icmp-error", "ip4-icmp-input", "ip4-input", "ip4-local", "ip4-lookup",
+                        "ip4-neighbor-sync", "ip4-rewrite", "ip6-input", "l2-flood", "l2-fwd", "l2-input",
+                        "l2-learn", "l2-output", "loop-tx", "null-node", "pg-input", "pg-tx");
         assertThat(cli.error("show vlib graph acme-counter error-drop"))
                 .isEqualTo("show vlib graph: unknown input 'error-drop'\n");
     }
@@ -257,8 +259,10 @@ class GraphCommandsTest {
         ParsedDot dot = ParsedDot.of(cli.ok("show vlib graphviz"));
 
         assertThat(dot.labels()).containsOnlyKeys("acme-counter", "af-packet-input", "af-packet-tx", "arp-input",
-                "error-drop", "error-punt", "ethernet-input", "interface-output", "ip4-input", "ip6-input", "l2-flood", "l2-fwd", "l2-input", "l2-learn", "l2-output", 
-                "loop-tx", "null-node", "pg-input", "pg-tx")
+                "error-drop", "error-punt", "ethernet-input", "interface-output", "ip4-arp", "ip4-glean",
+                "ip4-icmp-error", "ip4-icmp-input", "ip4-input", "ip4-local", "ip4-lookup",
+                "ip4-neighbor-sync", "ip4-rewrite", "ip6-input", "l2-flood", "l2-fwd", "l2-input", "l2-learn",
+                "l2-output", "loop-tx", "null-node", "pg-input", "pg-tx")
                 .containsEntry("acme-counter", "acme-counter\\n7 vectors / 1 calls")
                 .containsEntry("error-drop", "error-drop\\n4 vectors / 1 calls")
                 .containsEntry("error-punt", "error-punt\\n3 vectors / 1 calls")
@@ -268,8 +272,8 @@ class GraphCommandsTest {
                 new Arc("arp-input", "interface-output", "0"), new Arc("arp-input", "error-drop", "1"),
                 new Arc("ethernet-input", "ip4-input", "0"), new Arc("ethernet-input", "ip6-input", "1"),
                 new Arc("ethernet-input", "arp-input", "2"), new Arc("ethernet-input", "error-drop", "3"),
-                new Arc("ethernet-input", "error-punt", "4"), new Arc("ip4-input", "error-drop", "0"),
-                new Arc("ip6-input", "error-drop", "0"), new Arc("loop-tx", "ethernet-input", "0"),
+                new Arc("ethernet-input", "error-punt", "4"), new Arc("ip6-input", "error-drop", "0"),
+                new Arc("loop-tx", "ethernet-input", "0"),
                 new Arc("ethernet-input", "l2-input", "5"), new Arc("loop-tx", "l2-input", "1"),
                 new Arc("l2-input", "l2-learn", "0"), new Arc("l2-input", "l2-fwd", "1"),
                 new Arc("l2-input", "l2-output", "2"), new Arc("l2-input", "error-drop", "3"),
@@ -277,8 +281,20 @@ class GraphCommandsTest {
                 new Arc("l2-fwd", "l2-output", "0"), new Arc("l2-fwd", "l2-flood", "1"),
                 new Arc("l2-fwd", "error-drop", "2"), new Arc("l2-flood", "l2-output", "0"),
                 new Arc("l2-flood", "error-drop", "1"), new Arc("l2-output", "interface-output", "0"),
-                new Arc("l2-output", "ethernet-input", "1"), new Arc("l2-output", "error-drop", "2"));
-        assertThat(dot.firstRank()).containsExactly("af-packet-input", "pg-input");
+                new Arc("l2-output", "ethernet-input", "1"), new Arc("l2-output", "error-drop", "2"),
+                new Arc("ip4-input", "ip4-lookup", "0"), new Arc("ip4-input", "error-drop", "1"),
+                new Arc("ip4-input", "ip4-icmp-error", "2"),
+                new Arc("ip4-lookup", "error-drop", "0"), new Arc("ip4-lookup", "error-punt", "1"),
+                new Arc("ip4-lookup", "ip4-local", "2"), new Arc("ip4-lookup", "ip4-arp", "3"),
+                new Arc("ip4-lookup", "ip4-glean", "4"), new Arc("ip4-lookup", "ip4-rewrite", "5"),
+                new Arc("ip4-rewrite", "interface-output", "0"), new Arc("ip4-rewrite", "error-drop", "1"),
+                new Arc("ip4-rewrite", "ip4-icmp-error", "2"),
+                new Arc("ip4-local", "ip4-icmp-input", "0"), new Arc("ip4-local", "error-drop", "1"),
+                new Arc("ip4-icmp-input", "ip4-lookup", "0"), new Arc("ip4-icmp-input", "error-drop", "1"),
+                new Arc("ip4-icmp-error", "ip4-lookup", "0"), new Arc("ip4-icmp-error", "error-drop", "1"),
+                new Arc("ip4-arp", "error-drop", "0"), new Arc("ip4-arp", "interface-output", "1"),
+                new Arc("ip4-glean", "error-drop", "0"), new Arc("ip4-glean", "interface-output", "1"));
+        assertThat(dot.firstRank()).containsExactly("ip4-neighbor-sync", "af-packet-input", "pg-input");
     }
 
     @Test
@@ -295,7 +311,7 @@ class GraphCommandsTest {
         assertThat(ParsedDot.of(written).labels()).containsEntry("acme-counter", "acme-counter\\n7 vectors / 1 calls");
         Path spaced = temp.resolve("my graph.dot");
         assertThat(cli.ok("show vlib graphviz \"" + spaced + "\"")).startsWith("graph written into " + spaced + ";");
-        assertThat(ParsedDot.of(Files.readString(spaced)).arcs()).hasSize(29);
+        assertThat(ParsedDot.of(Files.readString(spaced)).arcs()).hasSize(50);
     }
 
     @Test

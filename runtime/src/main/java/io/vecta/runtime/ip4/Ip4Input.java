@@ -1,0 +1,182 @@
+package io.vecta.runtime.ip4;
+
+import io.vecta.sdk.annotation.ErrorCounter;
+import io.vecta.sdk.annotation.GraphNode;
+import io.vecta.sdk.annotation.Next;
+import io.vecta.sdk.annotation.PerFrame;
+import io.vecta.sdk.annotation.Severity;
+import io.vecta.sdk.buffer.BufferFlags;
+import io.vecta.sdk.buffer.Buffers;
+import io.vecta.sdk.node.Frame;
+import io.vecta.sdk.node.NodeContext;
+import io.vecta.sdk.packet.Icmp;
+import io.vecta.sdk.packet.Ip4;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.nio.ByteOrder;
+import java.util.Arrays;
+
+/**
+ * {@code ip4-input}: checks each IPv4 header before anything trusts it, as VPP's
+ * {@code ip4-input} does, and sends the good ones to {@code ip4-lookup}. Every drop is counted
+ * under VPP's reason; a packet that arrives with TTL 0 goes to {@code ip4-icmp-error} for a
+ * time exceeded message. A packet longer than its IPv4 length (Ethernet padding) is cut to it,
+ * so the nodes after see only the datagram.
+ *
+ * <p>The checks, in VPP's order of precedence (the last one that fails names the drop):
+ * <pre>
+ *   buffer &lt; 20 bytes, or total length &lt; 20   "ip4 length &lt; 20 bytes"
+ *   version != 4                               "ip4 version != 4"
+ *   IHL &lt; 5                                    "ip4 IHL &lt; 5"
+ *   header checksum wrong                      "bad ip4 checksum"
+ *   total length &gt; bytes in the buffer        "ip4 length &gt; l2 length"
+ *   fragment offset of 1 (8 bytes)             "ip4 fragment offset == 1"
+ *   TTL 0                                      "ip4 ttl &lt;= 1" (an ICMP error is sent)
+ * </pre>
+ * The checksum is summed over the header as five (or more, with options) 32-bit words; the
+ * node allocates nothing per packet.
+ */
+@GraphNode(name = Ip4Input.NODE, errors = Ip4Input.Error.class)
+public final class Ip4Input {
+
+    /** The node's name. */
+    public static final String NODE = "ip4-input";
+
+    enum Error {
+        @ErrorCounter(description = "ip4 length < 20 bytes", severity = Severity.ERROR)
+        TOO_SHORT,
+        @ErrorCounter(description = "ip4 length > l2 length", severity = Severity.ERROR)
+        BAD_LENGTH,
+        @ErrorCounter(description = "bad ip4 checksum", severity = Severity.ERROR)
+        BAD_CHECKSUM,
+        @ErrorCounter(description = "ip4 version != 4", severity = Severity.ERROR)
+        VERSION,
+        @ErrorCounter(description = "ip4 fragment offset == 1", severity = Severity.ERROR)
+        FRAGMENT_OFFSET_ONE,
+        @ErrorCounter(description = "ip4 ttl <= 1", severity = Severity.ERROR)
+        TIME_EXPIRED,
+        @ErrorCounter(description = "ip4 IHL < 5", severity = Severity.ERROR)
+        HDR_TOO_SHORT
+    }
+
+    @Next("ip4-lookup")
+    static final int NEXT_LOOKUP = 0;
+    @Next("error-drop")
+    static final int NEXT_DROP = 1;
+    @Next(Ip4IcmpError.NODE)
+    static final int NEXT_ICMP_ERROR = 2;
+
+    private static final ValueLayout.OfInt INT_BE = ValueLayout.JAVA_INT_UNALIGNED.withOrder(ByteOrder.BIG_ENDIAN);
+
+    private final Scratch scratch = new Scratch();
+
+    /** Per-thread working state; a holder because node fields are final. */
+    private static final class Scratch {
+        final int[] nexts = new int[Frame.CAPACITY];
+        final int[] errors = new int[Error.values().length];
+    }
+
+    @PerFrame
+    void process(NodeContext ctx, Frame frame) {
+        Scratch s = scratch;
+        int[] bis = frame.buffers();
+        int[] nexts = s.nexts;
+        int[] errors = s.errors;
+        int count = frame.count();
+        Buffers buffers = ctx.buffers();
+        MemorySegment m = buffers.memory();
+        boolean anyError = false;
+        for (int i = 0; i < count; i++) {
+            int bi = bis[i];
+            int error = check(buffers, m, bi);
+            int next = NEXT_LOOKUP;
+            if (error >= 0) {
+                errors[error]++;
+                anyError = true;
+                ctx.noteCountedError(bi, error);
+                if (error == Error.TIME_EXPIRED.ordinal()) {
+                    Ip4BufferFields.setIcmpError(buffers, bi, Icmp.TYPE_TIME_EXCEEDED, 0, 0);
+                    next = NEXT_ICMP_ERROR;
+                } else {
+                    next = NEXT_DROP;
+                }
+            }
+            nexts[i] = next;
+        }
+        if (frame.isTraced()) {
+            for (int i = 0; i < count; i++) {
+                int bi = bis[i];
+                if ((buffers.flags(bi) & BufferFlags.IS_TRACED) != 0) {
+                    ctx.addTrace(bi, Ip4HeaderTrace.of("", buffers, bi));
+                }
+            }
+        }
+        if (anyError) {
+            ctx.addErrors(errors, 0);
+            Arrays.fill(errors, 0);
+            ctx.enqueueToNext(bis, nexts, count);
+        } else {
+            ctx.enqueueToSingleNext(bis, NEXT_LOOKUP, count);
+        }
+    }
+
+    /** The error of {@code bi}'s header, or -1 when it is good (and then cut to its length). */
+    private static int check(Buffers buffers, MemorySegment m, int bi) {
+        int length = buffers.currentLength(bi);
+        if (length < Ip4.MIN_HEADER_LENGTH) {
+            return Error.TOO_SHORT.ordinal();
+        }
+        if ((buffers.flags(bi) & Ip4BufferFields.LOCALLY_ORIGINATED) != 0) {
+            buffers.clearFlags(bi, Ip4BufferFields.LOCALLY_ORIGINATED);
+        }
+        long off = buffers.dataOffset(bi);
+        int word0 = m.get(INT_BE, off);
+        int versionIhl = word0 >>> 24;
+        int totalLength = word0 & 0xffff;
+        int headerLength = (versionIhl & 0xf) << 2;
+        int error = -1;
+        if ((versionIhl >>> 4) != Ip4.VERSION) {
+            return Error.VERSION.ordinal();
+        }
+        if (headerLength < Ip4.MIN_HEADER_LENGTH) {
+            return Error.HDR_TOO_SHORT.ordinal();
+        }
+        if (headerLength > length) {
+            return Error.BAD_LENGTH.ordinal();
+        }
+        if (!checksumValid(m, off, word0, headerLength)) {
+            error = Error.BAD_CHECKSUM.ordinal();
+        }
+        if (totalLength < Ip4.MIN_HEADER_LENGTH) {
+            error = Error.TOO_SHORT.ordinal();
+        } else if (totalLength > length) {
+            error = Error.BAD_LENGTH.ordinal();
+        }
+        int word2 = m.get(INT_BE, off + 8);
+        if ((m.get(INT_BE, off + 4) & Ip4.FRAGMENT_OFFSET_MASK) == 1) {
+            error = Error.FRAGMENT_OFFSET_ONE.ordinal();
+        }
+        if (error < 0 && (word2 >>> 24) == 0) {
+            error = Error.TIME_EXPIRED.ordinal();
+        }
+        if (error < 0 && totalLength < length) {
+            buffers.setCurrentLength(bi, totalLength);
+        }
+        return error;
+    }
+
+    /** Whether the one's-complement sum of the header's 16-bit words is 0xffff. */
+    private static boolean checksumValid(MemorySegment m, long off, int word0, int headerLength) {
+        long sum = (word0 & 0xffffffffL) + (m.get(INT_BE, off + 4) & 0xffffffffL)
+                + (m.get(INT_BE, off + 8) & 0xffffffffL) + (m.get(INT_BE, off + 12) & 0xffffffffL)
+                + (m.get(INT_BE, off + 16) & 0xffffffffL);
+        for (int at = Ip4.MIN_HEADER_LENGTH; at < headerLength; at += 4) {
+            sum += m.get(INT_BE, off + at) & 0xffffffffL;
+        }
+        sum = (sum & 0xffffffffL) + (sum >>> 32);
+        sum = (sum & 0xffff) + (sum >>> 16);
+        sum = (sum & 0xffff) + (sum >>> 16);
+        sum = (sum & 0xffff) + (sum >>> 16);
+        return sum == 0xffff;
+    }
+}
