@@ -107,6 +107,13 @@ final class LinuxHosts implements AutoCloseable {
         run(namespace == null ? new String[] {"sh", "-c", script} : inside(namespace, "sh", "-c", script));
     }
 
+    /** Empties both hosts' neighbour caches, so that each test starts with their ARP. */
+    void forgetNeighbours() throws IOException, InterruptedException {
+        for (Host host : List.of(a, b)) {
+            host.run("ip", "neigh", "flush", "dev", "eth0");
+        }
+    }
+
     /** Whether ethtool turned offloads off: without it, TCP through Vecta carries partial checksums. */
     static boolean canTurnOffOffloads() throws IOException, InterruptedException {
         return run("sh", "-c", "command -v ethtool").contains("ethtool");

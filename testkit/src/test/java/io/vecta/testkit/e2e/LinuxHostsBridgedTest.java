@@ -36,7 +36,8 @@ class LinuxHostsBridgedTest {
     }
 
     @BeforeEach
-    void bridge() {
+    void bridge() throws Exception {
+        hosts.forgetNeighbours();
         vecta.cli("create bridge-domain 1 learn 1 forward 1 flood 1 uu-flood 1");
         for (LinuxHosts.Host host : new LinuxHosts.Host[] {hosts.a, hosts.b}) {
             String name = "host-" + host.hostEnd();
