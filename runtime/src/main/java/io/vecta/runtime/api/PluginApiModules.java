@@ -65,8 +65,15 @@ public final class PluginApiModules {
     }
 
     private void register(LoadedPlugin plugin) {
-        List<ApiModuleDescriptor> descriptors = plugin.registration().apiModules();
         String owner = "plugin '" + plugin.name() + "' (" + plugin.origin() + ")";
+        List<ApiModuleDescriptor> descriptors;
+        try {
+            // the plugin's code makes its handler objects here: a failure refuses its modules only
+            descriptors = plugin.registration().apiModules();
+        } catch (RuntimeException | LinkageError e) {
+            refuse("the api modules of " + owner + " are refused: making its handlers failed: " + e);
+            return;
+        }
         Set<String> defined = new HashSet<>();
         for (ApiModuleDescriptor descriptor : descriptors) {
             String reason = conflict(descriptor);

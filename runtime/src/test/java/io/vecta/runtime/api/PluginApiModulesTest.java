@@ -21,6 +21,7 @@ import io.vecta.sdk.node.PluginRegistration;
 import io.vecta.sdk.node.SdkVersion;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,8 +35,13 @@ class PluginApiModulesTest {
     @TempDir
     Path dir;
 
-    /** A plugin with API modules and nothing else. */
-    private record ApiPlugin(String name, List<ApiModuleDescriptor> apiModules) implements PluginRegistration {
+    /** A plugin with API modules and nothing else; {@code modules} runs when the runtime asks for them. */
+    private record ApiPlugin(String name, Supplier<List<ApiModuleDescriptor>> modules) implements PluginRegistration {
+        @Override
+        public List<ApiModuleDescriptor> apiModules() {
+            return modules.get();
+        }
+
         @Override
         public String version() {
             return "1.0.0";
@@ -73,7 +79,7 @@ class PluginApiModulesTest {
     }
 
     private static LoadedPlugin plugin(String name, ApiModuleDescriptor... modules) {
-        return new LoadedPlugin(new ApiPlugin(name, List.of(modules)), "test");
+        return new LoadedPlugin(new ApiPlugin(name, () -> List.of(modules)), "test");
     }
 
     private static ApiModuleDescriptor items(ItemApi handlers) {
@@ -89,6 +95,20 @@ class PluginApiModulesTest {
     private static ApiRegistry runtimeRegistry() {
         return ApiRegistry.withMemclnt()
                 .register(ApiModule.fromCodecs(VpeModule.NAME, VpeModule.FILE_CRC, VpeModule.MESSAGES, List.of()));
+    }
+
+    @Test
+    void shouldRefuseOnlyTheModulesOfAPluginWhoseHandlersCannotBeMade() {
+        ApiRegistry registry = runtimeRegistry();
+        LoadedPlugin broken = new LoadedPlugin(new ApiPlugin("broken", () -> {
+            throw new IllegalStateException("no database");
+        }), "test");
+
+        List<String> refused = PluginApiModules.register(registry, List.of(broken, plugin("zeta", items(new ItemApi()))));
+
+        assertThat(refused).singleElement().asString()
+                .contains("plugin 'broken' (test)", "making its handlers failed", "no database");
+        assertThat(registry.table().modules()).extracting(ApiModule::name).containsExactly("memclnt", "vpe", "items");
     }
 
     @Test
