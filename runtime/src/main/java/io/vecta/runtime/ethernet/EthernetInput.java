@@ -39,7 +39,9 @@ import java.util.Arrays;
  * header. Every other interface is an L3 interface, so a unicast frame for another MAC address is
  * dropped ("l3 mac mismatch"); a frame of an EtherType with no next node is punted ("unknown
  * ethernet type"), as VPP punts it. Per frame the node reads the interface table's published
- * arrays once; per packet it allocates nothing.
+ * arrays once; per packet it allocates nothing. A frame whose packets all came in on one L3
+ * interface as untagged IPv4 for it (or for a group) is checked first with reads only, then
+ * advanced and sent whole to {@code ip4-input}; any other frame is classified packet by packet.
  */
 @GraphNode(name = EthernetInput.NODE, errors = EthernetInput.Error.class)
 public final class EthernetInput {
@@ -121,6 +123,17 @@ public final class EthernetInput {
         int count = frame.count();
         Buffers buffers = ctx.buffers();
         MemorySegment m = buffers.memory();
+        if (count > 0 && allIp4ForUs(buffers, m, bis, count, macs, l2Modes)) {
+            // the common frame: one L3 interface, untagged IPv4 addressed to it; nothing to count
+            for (int i = 0; i < count; i++) {
+                int bi = bis[i];
+                L2Header.set(buffers, bi, buffers.currentData(bi), Ethernet.HEADER_LENGTH);
+                buffers.advance(bi, Ethernet.HEADER_LENGTH);
+            }
+            traceAll(ctx, buffers, frame, bis, count);
+            ctx.enqueueToSingleNext(bis, NEXT_IP4, count);
+            return;
+        }
         boolean anyError = false;
         for (int i = 0; i < count; i++) {
             int bi = bis[i];
@@ -136,6 +149,42 @@ public final class EthernetInput {
             }
             nexts[i] = next;
         }
+        traceAll(ctx, buffers, frame, bis, count);
+        if (anyError) {
+            ctx.addErrors(errors, 0);
+            Arrays.fill(errors, 0);
+        }
+        ctx.enqueueToNext(bis, nexts, count);
+    }
+
+    /**
+     * Whether every packet of the frame came in on the first packet's interface, an L3 one, as
+     * an untagged IPv4 frame of at least a full Ethernet header addressed to that interface or to
+     * a group: reads only, so a frame that is not wholly so is classified packet by packet from
+     * where it was.
+     */
+    private static boolean allIp4ForUs(Buffers buffers, MemorySegment m, int[] bis, int count, long[] macs,
+                                       byte[] l2Modes) {
+        int rx = buffers.rxSwIfIndex(bis[0]);
+        if (rx < 0 || rx >= macs.length || (rx < l2Modes.length && l2Modes[rx] == InterfaceTable.L2)) {
+            return false;
+        }
+        long mac = macs[rx];
+        for (int i = 0; i < count; i++) {
+            int bi = bis[i];
+            if (buffers.rxSwIfIndex(bi) != rx || buffers.currentLength(bi) < Ethernet.HEADER_LENGTH) {
+                return false;
+            }
+            long start = buffers.dataOffset(bi);
+            long dst = Ethernet.dst(m, start);
+            if (Ethernet.etherType(m, start) != Ethernet.ETHER_TYPE_IP4 || ((dst & GROUP_BIT) == 0 && dst != mac)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static void traceAll(NodeContext ctx, Buffers buffers, Frame frame, int[] bis, int count) {
         if (frame.isTraced()) {
             for (int i = 0; i < count; i++) {
                 int bi = bis[i];
@@ -144,11 +193,6 @@ public final class EthernetInput {
                 }
             }
         }
-        if (anyError) {
-            ctx.addErrors(errors, 0);
-            Arrays.fill(errors, 0);
-        }
-        ctx.enqueueToNext(bis, nexts, count);
     }
 
     /**

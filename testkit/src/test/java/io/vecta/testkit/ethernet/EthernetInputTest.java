@@ -118,4 +118,27 @@ class EthernetInputTest {
                 .contains("ethernet-input\n  IP4: 02:01:00:00:00:01 -> 02:00:00:00:00:09\n");
         assertThat(trace).contains("l3 mac mismatch");
     }
+
+    @Test
+    void shouldSendAWholeFrameOfIp4ForUsOnAndDropOnlyTheLastPacketThatIsNot() {
+        PgPort pg0 = vecta.pg(0);
+        List<byte[]> ours = new ArrayList<>(
+                Packets.ethernet(pg0.peerMac(), pg0.mac()).ip4("10.0.0.2", "10.0.0.1").udp(1, 2).times(6));
+        ours.add(Packets.ethernet(pg0.peerMac(), "ff:ff:ff:ff:ff:ff").ip4("10.0.0.2", "10.0.0.255").udp(1, 2).build());
+        vecta.sendAndAssertNoReplies(pg0, ours, pg0);
+
+        assertThat(vecta.vectors("ip4-input")).isEqualTo(7);
+        assertThat(vecta.cli("show trace")).contains("ethernet-input\n  IP4: 02:01:00:00:00:01 -> 02:fe:00:00:00:00\n")
+                .contains("ethernet-input\n  IP4: 02:01:00:00:00:01 -> ff:ff:ff:ff:ff:ff\n");
+
+        List<byte[]> lastNotOurs = new ArrayList<>(
+                Packets.ethernet(pg0.peerMac(), pg0.mac()).ip4("10.0.0.2", "10.0.0.1").udp(1, 2).times(5));
+        lastNotOurs.add(Packets.ethernet(pg0.peerMac(), "02:fe:00:00:99:99").ip4("10.0.0.2", "10.0.0.1").udp(1, 2)
+                .build());
+        vecta.sendAndAssertNoReplies(pg0, lastNotOurs, pg0);
+
+        assertThat(vecta.vectors("ip4-input")).isEqualTo(12);
+        assertThat(vecta.errors("ethernet-input", "l3 mac mismatch")).isEqualTo(1);
+        assertThat(vecta.vectors("ethernet-input")).isEqualTo(13);
+    }
 }
