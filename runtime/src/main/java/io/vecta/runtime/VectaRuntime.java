@@ -7,6 +7,7 @@ import io.vecta.runtime.api.ApiServer;
 import io.vecta.runtime.api.ApiServerOptions;
 import io.vecta.runtime.api.CoreApi;
 import io.vecta.runtime.api.InterfaceApi;
+import io.vecta.runtime.api.IpApi;
 import io.vecta.runtime.api.IpNeighborApi;
 import io.vecta.runtime.api.PluginApiModules;
 import io.vecta.runtime.buffer.BufferPools;
@@ -256,6 +257,7 @@ public final class VectaRuntime implements AutoCloseable {
             registry.register(module);
         }
         registry.register(InterfaceApi.module(InterfaceTable.of(graph()), Ip4InterfaceAddresses.of(graph())));
+        registry.register(IpApi.module(InterfaceTable.of(graph()), Ip4InterfaceAddresses.of(graph())));
         registry.register(IpNeighborApi.module(InterfaceTable.of(graph()), Ip4NeighborTable.of(graph())));
         PluginApiModules.register(registry, plugins);
         apiServer = new ApiServer(registry.table(), ApiMainThread.of(this), ApiServerOptions.DEFAULTS);
