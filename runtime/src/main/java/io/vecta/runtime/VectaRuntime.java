@@ -7,6 +7,8 @@ import io.vecta.runtime.api.ApiServer;
 import io.vecta.runtime.api.ApiServerOptions;
 import io.vecta.runtime.api.CoreApi;
 import io.vecta.runtime.api.InterfaceApi;
+import io.vecta.runtime.api.IpApi;
+import io.vecta.runtime.api.IpNeighborApi;
 import io.vecta.runtime.api.PluginApiModules;
 import io.vecta.runtime.buffer.BufferPools;
 import io.vecta.runtime.cli.CliServices;
@@ -31,6 +33,8 @@ import io.vecta.runtime.graph.LoadedPlugin;
 import io.vecta.runtime.graph.PluginLoader;
 import io.vecta.runtime.interfaces.InterfaceTable;
 import io.vecta.runtime.log.LogRouter;
+import io.vecta.runtime.ip.Ip4InterfaceAddresses;
+import io.vecta.runtime.neighbor.Ip4NeighborTable;
 import io.vecta.runtime.show.DispatchThread;
 import io.vecta.runtime.show.RuntimeClock;
 import io.vecta.runtime.socket.SocketFileException;
@@ -252,7 +256,9 @@ public final class VectaRuntime implements AutoCloseable {
         for (ApiModule module : CoreApi.modules(this)) {
             registry.register(module);
         }
-        registry.register(InterfaceApi.module(InterfaceTable.of(graph())));
+        registry.register(InterfaceApi.module(InterfaceTable.of(graph()), Ip4InterfaceAddresses.of(graph())));
+        registry.register(IpApi.module(InterfaceTable.of(graph()), Ip4InterfaceAddresses.of(graph())));
+        registry.register(IpNeighborApi.module(InterfaceTable.of(graph()), Ip4NeighborTable.of(graph())));
         PluginApiModules.register(registry, plugins);
         apiServer = new ApiServer(registry.table(), ApiMainThread.of(this), ApiServerOptions.DEFAULTS);
         if (config.apiTrace().on()) {

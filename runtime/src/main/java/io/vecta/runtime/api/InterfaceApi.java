@@ -2,6 +2,8 @@ package io.vecta.runtime.api;
 
 import io.vecta.runtime.api.core.ethernet_types.MacAddress;
 import io.vecta.runtime.api.core.interface_.InterfaceModule;
+import io.vecta.runtime.api.core.interface_.SwInterfaceAddDelAddress;
+import io.vecta.runtime.api.core.interface_.SwInterfaceAddDelAddressReply;
 import io.vecta.runtime.api.core.interface_.SwInterfaceDetails;
 import io.vecta.runtime.api.core.interface_.SwInterfaceDump;
 import io.vecta.runtime.api.core.interface_.SwInterfaceEvent;
@@ -20,14 +22,18 @@ import io.vecta.runtime.api.core.interface_types.IfType;
 import io.vecta.runtime.api.core.interface_types.InterfaceIndex;
 import io.vecta.runtime.api.core.interface_types.LinkDuplex;
 import io.vecta.runtime.api.core.interface_types.SubIfFlags;
+import io.vecta.runtime.api.core.ip_types.AddressFamily;
+import io.vecta.runtime.api.core.ip_types.Prefix;
 import io.vecta.runtime.interfaces.InterfaceException;
 import io.vecta.runtime.interfaces.InterfaceListener;
 import io.vecta.runtime.interfaces.InterfaceTable;
 import io.vecta.runtime.interfaces.SwInterface;
+import io.vecta.runtime.ip.Ip4InterfaceAddresses;
 import io.vecta.sdk.annotation.ApiHandler;
 import io.vecta.sdk.api.ApiBytes;
 import io.vecta.sdk.api.ApiErrors;
 import io.vecta.sdk.api.ApiReplies;
+import io.vecta.sdk.packet.Ip4Prefix;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -38,7 +44,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The {@code interface} module (VPP's {@code interface.api}) over the graph's
  * {@link InterfaceTable}: listing interfaces, setting them up or down, their L3 MTU and tag,
- * reading their MAC address, and telling subscribed clients when one goes up or down.
+ * reading their MAC address, giving them IPv4 addresses ({@link Ip4InterfaceAddresses}), and
+ * telling subscribed clients when one goes up or down.
  *
  * <pre>
  *   sw_interface_dump              → sw_interface_details*   all, one (sw_if_index), or by name
@@ -46,6 +53,7 @@ import java.util.concurrent.ConcurrentHashMap;
  *   sw_interface_set_mtu           → _reply                  L3 MTU (mtu[0]); no per-protocol ones
  *   sw_interface_get_mac_address   → _reply
  *   sw_interface_tag_add_del       → _reply
+ *   sw_interface_add_del_address   → _reply                  IPv4 only; del_all removes every one
  *   want_interface_events          → _reply, then sw_interface_event on each admin change
  * </pre>
  *
@@ -70,18 +78,21 @@ public final class InterfaceApi {
     }
 
     private final InterfaceTable table;
+    private final Ip4InterfaceAddresses addresses;
     private final Map<ApiClient, Subscriber> subscribers = new ConcurrentHashMap<>();
 
-    private InterfaceApi(InterfaceTable table) {
+    private InterfaceApi(InterfaceTable table, Ip4InterfaceAddresses addresses) {
         this.table = table;
+        this.addresses = addresses;
     }
 
     /**
-     * The {@code interface} module with handlers over {@code table}, which from now on tells
-     * subscribed clients of every admin state change.
+     * The {@code interface} module with handlers over {@code table} and the interfaces' IPv4
+     * {@code addresses}; the table from now on tells subscribed clients of every admin state
+     * change.
      */
-    public static ApiModule module(InterfaceTable table) {
-        InterfaceApi api = new InterfaceApi(table);
+    public static ApiModule module(InterfaceTable table, Ip4InterfaceAddresses addresses) {
+        InterfaceApi api = new InterfaceApi(table, addresses);
         table.addListener(new InterfaceListener() {
             @Override
             public void adminStateChanged(SwInterface iface) {
@@ -179,6 +190,46 @@ public final class InterfaceApi {
         }
         table.setTag(iface.get(), request.isAdd() ? request.tag() : "");
         return new SwInterfaceTagAddDelReply(request.context(), 0);
+    }
+
+    /**
+     * Gives the interface the IPv4 address ({@code is_add}) or takes it away, as
+     * {@code set interface ip address [del]}; {@code del_all} takes every address away, whatever
+     * the prefix says. An IPv6 prefix is {@link ApiErrors#UNIMPLEMENTED}; what the addresses
+     * refuse (one there already, a subnet overlapping another interface's, one not there) is
+     * {@link ApiErrors#UNSPECIFIED}, as from VPP, which answers every such refusal so.
+     */
+    @ApiHandler
+    SwInterfaceAddDelAddressReply swInterfaceAddDelAddress(SwInterfaceAddDelAddress request) {
+        Optional<SwInterface> iface = find(request.swIfIndex().value());
+        if (iface.isEmpty()) {
+            return new SwInterfaceAddDelAddressReply(request.context(), ApiErrors.INVALID_SW_IF_INDEX);
+        }
+        try {
+            if (request.delAll()) {
+                for (Ip4Prefix address : addresses.of(iface.get())) {
+                    addresses.remove(iface.get(), address);
+                }
+                return new SwInterfaceAddDelAddressReply(request.context(), 0);
+            }
+            Prefix prefix = request.prefix().value();
+            if (prefix.address().af() != AddressFamily.ADDRESS_IP4) {
+                return new SwInterfaceAddDelAddressReply(request.context(), ApiErrors.UNIMPLEMENTED);
+            }
+            if (prefix.len() > Ip4Prefix.MAX_LENGTH) {
+                return new SwInterfaceAddDelAddressReply(request.context(), ApiErrors.INVALID_VALUE);
+            }
+            ApiBytes b = prefix.address().un().ip4().value();
+            Ip4Prefix address = new Ip4Prefix(b.get(0) << 24 | b.get(1) << 16 | b.get(2) << 8 | b.get(3), prefix.len());
+            if (request.isAdd()) {
+                addresses.add(iface.get(), address);
+            } else {
+                addresses.remove(iface.get(), address);
+            }
+            return new SwInterfaceAddDelAddressReply(request.context(), 0);
+        } catch (InterfaceException e) {
+            return new SwInterfaceAddDelAddressReply(request.context(), ApiErrors.UNSPECIFIED);
+        }
     }
 
     /**

@@ -35,7 +35,9 @@
  *   <li>{@link io.vecta.runtime.api.Memclnt}: the bootstrap messages (handshake, ping,
  *       delete, first ids), encoded by the codecs generated from {@code memclnt.api}.</li>
  *   <li>{@link io.vecta.runtime.api.CoreApi} ({@code vlib}, {@code vpe}) and
- *       {@link io.vecta.runtime.api.InterfaceApi} ({@code interface}): the runtime's own
+ *       {@link io.vecta.runtime.api.InterfaceApi} ({@code interface}),
+ *       {@link io.vecta.runtime.api.IpApi} ({@code ip}),
+ *       {@link io.vecta.runtime.api.IpNeighborApi} ({@code ip_neighbor}): the runtime's own
  *       modules' handlers.</li>
  *   <li>{@link io.vecta.runtime.api.ShowApi}: {@code show api clients},
  *       {@code show api message-table}.</li>

@@ -10,6 +10,8 @@ import io.vecta.runtime.api.client.ApiConnection;
 import io.vecta.runtime.api.client.ApiMismatchException;
 import io.vecta.runtime.api.core.memclnt.MemclntModule;
 import io.vecta.runtime.api.core.interface_.InterfaceModule;
+import io.vecta.runtime.api.core.ip.IpModule;
+import io.vecta.runtime.api.core.ip_neighbor.IpNeighborModule;
 import io.vecta.runtime.api.core.vlib.VlibModule;
 import io.vecta.runtime.api.core.vpe.VpeModule;
 import io.vecta.runtime.config.RuntimeDirectory;
@@ -51,7 +53,7 @@ public final class VectaApiTool {
 
     /** The messages {@code call} knows. */
     private static final ApiCodecs CORE = ApiCodecs.of(MemclntModule.MESSAGES, VlibModule.MESSAGES,
-            VpeModule.MESSAGES, InterfaceModule.MESSAGES);
+            VpeModule.MESSAGES, InterfaceModule.MESSAGES, IpModule.MESSAGES, IpNeighborModule.MESSAGES);
     private static final String DUMP_SUFFIX = "_dump";
 
     private static final String USAGE_TEXT = """

@@ -7,6 +7,8 @@ import io.vecta.runtime.api.client.ApiConnection;
 import io.vecta.runtime.api.client.ApiEvent;
 import io.vecta.runtime.api.core.ethernet_types.MacAddress;
 import io.vecta.runtime.api.core.interface_.InterfaceModule;
+import io.vecta.runtime.api.core.interface_.SwInterfaceAddDelAddress;
+import io.vecta.runtime.api.core.interface_.SwInterfaceAddDelAddressReply;
 import io.vecta.runtime.api.core.interface_.SwInterfaceDetails;
 import io.vecta.runtime.api.core.interface_.SwInterfaceDump;
 import io.vecta.runtime.api.core.interface_.SwInterfaceEvent;
@@ -24,6 +26,13 @@ import io.vecta.runtime.api.core.interface_types.IfStatusFlags;
 import io.vecta.runtime.api.core.interface_types.IfType;
 import io.vecta.runtime.api.core.interface_types.InterfaceIndex;
 import io.vecta.runtime.api.core.interface_types.LinkDuplex;
+import io.vecta.runtime.api.core.ip_types.Address;
+import io.vecta.runtime.api.core.ip_types.AddressFamily;
+import io.vecta.runtime.api.core.ip_types.AddressUnion;
+import io.vecta.runtime.api.core.ip_types.AddressWithPrefix;
+import io.vecta.runtime.api.core.ip_types.Ip4Address;
+import io.vecta.runtime.api.core.ip_types.Ip6Address;
+import io.vecta.runtime.api.core.ip_types.Prefix;
 import io.vecta.runtime.api.core.vlib.CliInband;
 import io.vecta.runtime.api.core.vlib.CliInbandReply;
 import io.vecta.runtime.api.core.vlib.VlibModule;
@@ -293,5 +302,43 @@ class InterfaceApiTest {
         assertThat(off).isZero();
         assertThat(offAgain).isEqualTo(-31);
         assertThat(events).as("no event once unsubscribed; it would precede the reply").isEmpty();
+    }
+
+    private static AddressWithPrefix ip4(int a, int b, int c, int d, int len) {
+        return new AddressWithPrefix(new Prefix(new Address(AddressFamily.ADDRESS_IP4,
+                AddressUnion.ofIp4(new Ip4Address(ApiBytes.of((byte) a, (byte) b, (byte) c, (byte) d)))), len));
+    }
+
+    private int addDelAddress(long swIfIndex, boolean isAdd, boolean delAll, AddressWithPrefix prefix) {
+        return api.call(new SwInterfaceAddDelAddress(0, 0, new InterfaceIndex(swIfIndex), isAdd, delAll, prefix),
+                SwInterfaceAddDelAddressReply.CODEC).retval();
+    }
+
+    @Test
+    void shouldAddAndDeleteIp4AddressesAsTheCliDoes() {
+        assertThat(addDelAddress(1, true, false, ip4(192, 0, 2, 1, 24))).isZero();
+        assertThat(addDelAddress(1, true, false, ip4(198, 51, 100, 1, 30))).isZero();
+        assertThat(cli("show interface address pg0")).contains("192.0.2.1/24").contains("198.51.100.1/30");
+        assertThat(cli("show ip fib")).contains("192.0.2.0/24");
+
+        assertThat(addDelAddress(1, false, false, ip4(192, 0, 2, 1, 24))).isZero();
+        assertThat(cli("show interface address pg0")).doesNotContain("192.0.2.1/24").contains("198.51.100.1/30");
+        assertThat(addDelAddress(1, false, true, ip4(0, 0, 0, 0, 0))).as("del_all").isZero();
+        assertThat(cli("show interface address pg0")).doesNotContain("198.51.100.1/30");
+    }
+
+    @Test
+    void shouldRefuseAddressesTheCliWouldRefuse() {
+        assertThat(addDelAddress(99, true, false, ip4(192, 0, 2, 1, 24))).isEqualTo(ApiErrors.INVALID_SW_IF_INDEX);
+        assertThat(addDelAddress(1, true, false, ip4(192, 0, 2, 1, 24))).isZero();
+        assertThat(addDelAddress(1, true, false, ip4(192, 0, 2, 1, 24))).as("twice").isEqualTo(ApiErrors.UNSPECIFIED);
+        assertThat(addDelAddress(2, true, false, ip4(192, 0, 2, 9, 24))).as("overlapping pg0's")
+                .isEqualTo(ApiErrors.UNSPECIFIED);
+        assertThat(addDelAddress(2, false, false, ip4(203, 0, 113, 1, 24))).as("not there").isEqualTo(ApiErrors.UNSPECIFIED);
+        assertThat(addDelAddress(1, true, false, ip4(203, 0, 113, 1, 33))).isEqualTo(ApiErrors.INVALID_VALUE);
+        AddressWithPrefix ip6 = new AddressWithPrefix(new Prefix(new Address(AddressFamily.ADDRESS_IP6,
+                AddressUnion.ofIp6(new Ip6Address(ApiBytes.fromHex("20010db8000000000000000000000001")))), 64));
+        assertThat(addDelAddress(1, true, false, ip6)).isEqualTo(ApiErrors.UNIMPLEMENTED);
+        assertThat(cli("show interface address pg1")).doesNotContain("192.0.2.9");
     }
 }

@@ -13,6 +13,8 @@ public final class ApiErrors {
     public static final int UNSPECIFIED = -1;
     /** {@code VNET_API_ERROR_INVALID_SW_IF_INDEX}: no interface has that sw_if_index. */
     public static final int INVALID_SW_IF_INDEX = -2;
+    /** {@code VNET_API_ERROR_NO_SUCH_ENTRY}: there is nothing to remove or change under that key. */
+    public static final int NO_SUCH_ENTRY = -6;
     /** {@code VNET_API_ERROR_INVALID_VALUE}: a field's value is out of range. */
     public static final int INVALID_VALUE = -7;
     /** {@code VNET_API_ERROR_UNIMPLEMENTED}: the message is known but not served in this form. */

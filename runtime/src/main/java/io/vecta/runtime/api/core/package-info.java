@@ -4,9 +4,12 @@
  * {@code vpe} (version), whose handlers are in {@link io.vecta.runtime.api.CoreApi}, and
  * {@code interface} (in {@code interface_}, with the types of {@code interface_types},
  * {@code ethernet_types} and {@code ip_types} beside it), whose handlers are in
- * {@link io.vecta.runtime.api.InterfaceApi}.
+ * {@link io.vecta.runtime.api.InterfaceApi}, {@code ip} (with {@code fib_types} and
+ * {@code mfib_types}), whose handlers are in {@link io.vecta.runtime.api.IpApi}, and
+ * {@code ip_neighbor}, whose handlers are in {@link io.vecta.runtime.api.IpNeighborApi}.
  */
-@ApiModule({"vlibmemory/memclnt.api", "vlibmemory/vlib.api", "vpp/api/vpe.api", "vnet/interface.api"})
+@ApiModule({"vlibmemory/memclnt.api", "vlibmemory/vlib.api", "vpp/api/vpe.api", "vnet/interface.api",
+        "vnet/ip-neighbor/ip_neighbor.api", "vnet/ip/ip.api"})
 package io.vecta.runtime.api.core;
 
 import io.vecta.sdk.annotation.ApiModule;
