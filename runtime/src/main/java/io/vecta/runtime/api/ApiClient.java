@@ -220,10 +220,23 @@ public final class ApiClient implements ApiRequester {
             if (!ended.get()) {
                 server.tally().ioErrors.incrementAndGet();
             }
+            // the batch in hand when the client went is lost too: count what of it was not written
+            server.tally().repliesDropped.addAndGet(unwritten(pending));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
             end();
         }
+    }
+
+    /** Frames of a taken batch (header, payload, header, ...) whose payload did not go out whole. */
+    private static int unwritten(List<ByteBuffer> batch) {
+        int frames = 0;
+        for (int payload = 1; payload < batch.size(); payload += 2) {
+            if (batch.get(payload).hasRemaining()) {
+                frames++;
+            }
+        }
+        return frames;
     }
 }
