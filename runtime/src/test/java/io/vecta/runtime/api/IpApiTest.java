@@ -2,7 +2,6 @@ package io.vecta.runtime.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.vecta.runtime.VectaRuntime;
 import io.vecta.runtime.api.client.ApiConnection;
 import io.vecta.runtime.api.core.interface_types.InterfaceIndex;
 import io.vecta.runtime.api.core.ip.IpAddressDetails;
@@ -10,11 +9,7 @@ import io.vecta.runtime.api.core.ip.IpAddressDump;
 import io.vecta.runtime.api.core.ip.IpModule;
 import io.vecta.runtime.api.core.ip_types.AddressFamily;
 import io.vecta.runtime.api.core.ip_types.Prefix;
-import io.vecta.runtime.api.core.vlib.CliInband;
-import io.vecta.runtime.api.core.vlib.CliInbandReply;
 import io.vecta.runtime.api.core.vlib.VlibModule;
-import io.vecta.runtime.config.RuntimeDirectory;
-import io.vecta.runtime.config.StartupConfigParser;
 import io.vecta.sdk.api.ApiBytes;
 import io.vecta.sdk.api.ApiCodecs;
 import java.nio.file.Path;
@@ -33,33 +28,24 @@ class IpApiTest {
     @TempDir
     Path dir;
 
-    private VectaRuntime runtime;
-    private Thread main;
+    private ServedRuntime served;
     private ApiConnection api;
 
     @BeforeEach
     void start() {
-        runtime = VectaRuntime.start(new StartupConfigParser(new RuntimeDirectory(dir)).parse("test.conf",
-                "buffers { page-size 4k buffers-per-numa 2048 }\nsocksvr { default }\n"));
-        main = Thread.ofPlatform().start(runtime::run);
-        api = ApiConnection.connect(dir.resolve("api.sock"), "agent", CODECS);
-        api.tableCheck().requireCompatible();
+        served = new ServedRuntime(dir, CODECS);
+        api = served.api;
         cli("create packet-generator interface pg0");
         cli("create packet-generator interface pg1");
     }
 
     @AfterEach
     void stop() throws InterruptedException {
-        api.close();
-        runtime.stop();
-        main.join();
-        runtime.close();
+        served.close();
     }
 
     private String cli(String line) {
-        CliInbandReply reply = api.call(new CliInband(0, 0, line), CliInbandReply.CODEC);
-        assertThat(reply.retval()).as("'%s': %s", line, reply.reply()).isZero();
-        return reply.reply();
+        return served.cli(line);
     }
 
     private List<IpAddressDetails> dump(long swIfIndex, boolean isIpv6) {
