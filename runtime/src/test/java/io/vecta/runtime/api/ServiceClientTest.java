@@ -2,7 +2,6 @@ package io.vecta.runtime.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.vecta.runtime.VectaRuntime;
 import io.vecta.runtime.Version;
 import io.vecta.runtime.api.client.ApiConnection;
 import io.vecta.runtime.api.client.ApiEvent;
@@ -25,8 +24,6 @@ import io.vecta.runtime.api.core.vpe.ShowVersion;
 import io.vecta.runtime.api.core.vpe.ShowVersionReply;
 import io.vecta.runtime.api.core.vpe.VpeModule;
 import io.vecta.runtime.api.core.vpe.VpeServiceClient;
-import io.vecta.runtime.config.RuntimeDirectory;
-import io.vecta.runtime.config.StartupConfigParser;
 import io.vecta.sdk.api.ApiCodecs;
 import java.nio.file.Path;
 import java.util.List;
@@ -49,8 +46,7 @@ class ServiceClientTest {
     @TempDir
     Path dir;
 
-    private VectaRuntime runtime;
-    private Thread main;
+    private ServedRuntime served;
     private ApiConnection api;
     private VpeServiceClient vpe;
     private VlibServiceClient vlib;
@@ -58,11 +54,8 @@ class ServiceClientTest {
 
     @BeforeEach
     void start() {
-        runtime = VectaRuntime.start(new StartupConfigParser(new RuntimeDirectory(dir)).parse("test.conf",
-                "buffers { page-size 4k buffers-per-numa 2048 }\nsocksvr { default }\n"));
-        main = Thread.ofPlatform().start(runtime::run);
-        api = ApiConnection.connect(dir.resolve("api.sock"), "clients", CODECS);
-        api.tableCheck().requireCompatible();
+        served = new ServedRuntime(dir, CODECS);
+        api = served.api;
         vpe = new VpeServiceClient(api);
         vlib = new VlibServiceClient(api);
         interfaces = new InterfaceServiceClient(api);
@@ -70,10 +63,7 @@ class ServiceClientTest {
 
     @AfterEach
     void stop() throws InterruptedException {
-        api.close();
-        runtime.stop();
-        main.join();
-        runtime.close();
+        served.close();
     }
 
     @Test
