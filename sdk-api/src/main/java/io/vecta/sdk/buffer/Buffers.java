@@ -230,11 +230,17 @@ public final class Buffers {
             buffers += pool.bufferCount();
         }
         this.totalBuffers = buffers;
+        UncheckedBuffers.register(memory);
     }
 
     /** The buffer memory, for packet header views that take a segment and a byte offset. */
     public MemorySegment memory() {
         return memory;
+    }
+
+    /** The address of buffer memory, for {@link UncheckedBuffers#address}. */
+    public long baseAddress() {
+        return memory.address();
     }
 
     /** The pools, in buffer pool index order. */
