@@ -127,6 +127,11 @@ public final class UncheckedBuffers {
         putIntNative(b + Buffers.FLAGS_OFFSET, flags);
     }
 
+    /** {@code next_buffer}: meaningful only when {@link BufferFlags#NEXT_PRESENT} is set. */
+    public static int nextBuffer(long b) {
+        return getIntNative(b + Buffers.NEXT_BUFFER_OFFSET);
+    }
+
     /** {@code error}, the counter index of a dropped packet. */
     public static int error(long b) {
         return Short.toUnsignedInt(getShortNative(b + Buffers.ERROR_OFFSET));
@@ -165,6 +170,25 @@ public final class UncheckedBuffers {
     /** Sets opaque word {@code word} (0 to 7) of cache line 0. */
     public static void setOpaque(long b, int word, int value) {
         putIntNative(b + Buffers.OPAQUE_OFFSET + 4L * word, value);
+    }
+
+    /**
+     * The 8 bytes of metadata at {@code a} in the CPU's order, for code that moves several
+     * fields at once (the allocator resets a freed buffer's first 32 bytes in four stores).
+     */
+    public static long metadataLong(long a) {
+        if (CHECKED) {
+            check(a, 8);
+        }
+        return UNSAFE.getLongUnaligned(null, a);
+    }
+
+    /** Stores 8 bytes of metadata at {@code a} in the CPU's order. */
+    public static void setMetadataLong(long a, long value) {
+        if (CHECKED) {
+            check(a, 8);
+        }
+        UNSAFE.putLongUnaligned(null, a, value);
     }
 
     // ---- packet bytes, network order ----
