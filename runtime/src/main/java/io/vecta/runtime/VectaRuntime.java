@@ -34,6 +34,7 @@ import io.vecta.runtime.graph.PluginLoader;
 import io.vecta.runtime.interfaces.InterfaceTable;
 import io.vecta.runtime.log.LogRouter;
 import io.vecta.runtime.ip.Ip4InterfaceAddresses;
+import io.vecta.runtime.ip4.Ip4Forwarding;
 import io.vecta.runtime.neighbor.Ip4NeighborTable;
 import io.vecta.runtime.show.DispatchThread;
 import io.vecta.runtime.show.RuntimeClock;
@@ -257,7 +258,8 @@ public final class VectaRuntime implements AutoCloseable {
             registry.register(module);
         }
         registry.register(InterfaceApi.module(InterfaceTable.of(graph()), Ip4InterfaceAddresses.of(graph())));
-        registry.register(IpApi.module(InterfaceTable.of(graph()), Ip4InterfaceAddresses.of(graph())));
+        registry.register(IpApi.module(InterfaceTable.of(graph()), Ip4InterfaceAddresses.of(graph()),
+                Ip4Forwarding.of(graph()).fib()));
         registry.register(IpNeighborApi.module(InterfaceTable.of(graph()), Ip4NeighborTable.of(graph())));
         PluginApiModules.register(registry, plugins);
         apiServer = new ApiServer(registry.table(), ApiMainThread.of(this), ApiServerOptions.DEFAULTS);
