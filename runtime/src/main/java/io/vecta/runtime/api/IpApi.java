@@ -49,7 +49,7 @@ import java.util.Optional;
  * an add replaces the API's paths of the prefix and a delete removes the route; with it, an add
  * adds paths and a delete removes just the paths given (the route goes with its last one). The
  * reply's {@code stats_index} is ~0: there are no per-route counters. Paths:
- * {@link ApiFibPaths}.
+ * {@code ApiFibPaths}.
  *
  * <p>The other messages of the file are in the table, so clients find them, but are not
  * answered. Handlers run on the main thread with the workers stopped, as FIB changes must.
@@ -113,7 +113,7 @@ public final class IpApi {
      * {@code is_multipath}. Errors, as VPP's: IPv6 {@link ApiErrors#UNIMPLEMENTED}, a table that
      * does not exist {@link ApiErrors#NO_SUCH_FIB}, a length over 32
      * {@link ApiErrors#INVALID_PREFIX_LENGTH}, an add or a multipath change without paths
-     * {@link ApiErrors#NO_PATHS_IN_ROUTE}, and those of {@link ApiFibPaths#decode}. Host bits of
+     * {@link ApiErrors#NO_PATHS_IN_ROUTE}, and those of {@code ApiFibPaths.decode}. Host bits of
      * the prefix are cleared, as {@code ip route} does. Deleting a route or paths that are not
      * there changes nothing and succeeds, as in VPP.
      */
