@@ -9,6 +9,7 @@ import io.vecta.runtime.api.CoreApi;
 import io.vecta.runtime.api.InterfaceApi;
 import io.vecta.runtime.api.IpApi;
 import io.vecta.runtime.api.IpNeighborApi;
+import io.vecta.runtime.api.L2Api;
 import io.vecta.runtime.api.PluginApiModules;
 import io.vecta.runtime.buffer.BufferPools;
 import io.vecta.runtime.cli.CliServices;
@@ -34,6 +35,8 @@ import io.vecta.runtime.graph.PluginLoader;
 import io.vecta.runtime.interfaces.InterfaceTable;
 import io.vecta.runtime.log.LogRouter;
 import io.vecta.runtime.ip.Ip4InterfaceAddresses;
+import io.vecta.runtime.ip4.Ip4Forwarding;
+import io.vecta.runtime.l2.BridgeDomains;
 import io.vecta.runtime.neighbor.Ip4NeighborTable;
 import io.vecta.runtime.show.DispatchThread;
 import io.vecta.runtime.show.RuntimeClock;
@@ -257,8 +260,10 @@ public final class VectaRuntime implements AutoCloseable {
             registry.register(module);
         }
         registry.register(InterfaceApi.module(InterfaceTable.of(graph()), Ip4InterfaceAddresses.of(graph())));
-        registry.register(IpApi.module(InterfaceTable.of(graph()), Ip4InterfaceAddresses.of(graph())));
+        registry.register(IpApi.module(InterfaceTable.of(graph()), Ip4InterfaceAddresses.of(graph()),
+                Ip4Forwarding.of(graph()).fib()));
         registry.register(IpNeighborApi.module(InterfaceTable.of(graph()), Ip4NeighborTable.of(graph())));
+        registry.register(L2Api.module(InterfaceTable.of(graph()), BridgeDomains.of(graph())));
         PluginApiModules.register(registry, plugins);
         apiServer = new ApiServer(registry.table(), ApiMainThread.of(this), ApiServerOptions.DEFAULTS);
         if (config.apiTrace().on()) {

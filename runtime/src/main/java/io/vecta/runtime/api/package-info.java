@@ -36,9 +36,10 @@
  *       delete, first ids), encoded by the codecs generated from {@code memclnt.api}.</li>
  *   <li>{@link io.vecta.runtime.api.CoreApi} ({@code vlib}, {@code vpe}) and
  *       {@link io.vecta.runtime.api.InterfaceApi} ({@code interface}),
- *       {@link io.vecta.runtime.api.IpApi} ({@code ip}),
- *       {@link io.vecta.runtime.api.IpNeighborApi} ({@code ip_neighbor}): the runtime's own
- *       modules' handlers.</li>
+ *       {@link io.vecta.runtime.api.IpApi} ({@code ip}, its routes' paths through
+ *       {@code ApiFibPaths}),
+ *       {@link io.vecta.runtime.api.IpNeighborApi} ({@code ip_neighbor}),
+ *       {@link io.vecta.runtime.api.L2Api} ({@code l2}): the runtime's own modules' handlers.</li>
  *   <li>{@link io.vecta.runtime.api.ShowApi}: {@code show api clients},
  *       {@code show api message-table}.</li>
  *   <li>{@link io.vecta.runtime.api.ApiTrace}, {@link io.vecta.runtime.api.ApiTraceFile},

@@ -12,6 +12,7 @@ import io.vecta.runtime.api.core.memclnt.MemclntModule;
 import io.vecta.runtime.api.core.interface_.InterfaceModule;
 import io.vecta.runtime.api.core.ip.IpModule;
 import io.vecta.runtime.api.core.ip_neighbor.IpNeighborModule;
+import io.vecta.runtime.api.core.l2.L2Module;
 import io.vecta.runtime.api.core.vlib.VlibModule;
 import io.vecta.runtime.api.core.vpe.VpeModule;
 import io.vecta.runtime.config.RuntimeDirectory;
@@ -53,7 +54,8 @@ public final class VectaApiTool {
 
     /** The messages {@code call} knows. */
     private static final ApiCodecs CORE = ApiCodecs.of(MemclntModule.MESSAGES, VlibModule.MESSAGES,
-            VpeModule.MESSAGES, InterfaceModule.MESSAGES, IpModule.MESSAGES, IpNeighborModule.MESSAGES);
+            VpeModule.MESSAGES, InterfaceModule.MESSAGES, IpModule.MESSAGES, IpNeighborModule.MESSAGES,
+            L2Module.MESSAGES);
     private static final String DUMP_SUFFIX = "_dump";
 
     private static final String USAGE_TEXT = """

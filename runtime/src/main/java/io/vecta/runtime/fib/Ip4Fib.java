@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * IPv4 forwarding state (VPP's IPv4 FIB): tables by id, the load-balances and adjacencies they
@@ -119,6 +120,11 @@ public final class Ip4Fib {
                     + byTableId.keySet().stream().sorted().toList() + ")");
         }
         return table;
+    }
+
+    /** Table {@code tableId}, if it exists. */
+    public Optional<Ip4FibTable> findTable(int tableId) {
+        return Optional.ofNullable(byTableId.get(tableId));
     }
 
     /** The tables, by fib index. */

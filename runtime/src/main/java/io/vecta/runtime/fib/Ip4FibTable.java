@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 
 /**
  * One IPv4 table (a VRF): its prefixes and the mtrie that forwards by them. Built and changed
@@ -60,6 +61,11 @@ public final class Ip4FibTable {
     /** Prefixes in the table, the default route included. */
     public int size() {
         return entries.size();
+    }
+
+    /** The prefixes of the table in address order, the default route first. */
+    public List<Ip4Prefix> prefixes() {
+        return List.copyOf(new TreeSet<>(entries.keySet()));
     }
 
     /** Whether the table holds exactly {@code prefix}. */

@@ -122,6 +122,20 @@ public final class Ip4InterfaceAddresses {
         return null;
     }
 
+    /**
+     * The interface with a connected subnet holding {@code address}, the lowest {@code sw_if_index}
+     * first; -1 if none does. A route's next hop given without an interface leaves by it.
+     */
+    public int connectedInterface(int address) {
+        Ip4Prefix[][] now = byInterface;
+        for (int sw = 0; sw < now.length; sw++) {
+            if (matching(sw, address) != null) {
+                return sw;
+            }
+        }
+        return -1;
+    }
+
     /** By {@code sw_if_index}: its addresses (an empty array for none). Read once per frame. */
     public Ip4Prefix[][] byInterface() {
         return byInterface;

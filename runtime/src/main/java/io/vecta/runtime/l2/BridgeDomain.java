@@ -22,6 +22,7 @@ public final class BridgeDomain {
     private boolean uuFlood = true;
     private boolean arpTerm;
     private int macAgeMinutes;
+    private String tag = "";
     private final List<Member> members = new ArrayList<>();
 
     BridgeDomain(int id, int index) {
@@ -69,6 +70,11 @@ public final class BridgeDomain {
         return macAgeMinutes;
     }
 
+    /** The operator's label for the bridge domain; empty for none. */
+    public String tag() {
+        return tag;
+    }
+
     /** The members, in the order they joined. */
     public List<Member> members() {
         return List.copyOf(members);
@@ -106,6 +112,10 @@ public final class BridgeDomain {
 
     void setMacAgeMinutes(int minutes) {
         macAgeMinutes = minutes;
+    }
+
+    void setTag(String text) {
+        tag = text;
     }
 
     List<Member> mutableMembers() {

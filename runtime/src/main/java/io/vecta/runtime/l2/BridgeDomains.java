@@ -45,6 +45,9 @@ public final class BridgeDomains {
     /** The highest split-horizon group. */
     public static final int MAX_SHG = 255;
 
+    /** The longest bridge-domain tag (VPP's 64-byte field with its terminating zero). */
+    public static final int MAX_TAG_LENGTH = 63;
+
     /** The L2 FIB's slots: it holds three quarters as many entries. */
     public static final int FIB_CAPACITY = 1 << 16;
 
@@ -151,6 +154,32 @@ public final class BridgeDomains {
             bd.setMacAgeMinutes(settings.macAgeMinutes());
         }
         publish();
+    }
+
+    /**
+     * Labels bridge domain {@code id} with {@code tag} (empty for none).
+     *
+     * @throws L2Exception if there is no such bridge domain or the tag is longer than 63 characters
+     */
+    public synchronized void setTag(int id, String tag) {
+        BridgeDomain bd = get(id);
+        if (tag.length() > MAX_TAG_LENGTH) {
+            throw new L2Exception("bridge domain " + id + ": tag of " + tag.length() + " characters (at most "
+                    + MAX_TAG_LENGTH + ")");
+        }
+        bd.setTag(tag);
+    }
+
+    /** The lowest bridge domain id not in use, or -1 when every one is. */
+    public synchronized int unusedId() {
+        int id = 1;
+        for (int used : byId.keySet()) {
+            if (used != id) {
+                break;
+            }
+            id++;
+        }
+        return id <= MAX_ID ? id : -1;
     }
 
     /**
@@ -328,6 +357,22 @@ public final class BridgeDomains {
     /** Removes every learnt entry ({@code clear l2fib}); static ones stay, as in VPP. Returns how many went. */
     public synchronized int clearLearnt() {
         return fib.removeIf((key, result) -> !L2Fib.isStatic(result));
+    }
+
+    /**
+     * Removes the learnt entries of bridge domain {@code id}; static ones stay. Returns how many went.
+     *
+     * @throws L2Exception if there is no such bridge domain
+     */
+    public synchronized int clearLearnt(int id) {
+        int index = get(id).index();
+        return fib.removeIf((key, result) -> L2Fib.bdIndex(key) == index && !L2Fib.isStatic(result));
+    }
+
+    /** Removes the entries learnt on {@code iface}; static ones stay. Returns how many went. */
+    public synchronized int clearLearnt(SwInterface iface) {
+        int sw = iface.swIfIndex();
+        return fib.removeIf((key, result) -> L2Fib.swIfIndex(result) == sw && !L2Fib.isStatic(result));
     }
 
     /**

@@ -38,9 +38,10 @@ class SocksvrTest {
 
                 assertThat(reply.getShort(0)).isEqualTo((short) 24);
                 assertThat(reply.getInt(2)).isEqualTo(3);
-                assertThat(client.table).as("memclnt's 28, then vlib's, vpe's, interface's, ip's and ip_neighbor's")
-                        .hasSize(28 + 18 + 6 + 80 + 95 + 20).containsKeys("cli_inband_f8377302", "show_version_51077d14",
-                                "sw_interface_dump_aa610c27", "ip_address_dump_2d033de4", "ip_neighbor_dump_d817a484");
+                assertThat(client.table).as("memclnt's 28, then vlib's, vpe's, interface's, ip's, ip_neighbor's and l2's")
+                        .hasSize(28 + 18 + 6 + 80 + 95 + 20 + 72).containsKeys("cli_inband_f8377302", "show_version_51077d14",
+                                "sw_interface_dump_aa610c27", "ip_address_dump_2d033de4", "ip_neighbor_dump_d817a484",
+                                "bridge_domain_dump_74396a43", "l2fib_add_del_eddda487");
                 CommandRunner cli = runtime.onMainThread(runtime.newShell(false));
                 CommandOutcome clients = cli.run("show api clients");
                 assertThat(clients.failed()).as(clients.output()).isFalse();

@@ -92,6 +92,20 @@ class VectaApiToolSocketTest {
     }
 
     @Test
+    void shouldCallTheL2ModulesMessages() {
+        assertThat(run("-s", socket, "call", "bridge_domain_add_del_v2", "{\"bd_id\": 4294967295, \"flood\": true,"
+                + " \"uu_flood\": true, \"forward\": true, \"learn\": true, \"arp_term\": false,"
+                + " \"arp_ufwd\": false, \"mac_age\": 5, \"bd_tag\": \"blue\", \"is_add\": true}"))
+                .as(err()).isZero();
+        assertThat(out()).contains("\"retval\":0").contains("\"bd_id\":1");
+
+        assertThat(run("-s", socket, "call", "bridge_domain_dump", "{\"bd_id\": 4294967295,"
+                + " \"sw_if_index\": 4294967295}")).as(err()).isZero();
+        assertThat(out().lines().filter(line -> line.contains("\"bd_tag\":\"blue\"")))
+                .singleElement().satisfies(line -> assertThat(line).contains("\"mac_age\":5"));
+    }
+
+    @Test
     void shouldPrintTheServersTableById() {
         assertThat(run("-s", socket, "table")).as(err()).isZero();
 

@@ -120,15 +120,12 @@ public final class Ip4RouteCommands {
 
     /** The interface whose subnet holds {@code nextHop}. */
     private static int connectedInterface(VectaRuntime runtime, int nextHop) {
-        Ip4InterfaceAddresses addresses = Ip4InterfaceAddresses.of(runtime.graph());
-        io.vecta.sdk.packet.Ip4Prefix[][] byInterface = addresses.byInterface();
-        for (int sw = 0; sw < byInterface.length; sw++) {
-            if (addresses.matching(sw, nextHop) != null) {
-                return sw;
-            }
+        int sw = Ip4InterfaceAddresses.of(runtime.graph()).connectedInterface(nextHop);
+        if (sw < 0) {
+            throw new CliException("next hop " + Ip4Prefix.formatAddress(nextHop)
+                    + " is in no connected subnet: name the interface (via <next-hop> <interface>)");
         }
-        throw new CliException("next hop " + Ip4Prefix.formatAddress(nextHop)
-                + " is in no connected subnet: name the interface (via <next-hop> <interface>)");
+        return sw;
     }
 
     /** {@code show ip fib [table N] [index N] [A.B.C.D[/L]]}. */
