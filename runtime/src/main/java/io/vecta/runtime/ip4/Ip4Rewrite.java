@@ -13,7 +13,6 @@ import io.vecta.sdk.buffer.Buffers;
 import io.vecta.sdk.buffer.UncheckedBuffers;
 import io.vecta.sdk.node.Frame;
 import io.vecta.sdk.node.NodeContext;
-import io.vecta.sdk.packet.Checksum;
 import io.vecta.sdk.packet.Icmp;
 import io.vecta.sdk.packet.Ip4;
 import java.util.Arrays;
@@ -110,6 +109,18 @@ public final class Ip4Rewrite {
         return Error.FRAGMENTATION_NOT_DONE.ordinal();
     }
 
+    /**
+     * The header checksum once the TTL has gone down by one (RFC 1624): the 16-bit word holding
+     * the TTL fell by 0x0100, so the checksum rises by 0x0100 in one's-complement arithmetic.
+     * A result of 0xffff is written 0x0000, as a checksum computed afresh would be, and as VPP
+     * does.
+     */
+    static int checksumAfterTtlDecrement(int checksum) {
+        int sum = checksum + 0x0100;
+        sum += (0xfffe - sum) >>> 31;
+        return sum & 0xffff;
+    }
+
     @PerFrame
     void process(NodeContext ctx, Frame frame) {
         Scratch s = scratch;
@@ -153,8 +164,8 @@ public final class Ip4Rewrite {
                 UncheckedBuffers.setFlags(b, flags & ~Ip4BufferFields.LOCALLY_ORIGINATED);
             } else {
                 // TTL is the high byte of the word it shares with the protocol; the checksum is the low half
-                int checksum = Checksum.update16(word2 & 0xffff, ttl << 8, (ttl - 1) << 8);
-                UncheckedBuffers.setU32(ip + 8, ((ttl - 1) << 24) | (word2 & 0x00ff0000) | checksum);
+                UncheckedBuffers.setU32(ip + 8, ((ttl - 1) << 24) | (word2 & 0x00ff0000)
+                        | checksumAfterTtlDecrement(word2 & 0xffff));
             }
             // the 14-byte header as two overlapping 8-byte stores: bytes 0-7, then 6-13
             long high = adjacencies.rewriteHigh(adj);
