@@ -124,9 +124,9 @@ public final class EthernetInput {
         int count = frame.count();
         Buffers buffers = ctx.buffers();
         MemorySegment m = buffers.memory();
-        if (count > 0 && allIp4ForUs(buffers.baseAddress(), bis, count, macs, l2Modes)) {
+        long base = buffers.baseAddress();
+        if (count > 0 && allIp4ForUs(base, bis, count, macs, l2Modes)) {
             // the common frame: one L3 interface, untagged IPv4 addressed to it; nothing to count
-            long base = buffers.baseAddress();
             for (int i = 0; i < count; i++) {
                 long b = UncheckedBuffers.address(base, bis[i]);
                 UncheckedBuffers.setOpaque(b, L2Header.OPAQUE_WORD,
@@ -135,6 +135,17 @@ public final class EthernetInput {
             }
             traceAll(ctx, buffers, frame, bis, count);
             ctx.enqueueToSingleNext(bis, NEXT_IP4, count);
+            return;
+        }
+        if (count > 0 && allUntaggedOnOneL2Port(base, bis, count, macs, l2Modes)) {
+            // the common bridged frame: one bridge or cross-connect port, no tags; goes on as it came
+            for (int i = 0; i < count; i++) {
+                long b = UncheckedBuffers.address(base, bis[i]);
+                UncheckedBuffers.setOpaque(b, L2Header.OPAQUE_WORD,
+                        L2Header.word(UncheckedBuffers.currentData(b), Ethernet.HEADER_LENGTH));
+            }
+            traceAll(ctx, buffers, frame, bis, count);
+            ctx.enqueueToSingleNext(bis, NEXT_L2, count);
             return;
         }
         boolean anyError = false;
@@ -182,6 +193,26 @@ public final class EthernetInput {
                     & UncheckedBuffers.currentLength(b) >= Ethernet.HEADER_LENGTH
                     & UncheckedBuffers.getU16(start + Ethernet.ETHER_TYPE_OFFSET) == Ethernet.ETHER_TYPE_IP4
                     & ((dst & GROUP_BIT) != 0 | dst == mac);
+        }
+        return all;
+    }
+
+    /**
+     * Whether every packet of the frame came in on the first packet's interface, a bridge or
+     * cross-connect port, as an untagged frame of at least a full Ethernet header: reads only.
+     */
+    private static boolean allUntaggedOnOneL2Port(long base, int[] bis, int count, long[] macs, byte[] l2Modes) {
+        int rx = UncheckedBuffers.rxSwIfIndex(UncheckedBuffers.address(base, bis[0]));
+        if (rx < 0 || rx >= macs.length || rx >= l2Modes.length || l2Modes[rx] != InterfaceTable.L2) {
+            return false;
+        }
+        boolean all = true;
+        for (int i = 0; i < count; i++) {
+            long b = UncheckedBuffers.address(base, bis[i]);
+            int type = UncheckedBuffers.getU16(UncheckedBuffers.currentAddress(b) + Ethernet.ETHER_TYPE_OFFSET);
+            all &= UncheckedBuffers.rxSwIfIndex(b) == rx
+                    & UncheckedBuffers.currentLength(b) >= Ethernet.HEADER_LENGTH
+                    & type != Ethernet.ETHER_TYPE_VLAN & type != Ethernet.ETHER_TYPE_QINQ;
         }
         return all;
     }
