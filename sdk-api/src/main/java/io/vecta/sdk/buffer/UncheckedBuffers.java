@@ -257,6 +257,15 @@ public final class UncheckedBuffers {
         UNSAFE.putLongUnaligned(null, a, value, true);
     }
 
+    /** Copies {@code length} bytes of {@code src} from {@code from} to {@code a}; the array's bounds are checked. */
+    public static void copyIn(byte[] src, int from, long a, int length) {
+        java.util.Objects.checkFromIndexSize(from, length, src.length);
+        if (CHECKED) {
+            check(a, length);
+        }
+        UNSAFE.copyMemory(src, Unsafe.ARRAY_BYTE_BASE_OFFSET + from, null, a, length);
+    }
+
     // ---- native-order words, for metadata ----
 
     private static short getShortNative(long a) {
