@@ -2,6 +2,7 @@ package io.vecta.runtime.ip4;
 
 import io.vecta.runtime.dispatch.NodeRuntime;
 import io.vecta.runtime.fib.Adjacencies;
+import io.vecta.runtime.graph.FeatureArcEntry;
 import io.vecta.runtime.interfaces.InterfaceTable;
 import io.vecta.sdk.annotation.ErrorCounter;
 import io.vecta.sdk.annotation.GraphNode;
@@ -35,12 +36,18 @@ import java.util.HexFormat;
  *
  * Per packet the node reads the adjacency's two rewrite longs, its interface and MTU from the
  * pool's arrays and allocates nothing.
+ *
+ * <p>The node starts the {@code ip4-output} feature arc: while an interface has a feature of it
+ * enabled, rewritten packets go to their tx interface's first feature instead of straight to
+ * {@code interface-output}; while none has, the frame takes the plain path.
  */
 @GraphNode(name = Ip4Rewrite.NODE, errors = Ip4Rewrite.Error.class)
 public final class Ip4Rewrite {
 
     /** The node's name. */
     public static final String NODE = "ip4-rewrite";
+    /** The feature arc the node starts, ending in {@code interface-output}. */
+    public static final String OUTPUT_ARC = "ip4-output";
 
     enum Error {
         @ErrorCounter(description = "ip4 ttl <= 1", severity = Severity.ERROR)
@@ -71,6 +78,7 @@ public final class Ip4Rewrite {
         final int[] nexts = new int[Frame.CAPACITY];
         final int[] errors = new int[Error.values().length];
         Adjacencies adjacencies;
+        FeatureArcEntry output;
     }
 
     /**
@@ -105,6 +113,7 @@ public final class Ip4Rewrite {
         if (adjacencies == null) {
             adjacencies = Ip4Forwarding.of(((NodeRuntime) ctx).graph()).fib().adjacencies();
             s.adjacencies = adjacencies;
+            s.output = FeatureArcEntry.of(((NodeRuntime) ctx).graph(), OUTPUT_ARC, ctx.nodeIndex());
         }
         int[] bis = frame.buffers();
         int[] nexts = s.nexts;
@@ -173,9 +182,15 @@ public final class Ip4Rewrite {
                 }
             }
         }
+        boolean features = s.output.active();
+        if (features) {
+            s.output.enter(buffers, bis, nexts, count, NEXT_OUTPUT);
+        }
         if (anyError) {
             ctx.addErrors(errors, 0);
             Arrays.fill(errors, 0);
+        }
+        if (anyError || features) {
             ctx.enqueueToNext(bis, nexts, count);
         } else {
             ctx.enqueueToSingleNext(bis, NEXT_OUTPUT, count);
