@@ -68,6 +68,12 @@ public final class Ip4Forwarding {
             public int mtu(int swIfIndex) {
                 return interfaces.get(swIfIndex).mtu();
             }
+
+            @Override
+            public int outerVlan(int swIfIndex) {
+                int vlan = interfaces.get(swIfIndex).outerVlan();
+                return vlan == SwInterface.NO_VLAN ? NO_VLAN : vlan;
+            }
         });
         interfaces.addListener(new InterfaceListener() {
             @Override

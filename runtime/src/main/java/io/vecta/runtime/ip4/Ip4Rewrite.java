@@ -35,7 +35,9 @@ import java.util.HexFormat;
  * </pre>
  *
  * Per packet the node reads the adjacency's two rewrite longs, its interface and MTU from the
- * pool's arrays and allocates nothing.
+ * pool's arrays and allocates nothing. An adjacency of a sub-interface writes 18 bytes, its
+ * 802.1Q tag after the MACs; the node looks for those only while one exists
+ * ({@link Adjacencies#anyTagged}, once per frame).
  *
  * <p>The node starts the {@code ip4-output} feature arc: while an interface has a feature of it
  * enabled, rewritten packets go to their tx interface's first feature instead of straight to
@@ -122,6 +124,7 @@ public final class Ip4Rewrite {
         Buffers buffers = ctx.buffers();
         MemorySegment m = buffers.memory();
         boolean anyError = false;
+        boolean anyTagged = adjacencies.anyTagged();
         for (int i = 0; i < count; i++) {
             int bi = bis[i];
             int adj = Ip4BufferFields.adjIndex(buffers, bi);
@@ -155,12 +158,17 @@ public final class Ip4Rewrite {
                     int checksum = Checksum.update16(word2 & 0xffff, ttl << 8, (ttl - 1) << 8);
                     m.set(INT_BE, off + 8, ((ttl - 1) << 24) | (word2 & 0x00ff0000) | checksum);
                 }
-                long l2 = off - Adjacencies.REWRITE_BYTES;
+                int rewriteBytes = Adjacencies.REWRITE_BYTES;
+                if (anyTagged && adjacencies.rewriteBytes(adj) != Adjacencies.REWRITE_BYTES) {
+                    rewriteBytes = adjacencies.rewriteBytes(adj);
+                    m.set(INT_BE, off - 4, adjacencies.rewriteTag(adj));
+                }
+                long l2 = off - rewriteBytes;
                 long low = adjacencies.rewriteLow(adj);
                 m.set(LONG_BE, l2, adjacencies.rewriteHigh(adj));
                 m.set(INT_BE, l2 + 8, (int) (low >>> 32));
                 m.set(SHORT_BE, l2 + 12, (short) (low >>> 16));
-                buffers.advance(bi, -Adjacencies.REWRITE_BYTES);
+                buffers.advance(bi, -rewriteBytes);
                 buffers.setTxSwIfIndex(bi, adjacencies.swIfIndex(adj));
             }
             if (error >= 0) {
