@@ -18,7 +18,7 @@ import java.util.Map;
  *   +2 ADDRESS    next hop, or the glean's subnet                    2 bytes unused
  *   +3 LENGTH     the glean's subnet length
  *   +4 MTU
- *   +5 NEXT       ip4-rewrite's next for the adjacency (-1 until the graph sets it)
+ *   +5 NEXT       the next index of its node, ip4-rewrite or ip4-glean (-1 until set)
  *   +6 LOCKS      routes holding it; 0 = free
  *   +7 COMPLETE   1 once the neighbour's MAC is known
  *   +8 REWRITE    bytes of the rewrite: 14, or 18 on a sub-interface
@@ -81,6 +81,8 @@ public final class Adjacencies {
     private int used;
     private int live;
     private int tagged;
+    private int rewriteNext = -1;
+    private int gleanNext = -1;
     private final Map<Long, Integer> neighbours = new HashMap<>();
     private final Map<Long, Integer> gleans = new HashMap<>();
 
@@ -166,6 +168,22 @@ public final class Adjacencies {
     public void setNext(int adj, int next) {
         checkLive(adj);
         rows[adj * STRIDE + NEXT] = next;
+    }
+
+    /**
+     * Sets the next index every adjacency sends its packets by, now and when made: for a
+     * neighbour ip4-rewrite's next to the output, for a glean ip4-glean's (VPP's
+     * {@code rewrite_header.next_index}, which {@code show ip fib} prints as {@code next:N}).
+     */
+    public void setNexts(int rewriteNext, int gleanNext) {
+        this.rewriteNext = rewriteNext;
+        this.gleanNext = gleanNext;
+        for (int adj = 0; adj < used; adj++) {
+            int row = adj * STRIDE;
+            if (rows[row + LOCKS] > 0) {
+                rows[row + NEXT] = rows[row + KIND] == GLEAN ? gleanNext : rewriteNext;
+            }
+        }
     }
 
     /** The neighbour adjacency for {@code nextHop} on {@code swIfIndex}, made if needed, locked once more. */
@@ -295,7 +313,7 @@ public final class Adjacencies {
         rows[row + ADDRESS] = address;
         rows[row + LENGTH] = length;
         rows[row + MTU] = interfaces.mtu(swIfIndex);
-        rows[row + NEXT] = -1;
+        rows[row + NEXT] = kind == GLEAN ? gleanNext : rewriteNext;
         rows[row + LOCKS] = 0;
         rows[row + COMPLETE] = kind == GLEAN ? 1 : 0;
         boolean onSubInterface = interfaces.outerVlan(swIfIndex) != FibInterfaces.NO_VLAN;

@@ -85,7 +85,7 @@ public final class Ip4Rewrite {
 
     /**
      * What a traced packet shows under {@code ip4-rewrite}, VPP's layout:
-     * {@code tx_sw_if_index 2 dpo-idx 4 : ipv4 via 10.0.1.2 pg1: mtu:9000 flags:[] 0200...0800 flow hash: 0x00000000}
+     * {@code tx_sw_if_index 2 dpo-idx 4 : ipv4 via 10.0.1.2 pg1: mtu:9000 next:0 flags:[] 0200...0800 flow hash: 0x00000000}
      * and the packet's first bytes in hex.
      *
      * @param txSwIfIndex the interface it leaves by

@@ -85,7 +85,7 @@ class Ip4ForwardingTest {
         assertThat(trace).contains("ip4-input\n  UDP: 10.0.0.2 -> 48.0.0.1\n    tos 0x00, ttl 64,");
         assertThat(trace).containsPattern("ip4-lookup\n  fib 0 dpo-idx \\d+ flow hash: 0x00000000\n  UDP: 10.0.0.2 -> 48.0.0.1");
         assertThat(trace).containsPattern("ip4-rewrite\n  tx_sw_if_index " + pg1.swIfIndex() + " dpo-idx \\d+ : ipv4 via"
-                + " 10.0.1.2 pg1: mtu:9000 flags:\\[\\] 020000000102" + pg1.mac().replace(":", "")
+                + " 10.0.1.2 pg1: mtu:9000 next:0 flags:\\[\\] 020000000102" + pg1.mac().replace(":", "")
                 + "0800 flow hash: 0x00000000\n  00000000: 020000000102");
     }
 
