@@ -137,7 +137,8 @@ class Ip4FeatureArcsTest {
     @Test
     void shouldRejectAFeatureThatIsNotOnTheArc() {
         assertThat(vecta.cliError("set interface feature pg0 test-output-a arc ip4-unicast"))
-                .contains("'test-output-a' is not a feature of arc 'ip4-unicast'");
+                .contains("'test-output-a' is not a feature of arc 'ip4-unicast' (its features: [test-unicast-a,"
+                        + " test-unicast-b])").doesNotContain("help:");
         assertThat(vecta.cliError("set interface feature pg0 test-unicast-a arc ip9-unicast"))
                 .contains("no feature arc 'ip9-unicast'");
     }

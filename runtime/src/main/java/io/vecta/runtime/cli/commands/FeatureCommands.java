@@ -38,7 +38,7 @@ public final class FeatureCommands {
         try {
             arcs(ctx).enableDisable(arc, feature, iface.swIfIndex(), enable);
         } catch (GraphException e) {
-            throw new CliException(e.getMessage());
+            throw new CliException(e.problem());
         }
     }
 
