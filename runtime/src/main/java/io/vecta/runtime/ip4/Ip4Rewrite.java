@@ -16,6 +16,7 @@ import io.vecta.sdk.node.NodeContext;
 import io.vecta.sdk.packet.Checksum;
 import io.vecta.sdk.packet.Icmp;
 import io.vecta.sdk.packet.Ip4;
+import io.vecta.sdk.packet.Vlan;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.nio.ByteOrder;
@@ -161,7 +162,7 @@ public final class Ip4Rewrite {
                 int rewriteBytes = Adjacencies.REWRITE_BYTES;
                 if (anyTagged && adjacencies.rewriteBytes(adj) != Adjacencies.REWRITE_BYTES) {
                     rewriteBytes = adjacencies.rewriteBytes(adj);
-                    m.set(INT_BE, off - 4, adjacencies.rewriteTag(adj));
+                    m.set(INT_BE, off - Vlan.TAG_LENGTH, adjacencies.rewriteTag(adj));
                 }
                 long l2 = off - rewriteBytes;
                 long low = adjacencies.rewriteLow(adj);
