@@ -2,6 +2,7 @@ package io.vecta.runtime.ip4;
 
 import io.vecta.runtime.dispatch.NodeRuntime;
 import io.vecta.runtime.fib.Adjacencies;
+import io.vecta.runtime.graph.FeatureArcEntry;
 import io.vecta.runtime.interfaces.InterfaceTable;
 import io.vecta.sdk.annotation.ErrorCounter;
 import io.vecta.sdk.annotation.GraphNode;
@@ -15,6 +16,7 @@ import io.vecta.sdk.node.NodeContext;
 import io.vecta.sdk.packet.Checksum;
 import io.vecta.sdk.packet.Icmp;
 import io.vecta.sdk.packet.Ip4;
+import io.vecta.sdk.packet.Vlan;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.nio.ByteOrder;
@@ -34,13 +36,21 @@ import java.util.HexFormat;
  * </pre>
  *
  * Per packet the node reads the adjacency's two rewrite longs, its interface and MTU from the
- * pool's arrays and allocates nothing.
+ * pool's arrays and allocates nothing. An adjacency of a sub-interface writes 18 bytes, its
+ * 802.1Q tag after the MACs; the node looks for those only while one exists
+ * ({@link Adjacencies#anyTagged}, once per frame).
+ *
+ * <p>The node starts the {@code ip4-output} feature arc: while an interface has a feature of it
+ * enabled, rewritten packets go to their tx interface's first feature instead of straight to
+ * {@code interface-output}; while none has, the frame takes the plain path.
  */
 @GraphNode(name = Ip4Rewrite.NODE, errors = Ip4Rewrite.Error.class)
 public final class Ip4Rewrite {
 
     /** The node's name. */
     public static final String NODE = "ip4-rewrite";
+    /** The feature arc the node starts, ending in {@code interface-output}. */
+    public static final String OUTPUT_ARC = "ip4-output";
 
     enum Error {
         @ErrorCounter(description = "ip4 ttl <= 1", severity = Severity.ERROR)
@@ -71,11 +81,12 @@ public final class Ip4Rewrite {
         final int[] nexts = new int[Frame.CAPACITY];
         final int[] errors = new int[Error.values().length];
         Adjacencies adjacencies;
+        FeatureArcEntry output;
     }
 
     /**
      * What a traced packet shows under {@code ip4-rewrite}, VPP's layout:
-     * {@code tx_sw_if_index 2 dpo-idx 4 : ipv4 via 10.0.1.2 pg1: mtu:9000 flags:[] 0200...0800 flow hash: 0x00000000}
+     * {@code tx_sw_if_index 2 dpo-idx 4 : ipv4 via 10.0.1.2 pg1: mtu:9000 next:0 flags:[] 0200...0800 flow hash: 0x00000000}
      * and the packet's first bytes in hex.
      *
      * @param txSwIfIndex the interface it leaves by
@@ -105,6 +116,7 @@ public final class Ip4Rewrite {
         if (adjacencies == null) {
             adjacencies = Ip4Forwarding.of(((NodeRuntime) ctx).graph()).fib().adjacencies();
             s.adjacencies = adjacencies;
+            s.output = FeatureArcEntry.of(((NodeRuntime) ctx).graph(), OUTPUT_ARC, ctx.nodeIndex());
         }
         int[] bis = frame.buffers();
         int[] nexts = s.nexts;
@@ -113,6 +125,7 @@ public final class Ip4Rewrite {
         Buffers buffers = ctx.buffers();
         MemorySegment m = buffers.memory();
         boolean anyError = false;
+        boolean anyTagged = adjacencies.anyTagged();
         for (int i = 0; i < count; i++) {
             int bi = bis[i];
             int adj = Ip4BufferFields.adjIndex(buffers, bi);
@@ -146,12 +159,17 @@ public final class Ip4Rewrite {
                     int checksum = Checksum.update16(word2 & 0xffff, ttl << 8, (ttl - 1) << 8);
                     m.set(INT_BE, off + 8, ((ttl - 1) << 24) | (word2 & 0x00ff0000) | checksum);
                 }
-                long l2 = off - Adjacencies.REWRITE_BYTES;
+                int rewriteBytes = Adjacencies.REWRITE_BYTES;
+                if (anyTagged && adjacencies.rewriteBytes(adj) != Adjacencies.REWRITE_BYTES) {
+                    rewriteBytes = adjacencies.rewriteBytes(adj);
+                    m.set(INT_BE, off - Vlan.TAG_LENGTH, adjacencies.rewriteTag(adj));
+                }
+                long l2 = off - rewriteBytes;
                 long low = adjacencies.rewriteLow(adj);
                 m.set(LONG_BE, l2, adjacencies.rewriteHigh(adj));
                 m.set(INT_BE, l2 + 8, (int) (low >>> 32));
                 m.set(SHORT_BE, l2 + 12, (short) (low >>> 16));
-                buffers.advance(bi, -Adjacencies.REWRITE_BYTES);
+                buffers.advance(bi, -rewriteBytes);
                 buffers.setTxSwIfIndex(bi, adjacencies.swIfIndex(adj));
             }
             if (error >= 0) {
@@ -173,9 +191,15 @@ public final class Ip4Rewrite {
                 }
             }
         }
+        boolean features = s.output.active();
+        if (features) {
+            s.output.enter(buffers, bis, nexts, count, NEXT_OUTPUT);
+        }
         if (anyError) {
             ctx.addErrors(errors, 0);
             Arrays.fill(errors, 0);
+        }
+        if (anyError || features) {
             ctx.enqueueToNext(bis, nexts, count);
         } else {
             ctx.enqueueToSingleNext(bis, NEXT_OUTPUT, count);
