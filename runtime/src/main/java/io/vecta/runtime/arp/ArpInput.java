@@ -53,7 +53,7 @@ public final class ArpInput {
         L3_TYPE_NOT_IP4,
         @ErrorCounter(description = "IP4 source address not local to subnet", severity = Severity.ERROR)
         L3_SRC_ADDRESS_NOT_LOCAL,
-        @ErrorCounter(description = "IP4 destination address not local to subnet", severity = Severity.INFO)
+        @ErrorCounter(description = "IP4 destination address not local to subnet", severity = Severity.ERROR)
         L3_DST_ADDRESS_NOT_LOCAL,
         @ErrorCounter(description = "IP4 destination address is unset", severity = Severity.ERROR)
         L3_DST_ADDRESS_UNSET,
@@ -65,7 +65,7 @@ public final class ArpInput {
         OPCODE_NOT_REQUEST,
         @ErrorCounter(description = "ARP hw addr does not match L2 frame src addr", severity = Severity.ERROR)
         L2_ADDRESS_MISMATCH,
-        @ErrorCounter(description = "ARP probe or announcement dropped", severity = Severity.INFO)
+        @ErrorCounter(description = "ARP probe or announcement dropped", severity = Severity.ERROR)
         GRATUITOUS_ARP,
         @ErrorCounter(description = "Interface is not IP enabled", severity = Severity.ERROR)
         INTERFACE_NOT_IP_ENABLED,

@@ -12,16 +12,27 @@ import java.util.Map;
  * names an adjacency for as long as a route holds it; ip4-rewrite reads one with no allocation.
  *
  * <pre>
- *   ints, 8 per adjacency          longs, 2 per adjacency: the 14-byte rewrite, big-endian
- *   +0 KIND       glean|neighbour   +0 bytes 0..7   dst MAC (6), src MAC bytes 0..1
- *   +1 SW_IF_INDEX                   +1 bytes 8..13  src MAC bytes 2..5, ethertype; 2 bytes unused
- *   +2 ADDRESS    next hop, or the glean's subnet
+ *   ints, 10 per adjacency         longs, 4 per adjacency: what ip4-rewrite reads, in one place
+ *   +0 KIND       glean|neighbour   +0 bytes 0..7   dst MAC (6), src MAC bytes 0..1 (big-endian)
+ *   +1 SW_IF_INDEX                   +1 bytes 8..13  src MAC bytes 2..5, ethertype or 0x8100;
+ *   +2 ADDRESS    next hop, or the glean's subnet                    2 bytes unused
+ *                                    +2 MTU (high 32 bits), SW_IF_INDEX (low 32 bits)
+ *                                    +3 TAG (high 32 bits), REWRITE bytes (low 32 bits)
  *   +3 LENGTH     the glean's subnet length
  *   +4 MTU
- *   +5 NEXT       ip4-rewrite's next for the interface (-1 until the graph sets it)
+ *   +5 NEXT       the next index of its node, ip4-rewrite or ip4-glean (-1 until set)
  *   +6 LOCKS      routes holding it; 0 = free
  *   +7 COMPLETE   1 once the neighbour's MAC is known
+ *   +8 REWRITE    bytes of the rewrite: 14, or 18 on a sub-interface
+ *   +9 TAG        rewrite bytes 14..17 of a tagged one: TCI (VLAN id), ethertype
+ *
+ *   untagged  | dst (6) | src (6) | 0x0800 |                          14 bytes: the two longs
+ *   tagged    | dst (6) | src (6) | 0x8100 | TCI | 0x0800 |           18 bytes: the longs, then TAG
  * </pre>
+ *
+ * The adjacency of a sub-interface carries its 802.1Q tag in its rewrite, as VPP's does, so a
+ * routed packet leaves tagged. {@link #anyTagged} lets ip4-rewrite keep the 14-byte path alone
+ * while no tagged adjacency exists.
  *
  * A neighbour adjacency is shared by every route through the same next hop on the same
  * interface, as VPP shares it; its MAC starts unknown ({@link DpoKind#INCOMPLETE}: ip4-arp)
@@ -32,8 +43,10 @@ import java.util.Map;
  */
 public final class Adjacencies {
 
-    /** Bytes of the Ethernet header an adjacency writes. */
+    /** Bytes of the Ethernet header an adjacency of an untagged interface writes. */
     public static final int REWRITE_BYTES = 14;
+    /** Bytes of the Ethernet header an adjacency of a sub-interface writes: one 802.1Q tag more. */
+    public static final int TAGGED_REWRITE_BYTES = 18;
     /** The largest number of adjacencies. */
     public static final int MAX_ADJACENCIES = DpoKind.MAX_INDEX + 1;
 
@@ -45,12 +58,19 @@ public final class Adjacencies {
     static final int NEXT = 5;
     static final int LOCKS = 6;
     static final int COMPLETE = 7;
-    static final int STRIDE = 8;
+    static final int REWRITE = 8;
+    static final int TAG = 9;
+    static final int STRIDE = 10;
+    /** Longs per adjacency: what ip4-rewrite reads, together, from one array. */
+    static final int LONGS = 4;
+    private static final int FORWARDING = 2;
+    private static final int TAG_AND_BYTES = 3;
 
     private static final int GLEAN = 0;
     private static final int NEIGHBOUR = 1;
     private static final int ETHERTYPE_IP4 = 0x0800;
     private static final int ETHERTYPE_ARP = 0x0806;
+    private static final int ETHERTYPE_VLAN = 0x8100;
     private static final long BROADCAST_MAC = 0xffff_ffff_ffffL;
     private static final ValueLayout.OfLong LONG_BE = ValueLayout.JAVA_LONG_UNALIGNED
             .withOrder(java.nio.ByteOrder.BIG_ENDIAN);
@@ -61,11 +81,14 @@ public final class Adjacencies {
 
     private final FibInterfaces interfaces;
     private int[] rows = new int[16 * STRIDE];
-    private long[] rewrites = new long[16 * 2];
+    private long[] rewrites = new long[16 * LONGS];
     private int[] free = new int[16];
     private int freeCount;
     private int used;
     private int live;
+    private int tagged;
+    private int rewriteNext = -1;
+    private int gleanNext = -1;
     private final Map<Long, Integer> neighbours = new HashMap<>();
     private final Map<Long, Integer> gleans = new HashMap<>();
 
@@ -109,22 +132,58 @@ public final class Adjacencies {
         return rows[adj * STRIDE + COMPLETE] != 0;
     }
 
+    /** Whether some adjacency in use writes an 18-byte (tagged) rewrite: ip4-rewrite's per-frame check. */
+    public boolean anyTagged() {
+        return tagged > 0;
+    }
+
+    /** Bytes of the rewrite: {@link #REWRITE_BYTES}, or {@link #TAGGED_REWRITE_BYTES} on a sub-interface. */
+    public int rewriteBytes(int adj) {
+        return rows[adj * STRIDE + REWRITE];
+    }
+
+    /** Bytes 14 to 17 of a tagged rewrite, big-endian: the TCI and the ethertype. */
+    public int rewriteTag(int adj) {
+        return rows[adj * STRIDE + TAG];
+    }
+
+    /**
+     * What ip4-rewrite needs of {@code adj} besides the rewrite, in one long: the MTU in the high
+     * 32 bits, the interface in the low 32 ({@link #forwardingMtu}, {@link #forwardingSwIfIndex}).
+     */
+    public long forwarding(int adj) {
+        return rewrites[adj * LONGS + FORWARDING];
+    }
+
+    /** The MTU of a {@link #forwarding} word. */
+    public static int forwardingMtu(long forwarding) {
+        return (int) (forwarding >>> 32);
+    }
+
+    /** The interface of a {@link #forwarding} word. */
+    public static int forwardingSwIfIndex(long forwarding) {
+        return (int) forwarding;
+    }
+
     /** Bytes 0 to 7 of the rewrite, big-endian. */
     public long rewriteHigh(int adj) {
-        return rewrites[adj * 2];
+        return rewrites[adj * LONGS];
     }
 
     /** Bytes 8 to 13 of the rewrite in the top 48 bits, big-endian. */
     public long rewriteLow(int adj) {
-        return rewrites[adj * 2 + 1];
+        return rewrites[adj * LONGS + 1];
     }
 
-    /** Writes the 14-byte Ethernet header of {@code adj} at {@code offset} of {@code segment}. */
+    /** Writes the Ethernet header of {@code adj}, {@link #rewriteBytes} long, at {@code offset} of {@code segment}. */
     public void writeRewrite(int adj, MemorySegment segment, long offset) {
-        long low = rewrites[adj * 2 + 1];
-        segment.set(LONG_BE, offset, rewrites[adj * 2]);
+        long low = rewrites[adj * LONGS + 1];
+        segment.set(LONG_BE, offset, rewrites[adj * LONGS]);
         segment.set(INT_BE, offset + 8, (int) (low >>> 32));
         segment.set(SHORT_BE, offset + 12, (short) (low >>> 16));
+        if (rows[adj * STRIDE + REWRITE] == TAGGED_REWRITE_BYTES) {
+            segment.set(INT_BE, offset + REWRITE_BYTES, rows[adj * STRIDE + TAG]);
+        }
     }
 
     // ---- updates -------------------------------------------------------------------------
@@ -133,6 +192,22 @@ public final class Adjacencies {
     public void setNext(int adj, int next) {
         checkLive(adj);
         rows[adj * STRIDE + NEXT] = next;
+    }
+
+    /**
+     * Sets the next index every adjacency sends its packets by, now and when made: for a
+     * neighbour ip4-rewrite's next to the output, for a glean ip4-glean's (VPP's
+     * {@code rewrite_header.next_index}, which {@code show ip fib} prints as {@code next:N}).
+     */
+    public void setNexts(int rewriteNext, int gleanNext) {
+        this.rewriteNext = rewriteNext;
+        this.gleanNext = gleanNext;
+        for (int adj = 0; adj < used; adj++) {
+            int row = adj * STRIDE;
+            if (rows[row + LOCKS] > 0) {
+                rows[row + NEXT] = rows[row + KIND] == GLEAN ? gleanNext : rewriteNext;
+            }
+        }
     }
 
     /** The neighbour adjacency for {@code nextHop} on {@code swIfIndex}, made if needed, locked once more. */
@@ -177,6 +252,9 @@ public final class Adjacencies {
             gleans.remove(key(rows[row + SW_IF_INDEX], rows[row + ADDRESS]) ^ ((long) rows[row + LENGTH] << 58));
         }
         live--;
+        if (rows[row + REWRITE] == TAGGED_REWRITE_BYTES) {
+            tagged--;
+        }
         if (freeCount == free.length) {
             free = Arrays.copyOf(free, freeCount * 2);
         }
@@ -195,8 +273,10 @@ public final class Adjacencies {
     void incomplete(int adj) {
         checkLive(adj);
         rows[adj * STRIDE + COMPLETE] = 0;
-        rewrites[adj * 2] = 0;
-        rewrites[adj * 2 + 1] = 0;
+        rows[adj * STRIDE + TAG] = 0;
+        rewrites[adj * LONGS] = 0;
+        rewrites[adj * LONGS + 1] = 0;
+        mirror(adj);
     }
 
     /** Adjacencies in use. */
@@ -231,9 +311,10 @@ public final class Adjacencies {
             if (rows[row + KIND] == GLEAN) {
                 writeHeader(adj, BROADCAST_MAC, mac, ETHERTYPE_ARP);
             } else if (rows[row + COMPLETE] != 0) {
-                writeHeader(adj, rewrites[adj * 2] >>> 16, mac, ETHERTYPE_IP4);
+                writeHeader(adj, rewrites[adj * LONGS] >>> 16, mac, ETHERTYPE_IP4);
             }
             rows[row + MTU] = mtu;
+            mirror(adj);
         }
     }
 
@@ -258,11 +339,16 @@ public final class Adjacencies {
         rows[row + ADDRESS] = address;
         rows[row + LENGTH] = length;
         rows[row + MTU] = interfaces.mtu(swIfIndex);
-        rows[row + NEXT] = -1;
+        rows[row + NEXT] = kind == GLEAN ? gleanNext : rewriteNext;
         rows[row + LOCKS] = 0;
         rows[row + COMPLETE] = kind == GLEAN ? 1 : 0;
-        rewrites[adj * 2] = 0;
-        rewrites[adj * 2 + 1] = 0;
+        boolean onSubInterface = interfaces.outerVlan(swIfIndex) != FibInterfaces.NO_VLAN;
+        rows[row + REWRITE] = onSubInterface ? TAGGED_REWRITE_BYTES : REWRITE_BYTES;
+        rows[row + TAG] = 0;
+        tagged += onSubInterface ? 1 : 0;
+        rewrites[adj * LONGS] = 0;
+        rewrites[adj * LONGS + 1] = 0;
+        mirror(adj);
         if (kind == GLEAN) {
             writeHeader(adj, BROADCAST_MAC, interfaces.mac(swIfIndex), ETHERTYPE_ARP);
         }
@@ -272,8 +358,24 @@ public final class Adjacencies {
     private void writeHeader(int adj, long dstMac, long srcMac, int ethertype) {
         dstMac &= BROADCAST_MAC;
         srcMac &= BROADCAST_MAC;
-        rewrites[adj * 2] = (dstMac << 16) | (srcMac >>> 32);
-        rewrites[adj * 2 + 1] = (srcMac << 32) | ((long) ethertype << 16);
+        int row = adj * STRIDE;
+        int outerType = ethertype;
+        if (rows[row + REWRITE] == TAGGED_REWRITE_BYTES) {
+            // TCI: priority 0, DEI 0, the sub-interface's VLAN id
+            int vlan = interfaces.outerVlan(rows[row + SW_IF_INDEX]) & 0x0fff;
+            rows[row + TAG] = (vlan << 16) | ethertype;
+            outerType = ETHERTYPE_VLAN;
+        }
+        rewrites[adj * LONGS] = (dstMac << 16) | (srcMac >>> 32);
+        rewrites[adj * LONGS + 1] = (srcMac << 32) | ((long) outerType << 16);
+        mirror(adj);
+    }
+
+    /** Copies the interface, MTU, tag and rewrite length of {@code adj} to where ip4-rewrite reads them. */
+    private void mirror(int adj) {
+        int row = adj * STRIDE;
+        rewrites[adj * LONGS + FORWARDING] = (long) rows[row + MTU] << 32 | Integer.toUnsignedLong(rows[row + SW_IF_INDEX]);
+        rewrites[adj * LONGS + TAG_AND_BYTES] = (long) rows[row + TAG] << 32 | rows[row + REWRITE];
     }
 
     private void checkLive(int adj) {
@@ -311,8 +413,11 @@ public final class Adjacencies {
             text.append(" next:").append(rows[row + NEXT]);
         }
         text.append(" flags:[] ");
-        appendHex(text, rewrites[adj * 2], 8);
-        appendHex(text, rewrites[adj * 2 + 1] >>> 16, 6);
+        appendHex(text, rewrites[adj * LONGS], 8);
+        appendHex(text, rewrites[adj * LONGS + 1] >>> 16, 6);
+        if (rows[row + REWRITE] == TAGGED_REWRITE_BYTES) {
+            appendHex(text, rows[row + TAG] & 0xffff_ffffL, 4);
+        }
         return text.toString();
     }
 

@@ -9,7 +9,7 @@ import java.util.TreeSet;
  * and then every prefix in address order with its forwarding chain:
  *
  * <pre>
- * ipv4-VRF:0, fib_index:0, flow hash:[src dst sport dport proto flowlabel ] epoch:0 flags:none locks:[default-route:1, ]
+ * ipv4-VRF:0, fib_index:0, flow hash:[src dst sport dport proto flowlabel ] epoch:0 flags:none locks:[adjacency:1, default-route:1, ]
  * 48.0.0.0/8
  *   unicast-ip4-chain
  *   [@0]: dpo-load-balance: [proto:ip4 index:17 buckets:1 uRPF:20 to:[0:0]]
@@ -81,10 +81,19 @@ public final class ShowIpFib {
         return text.toString();
     }
 
+    /**
+     * The table's header. Its locks are VPP's: the default route's, and one for the
+     * neighbours while the table holds a neighbour's /32 (VPP locks a table once for its first
+     * adj-fib and lets go with the last).
+     */
     private static void header(StringBuilder text, Ip4FibTable table) {
         text.append("ipv4-VRF:").append(table.tableId()).append(", fib_index:").append(table.fibIndex())
                 .append(", flow hash:[").append(Ip4FlowHash.format(table.flowHashConfig()))
-                .append("] epoch:0 flags:none locks:[default-route:1, ]\n");
+                .append("] epoch:0 flags:none locks:[");
+        if (table.entries.values().stream().anyMatch(entry -> entry.sources.containsKey(FibSource.ADJACENCY))) {
+            text.append(FibSource.ADJACENCY.label()).append(":1, ");
+        }
+        text.append(FibSource.DEFAULT_ROUTE.label()).append(":1, ]\n");
     }
 
     private static void path(StringBuilder text, Ip4Fib fib, FibEntry entry, FibPath path, int pathIndex) {

@@ -33,7 +33,11 @@ import java.util.Map;
  *
  * A start node calls {@link #start} to send a packet into the arc; each feature calls
  * {@link #next} to pass it to whatever follows it on the packet's interface. Both read the
- * buffer's rx interface and feature config index and cost two array reads.
+ * buffer's interface and feature config index and cost two array reads. The interface is the rx
+ * interface, or for an output arc ({@code txInterface}, such as {@code ip4-output}) the tx
+ * interface its start node chose. A start node asks {@link #anyEnabled} once per frame and,
+ * while no interface has a feature of the arc, sends its packets straight to the last node as
+ * if the arc were not there; {@link FeatureArcEntry} does both for it.
  *
  * <p>Enabled and disabled on the main thread; with workers, under their barrier.
  */
@@ -57,7 +61,7 @@ public final class FeatureArcs {
                     starts[i] = arcNode(plugin, descriptor, descriptor.startNodes().get(i));
                 }
                 Arc arc = new Arc(arcs.size(), descriptor.name(), starts, arcNode(plugin, descriptor,
-                        descriptor.lastNode()), graph);
+                        descriptor.lastNode()), descriptor.txInterface(), graph);
                 arcs.add(arc);
                 byName.put(arc.name, arc);
             }
@@ -160,6 +164,24 @@ public final class FeatureArcs {
         return arc(name).index;
     }
 
+    /** The names of the arcs, in declaration order. */
+    public List<String> arcNames() {
+        return arcs.stream().map(arc -> arc.name).toList();
+    }
+
+    /**
+     * Whether any interface has a feature of arc {@code arcIndex} enabled: a start node's one
+     * check per frame, so that an arc nobody uses costs its packets nothing.
+     */
+    public boolean anyEnabled(int arcIndex) {
+        return arcs.get(arcIndex).interfacesWithFeatures > 0;
+    }
+
+    /** The name of the node arc {@code arc} ends in. */
+    public String lastNode(String arc) {
+        return graph.node(arc(arc).lastNode).name();
+    }
+
     /** The names of the arc's features, in their order. */
     public List<String> features(String arc) {
         return names(arc(arc).features);
@@ -211,23 +233,24 @@ public final class FeatureArcs {
     /**
      * Sends buffer {@code bi}, now at start node {@code startNode} of arc {@code arcIndex}, into
      * the arc: sets its feature config index and returns the start node's next index to the
-     * first feature enabled on the buffer's rx interface, or to the arc's last node.
+     * first feature enabled on the buffer's interface (rx, or tx for an output arc), or to the
+     * arc's last node.
      */
     public int start(int arcIndex, int startNode, Buffers buffers, int bi) {
         Arc arc = arcs.get(arcIndex);
-        FeatureChain chain = arc.chain(buffers.rxSwIfIndex(bi));
+        FeatureChain chain = arc.chain(arc.swIfIndex(buffers, bi));
         buffers.setFeatureConfigIndex(bi, 0);
         int start = arc.startPosition(startNode);
         return chain == null ? arc.lastNextFromStart[start] : chain.nextFromStart()[start];
     }
 
     /**
-     * The next index from the feature buffer {@code bi} is in to whatever follows it on its rx
+     * The next index from the feature buffer {@code bi} is in to whatever follows it on its
      * interface (VPP's {@code vnet_feature_next}), advancing the buffer's feature config index.
      */
     public int next(int arcIndex, Buffers buffers, int bi) {
         Arc arc = arcs.get(arcIndex);
-        int swIfIndex = buffers.rxSwIfIndex(bi);
+        int swIfIndex = arc.swIfIndex(buffers, bi);
         FeatureChain chain = arc.chain(swIfIndex);
         int position = buffers.featureConfigIndex(bi);
         if (chain == null || position < 0 || position >= chain.nextAfter().length) {
@@ -259,21 +282,28 @@ public final class FeatureArcs {
         final String name;
         final int[] startNodes;
         final int lastNode;
+        final boolean txInterface;
         /** By start node position: the next index from that start node straight to the last node. */
         final int[] lastNextFromStart;
         int[] features = new int[0];
         FeatureChain[] chains = new FeatureChain[0];
         boolean[][] enabled = new boolean[0][];
+        int interfacesWithFeatures;
 
-        Arc(int index, String name, int[] startNodes, int lastNode, Graph graph) {
+        Arc(int index, String name, int[] startNodes, int lastNode, boolean txInterface, Graph graph) {
             this.index = index;
             this.name = name;
             this.startNodes = startNodes;
             this.lastNode = lastNode;
+            this.txInterface = txInterface;
             this.lastNextFromStart = new int[startNodes.length];
             for (int i = 0; i < startNodes.length; i++) {
                 lastNextFromStart[i] = graph.addNext(startNodes[i], lastNode);
             }
+        }
+
+        int swIfIndex(Buffers buffers, int bi) {
+            return txInterface ? buffers.txSwIfIndex(bi) : buffers.rxSwIfIndex(bi);
         }
 
         FeatureChain chain(int swIfIndex) {
@@ -328,8 +358,10 @@ public final class FeatureArcs {
             }
             FeatureChain[] next = swIfIndex < chains.length ? chains.clone()
                     : Arrays.copyOf(chains, Math.max(swIfIndex + 1, chains.length * 2));
+            boolean had = next[swIfIndex] != null;
             next[swIfIndex] = chain;
             chains = next;
+            interfacesWithFeatures += (chain != null ? 1 : 0) - (had ? 1 : 0);
         }
     }
 }

@@ -8,10 +8,17 @@ package io.vecta.runtime.graph;
 public final class GraphException extends IllegalStateException {
 
     private final String tag;
+    private final String problem;
 
     GraphException(String tag, String message, String help) {
         super("[" + tag + "] " + message + "\n  help: " + help);
         this.tag = tag;
+        this.problem = message;
+    }
+
+    /** What is wrong, without the tag and the help line: for a CLI user who typed a name. */
+    public String problem() {
+        return problem;
     }
 
     /** The stable tag, e.g. {@code VectaUnknownNext}. */

@@ -10,6 +10,9 @@
  *        │           error base in the global error table
  *        v
  *   FeatureArcs ──&gt; per arc: features in declared order; per interface: FeatureChain
+ *        ^
+ *   FeatureArcEntry ── a start node's way into an arc: one check per frame while no interface
+ *                      has a feature of it, then each packet to its interface's first feature
  * </pre>
  *
  * Graph errors carry a stable tag, the node and plugin, and a {@code help:} line

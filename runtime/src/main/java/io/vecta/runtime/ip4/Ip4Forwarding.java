@@ -68,7 +68,17 @@ public final class Ip4Forwarding {
             public int mtu(int swIfIndex) {
                 return interfaces.get(swIfIndex).mtu();
             }
+
+            @Override
+            public int outerVlan(int swIfIndex) {
+                int vlan = interfaces.get(swIfIndex).outerVlan();
+                return vlan == SwInterface.NO_VLAN ? NO_VLAN : vlan;
+            }
         });
+        if (graph.hasNode(Ip4Rewrite.NODE) && graph.hasNode(Ip4Glean.NODE)) {
+            fib.adjacencies().setNexts(graph.addNext(graph.node(Ip4Rewrite.NODE).index(), InterfaceTable.OUTPUT_NODE),
+                    graph.addNext(graph.node(Ip4Glean.NODE).index(), InterfaceTable.OUTPUT_NODE));
+        }
         interfaces.addListener(new InterfaceListener() {
             @Override
             public void macChanged(SwInterface iface) {

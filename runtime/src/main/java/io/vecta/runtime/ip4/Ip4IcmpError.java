@@ -44,7 +44,8 @@ public final class Ip4IcmpError {
     static final int MAX_MESSAGE = 576;
 
     enum Error {
-        @ErrorCounter(description = "time exceeded response sent", severity = Severity.INFO)
+        // VPP's ip4 counter shares the ICMPv6 wording; kept so that show errors reads as VPP's
+        @ErrorCounter(description = "hop limit exceeded response sent", severity = Severity.INFO)
         TIME_EXCEEDED_SENT,
         @ErrorCounter(description = "destination unreachable response sent", severity = Severity.INFO)
         DEST_UNREACH_SENT,

@@ -1,5 +1,7 @@
 package io.vecta.runtime.ip4;
 
+import io.vecta.runtime.dispatch.NodeRuntime;
+import io.vecta.runtime.graph.FeatureArcEntry;
 import io.vecta.sdk.annotation.ErrorCounter;
 import io.vecta.sdk.annotation.GraphNode;
 import io.vecta.sdk.annotation.Next;
@@ -33,12 +35,18 @@ import java.util.Arrays;
  * </pre>
  * The checksum is summed over the header as five (or more, with options) 32-bit words; the
  * node allocates nothing per packet.
+ *
+ * <p>The node starts the {@code ip4-unicast} feature arc: while an interface has a feature of it
+ * enabled, good packets go to their rx interface's first feature instead of straight to
+ * {@code ip4-lookup}; while none has, the frame takes the plain path.
  */
 @GraphNode(name = Ip4Input.NODE, errors = Ip4Input.Error.class)
 public final class Ip4Input {
 
     /** The node's name. */
     public static final String NODE = "ip4-input";
+    /** The feature arc the node starts, ending in {@code ip4-lookup}. */
+    public static final String UNICAST_ARC = "ip4-unicast";
 
     enum Error {
         @ErrorCounter(description = "ip4 length < 20 bytes", severity = Severity.ERROR)
@@ -70,6 +78,7 @@ public final class Ip4Input {
     private static final class Scratch {
         final int[] nexts = new int[Frame.CAPACITY];
         final int[] errors = new int[Error.values().length];
+        FeatureArcEntry unicast;
     }
 
     @PerFrame
@@ -107,9 +116,20 @@ public final class Ip4Input {
                 }
             }
         }
+        FeatureArcEntry unicast = s.unicast;
+        if (unicast == null) {
+            unicast = FeatureArcEntry.of(((NodeRuntime) ctx).graph(), UNICAST_ARC, ctx.nodeIndex());
+            s.unicast = unicast;
+        }
+        boolean features = unicast.active();
+        if (features) {
+            unicast.enter(buffers, bis, nexts, count, NEXT_LOOKUP);
+        }
         if (anyError) {
             ctx.addErrors(errors, 0);
             Arrays.fill(errors, 0);
+        }
+        if (anyError || features) {
             ctx.enqueueToNext(bis, nexts, count);
         } else {
             ctx.enqueueToSingleNext(bis, NEXT_LOOKUP, count);

@@ -2,6 +2,7 @@ package io.vecta.runtime.ip4;
 
 import io.vecta.runtime.dispatch.NodeRuntime;
 import io.vecta.runtime.fib.Adjacencies;
+import io.vecta.runtime.graph.FeatureArcEntry;
 import io.vecta.runtime.interfaces.InterfaceTable;
 import io.vecta.sdk.annotation.ErrorCounter;
 import io.vecta.sdk.annotation.GraphNode;
@@ -15,6 +16,7 @@ import io.vecta.sdk.node.Frame;
 import io.vecta.sdk.node.NodeContext;
 import io.vecta.sdk.packet.Icmp;
 import io.vecta.sdk.packet.Ip4;
+import io.vecta.sdk.packet.Vlan;
 import java.util.Arrays;
 import java.util.HexFormat;
 
@@ -31,13 +33,21 @@ import java.util.HexFormat;
  * </pre>
  *
  * Per packet the node reads the adjacency's two rewrite longs, its interface and MTU from the
- * pool's arrays and allocates nothing.
+ * pool's arrays and allocates nothing. An adjacency of a sub-interface writes 18 bytes, its
+ * 802.1Q tag after the MACs; the node looks for those only while one exists
+ * ({@link Adjacencies#anyTagged}, once per frame).
+ *
+ * <p>The node starts the {@code ip4-output} feature arc: while an interface has a feature of it
+ * enabled, rewritten packets go to their tx interface's first feature instead of straight to
+ * {@code interface-output}; while none has, the frame takes the plain path.
  */
 @GraphNode(name = Ip4Rewrite.NODE, errors = Ip4Rewrite.Error.class)
 public final class Ip4Rewrite {
 
     /** The node's name. */
     public static final String NODE = "ip4-rewrite";
+    /** The feature arc the node starts, ending in {@code interface-output}. */
+    public static final String OUTPUT_ARC = "ip4-output";
 
     enum Error {
         @ErrorCounter(description = "ip4 ttl <= 1", severity = Severity.ERROR)
@@ -65,11 +75,12 @@ public final class Ip4Rewrite {
         final int[] nexts = new int[Frame.CAPACITY];
         final int[] errors = new int[Error.values().length];
         Adjacencies adjacencies;
+        FeatureArcEntry output;
     }
 
     /**
      * What a traced packet shows under {@code ip4-rewrite}, VPP's layout:
-     * {@code tx_sw_if_index 2 dpo-idx 4 : ipv4 via 10.0.1.2 pg1: mtu:9000 flags:[] 0200...0800 flow hash: 0x00000000}
+     * {@code tx_sw_if_index 2 dpo-idx 4 : ipv4 via 10.0.1.2 pg1: mtu:9000 next:0 flags:[] 0200...0800 flow hash: 0x00000000}
      * and the packet's first bytes in hex.
      *
      * @param txSwIfIndex the interface it leaves by
@@ -96,7 +107,7 @@ public final class Ip4Rewrite {
      * The error of a packet that cannot be forwarded as it is, with the ICMP error to send asked
      * for in its opaque word: expired (not for packets made here), or longer than the MTU.
      */
-    private static int exception(Buffers buffers, int bi, boolean local, int ttl, int word0, int word1, int mtu) {
+    private static int exception(Buffers buffers, int bi, boolean local, int ttl, int word1, int mtu) {
         if (ttl <= 1 && !local) {
             Ip4BufferFields.setIcmpError(buffers, bi, Icmp.TYPE_TIME_EXCEEDED, 0, 0);
             return Error.TIME_EXPIRED.ordinal();
@@ -128,6 +139,7 @@ public final class Ip4Rewrite {
         if (adjacencies == null) {
             adjacencies = Ip4Forwarding.of(((NodeRuntime) ctx).graph()).fib().adjacencies();
             s.adjacencies = adjacencies;
+            s.output = FeatureArcEntry.of(((NodeRuntime) ctx).graph(), OUTPUT_ARC, ctx.nodeIndex());
         }
         int[] bis = frame.buffers();
         int[] nexts = s.nexts;
@@ -136,6 +148,7 @@ public final class Ip4Rewrite {
         Buffers buffers = ctx.buffers();
         long base = buffers.baseAddress();
         boolean anyError = false;
+        boolean anyTagged = adjacencies.anyTagged();
         for (int i = 0; i < count; i++) {
             int bi = bis[i];
             long b = UncheckedBuffers.address(base, bi);
@@ -146,10 +159,11 @@ public final class Ip4Rewrite {
             int ttl = word2 >>> 24;
             int flags = UncheckedBuffers.flags(b);
             boolean local = (flags & Ip4BufferFields.LOCALLY_ORIGINATED) != 0;
-            int mtu = adjacencies.mtu(adj);
+            long forwarding = adjacencies.forwarding(adj);
+            int mtu = Adjacencies.forwardingMtu(forwarding);
             if (((ttl <= 1 && !local) | (word0 & 0xffff) > mtu)) {
                 // the rare packets: expired, or too long for the link
-                int error = exception(buffers, bi, local, ttl, word0, UncheckedBuffers.getU32(ip + 4), mtu);
+                int error = exception(buffers, bi, local, ttl, UncheckedBuffers.getU32(ip + 4), mtu);
                 if (local) {
                     UncheckedBuffers.setFlags(b, flags & ~Ip4BufferFields.LOCALLY_ORIGINATED);
                 }
@@ -167,14 +181,20 @@ public final class Ip4Rewrite {
                 UncheckedBuffers.setU32(ip + 8, ((ttl - 1) << 24) | (word2 & 0x00ff0000)
                         | checksumAfterTtlDecrement(word2 & 0xffff));
             }
-            // the 14-byte header as two overlapping 8-byte stores: bytes 0-7, then 6-13
+            int rewriteBytes = Adjacencies.REWRITE_BYTES;
+            if (anyTagged && adjacencies.rewriteBytes(adj) != Adjacencies.REWRITE_BYTES) {
+                // a sub-interface's: the 802.1Q tag between the MACs' header and the IPv4 header
+                rewriteBytes = adjacencies.rewriteBytes(adj);
+                UncheckedBuffers.setU32(ip - Vlan.TAG_LENGTH, adjacencies.rewriteTag(adj));
+            }
+            // the first 14 bytes as two overlapping 8-byte stores: bytes 0-7, then 6-13
             long high = adjacencies.rewriteHigh(adj);
             long low = adjacencies.rewriteLow(adj);
-            long l2 = ip - Adjacencies.REWRITE_BYTES;
+            long l2 = ip - rewriteBytes;
             UncheckedBuffers.setU64(l2, high);
             UncheckedBuffers.setU64(l2 + 6, (high << 48) | (low >>> 16));
-            UncheckedBuffers.advance(b, -Adjacencies.REWRITE_BYTES);
-            UncheckedBuffers.setTxSwIfIndex(b, adjacencies.swIfIndex(adj));
+            UncheckedBuffers.advance(b, -rewriteBytes);
+            UncheckedBuffers.setTxSwIfIndex(b, Adjacencies.forwardingSwIfIndex(forwarding));
             nexts[i] = NEXT_OUTPUT;
         }
         if (frame.isTraced()) {
@@ -189,9 +209,15 @@ public final class Ip4Rewrite {
                 }
             }
         }
+        boolean features = s.output.active();
+        if (features) {
+            s.output.enter(buffers, bis, nexts, count, NEXT_OUTPUT);
+        }
         if (anyError) {
             ctx.addErrors(errors, 0);
             Arrays.fill(errors, 0);
+        }
+        if (anyError || features) {
             ctx.enqueueToNext(bis, nexts, count);
         } else {
             ctx.enqueueToSingleNext(bis, NEXT_OUTPUT, count);

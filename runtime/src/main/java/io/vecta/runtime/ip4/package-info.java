@@ -33,5 +33,17 @@
  * <h2>Threads</h2>
  * The nodes read the FIB on any thread. FIB changes (CLI, interface addresses, neighbours) are
  * made on the main thread; a neighbour learnt on a worker is queued for the main thread.
+ *
+ * <h2>Feature arcs</h2>
+ * Two arcs, VPP's, are declared here: {@code ip4-unicast} from ip4-input to ip4-lookup (features
+ * of the packet's rx interface) and {@code ip4-output} from ip4-rewrite to interface-output
+ * (features of its tx interface). {@code set interface feature IF NAME arc ARC} turns a feature on;
+ * an arc with no feature on any interface costs its start node one check per frame.
  */
+@FeatureArc(name = Ip4Input.UNICAST_ARC, startNodes = Ip4Input.NODE, lastNode = "ip4-lookup")
+@FeatureArc(name = Ip4Rewrite.OUTPUT_ARC, startNodes = Ip4Rewrite.NODE, lastNode = InterfaceTable.OUTPUT_NODE,
+        txInterface = true)
 package io.vecta.runtime.ip4;
+
+import io.vecta.runtime.interfaces.InterfaceTable;
+import io.vecta.sdk.annotation.FeatureArc;

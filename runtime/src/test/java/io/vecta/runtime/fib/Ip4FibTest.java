@@ -101,6 +101,31 @@ class Ip4FibTest {
     }
 
     @Test
+    void shouldWriteAnEighteenByteTaggedRewriteForANeighbourOnASubInterface() {
+        int sub = TestInterfaces.PG1_100;
+        fib.addInterfaceAddress(sub, parseAddress("10.0.100.1"), 24);
+        fib.addRoute(0, parse("50.0.0.0/8"), FibSource.CLI, List.of(FibPath.via(parseAddress("10.0.100.2"), sub)));
+        int adj = adjacencyAt("50.0.0.1");
+        assertThat(fib.adjacencies().anyTagged()).isTrue();
+        assertThat(fib.adjacencies().rewriteBytes(adj)).isEqualTo(Adjacencies.TAGGED_REWRITE_BYTES);
+
+        fib.setNeighbour(sub, parseAddress("10.0.100.2"), 0x0200_0000_6402L);
+
+        assertThat(fib.adjacencies().format(adj))
+                .isEqualTo("ipv4 via 10.0.100.2 pg1.100: mtu:9000 flags:[] 020000006402020000000002810000640800");
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment packet = arena.allocate(32);
+            packet.fill((byte) 0x55);
+            fib.adjacencies().writeRewrite(adj, packet, 2);
+            byte[] bytes = packet.toArray(ValueLayout.JAVA_BYTE);
+            assertThat(HexFormat.of().formatHex(bytes, 0, 22)).isEqualTo("55550200000064020200000000028100006408005555");
+        }
+        fib.delRoute(0, parse("50.0.0.0/8"), FibSource.CLI);
+        fib.delInterfaceAddress(sub, parseAddress("10.0.100.1"), 24);
+        assertThat(fib.adjacencies().anyTagged()).isFalse();
+    }
+
+    @Test
     void shouldShareOneAdjacencyPerNeighbourAndFreeItWithTheLastRoute() {
         int nextHop = parseAddress("10.0.1.2");
         fib.setNeighbour(PG1, nextHop, 0x0200_0000_0102L);

@@ -128,6 +128,74 @@ class FeatureArcsTest {
         pools.allocator(0).free(bi[0]);
     }
 
+    @Test
+    void shouldTellWhetherAnyInterfaceHasAFeatureOfTheArc() {
+        Graph graph = graph(feature("acl", List.of(), List.of()), feature("nat", List.of(), List.of()));
+        FeatureArcs arcs = graph.featureArcs();
+        int arc = arcs.arcIndex("in");
+
+        assertThat(arcs.anyEnabled(arc)).isFalse();
+        arcs.enable("in", "acl", 4);
+        arcs.enable("in", "nat", 4);
+        arcs.enable("in", "nat", 2);
+        assertThat(arcs.anyEnabled(arc)).isTrue();
+        arcs.disable("in", "acl", 4);
+        arcs.disable("in", "nat", 4);
+        assertThat(arcs.anyEnabled(arc)).isTrue();
+        arcs.disable("in", "nat", 2);
+        assertThat(arcs.anyEnabled(arc)).isFalse();
+    }
+
+    @Test
+    void shouldPickTheFeaturesOfTheTxInterfaceOnAnOutputArc() {
+        Graph graph = Graph.buildFrom(List.of(new TestPlugins.Registration("p", SdkVersion.CURRENT,
+                List.of(node("rewrite", "output"), node("counter"), node("output")),
+                List.of(new FeatureArcDescriptor("out", List.of("rewrite"), "output", true)),
+                List.of(new FeatureDescriptor("counter", "out", List.of(), List.of())))));
+        FeatureArcs arcs = graph.featureArcs();
+        arcs.enable("out", "counter", 2);
+        Buffers buffers = pools.buffers();
+        int[] bis = new int[2];
+        pools.allocator(0).allocExactly(bis, 0, 2);
+        buffers.setRxSwIfIndex(bis[0], 2);
+        buffers.setTxSwIfIndex(bis[0], 1);
+        buffers.setRxSwIfIndex(bis[1], 1);
+        buffers.setTxSwIfIndex(bis[1], 2);
+        int rewrite = graph.node("rewrite").index();
+
+        int first = arcs.start(arcs.arcIndex("out"), rewrite, buffers, bis[0]);
+        int second = arcs.start(arcs.arcIndex("out"), rewrite, buffers, bis[1]);
+
+        assertThat(graph.node(graph.node(rewrite).nexts().target(first)).name()).isEqualTo("output");
+        assertThat(graph.node(graph.node(rewrite).nexts().target(second)).name()).isEqualTo("counter");
+        pools.allocator(0).free(bis, 0, 2);
+    }
+
+    @Test
+    void shouldSendOnlyTheStraightPacketsOfInterfacesWithFeaturesIntoTheArc() {
+        Graph graph = graph(feature("acl", List.of(), List.of()));
+        graph.featureArcs().enable("in", "acl", 2);
+        int input = graph.node("input").index();
+        FeatureArcEntry entry = FeatureArcEntry.of(graph, "in", input);
+        int straight = graph.addNext(input, "lookup");
+        int acl = graph.addNext(input, "acl");
+        int other = graph.addNext(input, "nat");
+        Buffers buffers = pools.buffers();
+        int[] bis = new int[4];
+        pools.allocator(0).allocExactly(bis, 0, 4);
+        int[] rx = {1, 2, 2, 3};
+        for (int i = 0; i < 4; i++) {
+            buffers.setRxSwIfIndex(bis[i], rx[i]);
+        }
+        int[] nexts = {straight, straight, other, straight};
+
+        entry.enter(buffers, bis, nexts, 4, straight);
+
+        assertThat(entry.active()).isTrue();
+        assertThat(nexts).containsExactly(straight, acl, other, straight);
+        pools.allocator(0).free(bis, 0, 4);
+    }
+
     /** The nodes a buffer of interface {@code swIfIndex} visits from the start node on, as dispatch would. */
     private List<String> walk(Graph graph, int swIfIndex) {
         Buffers buffers = pools.buffers();

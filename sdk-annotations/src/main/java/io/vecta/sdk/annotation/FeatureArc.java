@@ -32,4 +32,11 @@ public @interface FeatureArc {
 
     /** The node the arc ends in, after every enabled feature. */
     String lastNode();
+
+    /**
+     * Whether a packet runs the features of its tx interface rather than those of its rx
+     * interface: true for output arcs such as {@code ip4-output}, whose start node has chosen
+     * the interface the packet leaves by.
+     */
+    boolean txInterface() default false;
 }

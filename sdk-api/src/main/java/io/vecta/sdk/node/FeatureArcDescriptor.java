@@ -9,8 +9,15 @@ import java.util.Objects;
  * @param name       unique arc name
  * @param startNodes nodes from which packets enter the arc, at least one
  * @param lastNode   the node the arc ends in
+ * @param txInterface whether packets run the features of their tx interface (an output arc)
+ *                    rather than those of their rx interface
  */
-public record FeatureArcDescriptor(String name, List<String> startNodes, String lastNode) {
+public record FeatureArcDescriptor(String name, List<String> startNodes, String lastNode, boolean txInterface) {
+
+    /** An arc whose packets run the features of their rx interface. */
+    public FeatureArcDescriptor(String name, List<String> startNodes, String lastNode) {
+        this(name, startNodes, lastNode, false);
+    }
 
     /** Checks the fields and copies the list. */
     public FeatureArcDescriptor {

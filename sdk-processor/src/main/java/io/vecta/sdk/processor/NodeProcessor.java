@@ -200,7 +200,8 @@ public final class NodeProcessor extends AbstractProcessor {
                                 "declare each arc once");
                         continue;
                     }
-                    arcs.add(new PluginModel.ArcModel(element, name, starts, annotations.string(arc, "lastNode")));
+                    arcs.add(new PluginModel.ArcModel(element, name, starts, annotations.string(arc, "lastNode"),
+                            (Boolean) annotations.value(arc, "txInterface")));
                 }
             }
         }

@@ -64,6 +64,6 @@ record PluginModel(Element element, ClassName registrationClass, String name, St
     }
 
     /** A declared feature arc. */
-    record ArcModel(Element element, String name, List<String> startNodes, String lastNode) {
+    record ArcModel(Element element, String name, List<String> startNodes, String lastNode, boolean txInterface) {
     }
 }

@@ -72,8 +72,11 @@ final class RegistrationWriter {
         type.addMethod(getter("nodes", list(DispatcherWriter.NODE_DESCRIPTOR), listOf(plugin.nodes().stream()
                 .map(node -> CodeBlock.of("$T.descriptor()", node.dispatcherClass())).toList())));
         type.addMethod(getter("featureArcs", list(ARC_DESCRIPTOR), listOf(plugin.arcs().stream()
-                .map(arc -> CodeBlock.of("new $T($S, $L, $S)", ARC_DESCRIPTOR, arc.name(), strings(arc.startNodes()),
-                        arc.lastNode())).toList())));
+                .map(arc -> arc.txInterface()
+                        ? CodeBlock.of("new $T($S, $L, $S, true)", ARC_DESCRIPTOR, arc.name(), strings(arc.startNodes()),
+                                arc.lastNode())
+                        : CodeBlock.of("new $T($S, $L, $S)", ARC_DESCRIPTOR, arc.name(), strings(arc.startNodes()),
+                                arc.lastNode())).toList())));
         type.addMethod(getter("features", list(FEATURE_DESCRIPTOR), listOf(plugin.nodes().stream()
                 .filter(node -> node.feature() != null)
                 .map(node -> CodeBlock.of("new $T($S, $S, $L, $L)", FEATURE_DESCRIPTOR, node.name(),

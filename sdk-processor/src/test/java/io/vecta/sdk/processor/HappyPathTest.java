@@ -69,6 +69,8 @@ class HappyPathTest {
                 com.google.testing.compile.JavaFileObjects.forSourceString("com.acme.package-info", """
                         @FeatureArc(name = "acme-in", startNodes = "ethernet-input", lastNode = "acme-last")
                         @FeatureArc(name = "acme-out", startNodes = {"a", "b"}, lastNode = "interface-output")
+                        @FeatureArc(name = "acme-tx", startNodes = "a", lastNode = "interface-output",
+                                txInterface = true)
                         @Plugin(name = "acme", version = "1.0.0")
                         package com.acme;
 
@@ -91,6 +93,8 @@ class HappyPathTest {
         assertThat(registration).contains("Plugin_Registration");
         assertThat(compilation).generatedSourceFile("com.acme.Plugin_Registration").contentsAsUtf8String()
                 .contains("new FeatureArcDescriptor(\"acme-out\", List.of(\"a\", \"b\"), \"interface-output\")");
+        assertThat(compilation).generatedSourceFile("com.acme.Plugin_Registration").contentsAsUtf8String()
+                .contains("new FeatureArcDescriptor(\"acme-tx\", List.of(\"a\"), \"interface-output\", true)");
     }
 
     @Test

@@ -28,10 +28,12 @@ class Ip4CliTest {
 
         assertThat(vecta.cli("show ip fib 48.0.0.0/8")).contains("48.0.0.0/8 fib:0")
                 .contains("  CLI refs:1 src-flags:added,contributing,active,")
-                .contains("[0] [@5]: ipv4 via 10.0.1.2 pg1: mtu:9000 flags:[] 020000000102");
+                .contains("[0] [@5]: ipv4 via 10.0.1.2 pg1: mtu:9000 next:0 flags:[] 020000000102");
         String all = vecta.cli("show ip fib");
         assertThat(all).contains("\n10.0.0.0/24\n").contains("\n10.0.0.1/32\n").contains("\n10.0.1.0/24\n")
-                .contains("\n48.0.0.0/8\n").contains("ipv4-glean: [src:10.0.0.0/24] pg0");
+                .contains("\n48.0.0.0/8\n").contains("ipv4-glean: [src:10.0.0.0/24] pg0: mtu:9000 next:1 flags:[] ")
+                .startsWith("ipv4-VRF:0, fib_index:0, flow hash:[src dst sport dport proto flowlabel ] epoch:0"
+                        + " flags:none locks:[adjacency:1, default-route:1, ]\n");
         assertThat(vecta.cli("show ip fib 48.1.2.3")).startsWith("ipv4-VRF:0").contains("48.0.0.0/8 fib:0");
         assertThat(vecta.cli("show ip fib index 0")).isEqualTo(vecta.cli("show ip fib table 0"));
     }

@@ -85,7 +85,7 @@ class Ip4ForwardingTest {
         assertThat(trace).contains("ip4-input\n  UDP: 10.0.0.2 -> 48.0.0.1\n    tos 0x00, ttl 64,");
         assertThat(trace).containsPattern("ip4-lookup\n  fib 0 dpo-idx \\d+ flow hash: 0x00000000\n  UDP: 10.0.0.2 -> 48.0.0.1");
         assertThat(trace).containsPattern("ip4-rewrite\n  tx_sw_if_index " + pg1.swIfIndex() + " dpo-idx \\d+ : ipv4 via"
-                + " 10.0.1.2 pg1: mtu:9000 flags:\\[\\] 020000000102" + pg1.mac().replace(":", "")
+                + " 10.0.1.2 pg1: mtu:9000 next:0 flags:\\[\\] 020000000102" + pg1.mac().replace(":", "")
                 + "0800 flow hash: 0x00000000\n  00000000: 020000000102");
     }
 
@@ -114,7 +114,45 @@ class Ip4ForwardingTest {
         assertThat(vecta.errors("ip4-input", "ip4 length > l2 length")).isEqualTo(1);
         assertThat(vecta.errors("ip4-input", "ip4 ttl <= 1")).isEqualTo(1);
         assertThat(vecta.vectors("ip4-lookup")).as("only the time exceeded message").isEqualTo(1);
-        assertThat(vecta.errors("ip4-icmp-error", "time exceeded response sent")).isEqualTo(1);
+        assertThat(vecta.errors("ip4-icmp-error", "hop limit exceeded response sent")).isEqualTo(1);
+    }
+
+    @Test
+    void shouldDropEachBadPacketSentAloneUnderItsOwnCounterOnly() {
+        byte[] good = udpTo("48.0.0.1").build();
+        int ip = Ethernet.HEADER_LENGTH;
+        byte[] badChecksum = good.clone();
+        badChecksum[ip + 10] ^= 0x5a;
+        byte[] version5 = good.clone();
+        version5[ip] = 0x55;
+        Packets unknownType = Packets.ethernet(pg0.peerMac(), pg0.mac()).payload(46);
+        unknownType.builder().etherType(0x88b5);
+        Map<String, byte[]> bad = new java.util.LinkedHashMap<>();
+        bad.put("ethernet-input/ethernet header truncated", Arrays.copyOf(good, 12));
+        bad.put("ethernet-input/unknown ethernet type", unknownType.build());
+        bad.put("ip4-input/ip4 length < 20 bytes", Arrays.copyOf(good, ip + 19));
+        bad.put("ip4-input/bad ip4 checksum", badChecksum);
+        bad.put("ip4-input/ip4 version != 4", version5);
+        bad.put("ip4-rewrite/ip4 ttl <= 1", udpTo("48.0.0.1").ttl(1).build());
+
+        for (Map.Entry<String, byte[]> each : bad.entrySet()) {
+            vecta.cli("clear errors");
+            String[] nodeAndReason = each.getKey().split("/");
+
+            vecta.sendAndAssertNoReplies(pg0, List.of(each.getValue()), pg1);
+
+            assertThat(vecta.errors(nodeAndReason[0], nodeAndReason[1])).as(each.getKey()).isEqualTo(1);
+            assertThat(countedReasons()).as("the only reason counted for " + each.getKey())
+                    .containsExactlyInAnyOrderElementsOf(nodeAndReason[1].equals("ip4 ttl <= 1")
+                            ? List.of("ip4 ttl <= 1", "hop limit exceeded response sent") : List.of(nodeAndReason[1]));
+        }
+    }
+
+    /** The reasons {@code show errors} lists with a count. */
+    private List<String> countedReasons() {
+        return vecta.cli("show errors").lines().skip(1).filter(line -> !line.isBlank())
+                .map(line -> line.strip().split("\\s{2,}")).filter(columns -> columns.length >= 3)
+                .map(columns -> columns[2]).toList();
     }
 
     @Test
@@ -138,7 +176,7 @@ class Ip4ForwardingTest {
         byte[] frame = reply.payload();
         assertThat(Arrays.copyOfRange(frame, frame.length - quoted.length, frame.length)).isEqualTo(quoted);
         assertThat(vecta.errors("ip4-rewrite", "ip4 ttl <= 1")).isEqualTo(1);
-        assertThat(vecta.errors("ip4-icmp-error", "time exceeded response sent")).isEqualTo(1);
+        assertThat(vecta.errors("ip4-icmp-error", "hop limit exceeded response sent")).isEqualTo(1);
     }
 
     @Test
