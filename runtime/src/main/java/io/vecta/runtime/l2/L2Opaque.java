@@ -30,6 +30,16 @@ public final class L2Opaque {
         buffers.setOpaque(bi, OPAQUE_WORD, shg << 16 | bdIndex & 0xffff);
     }
 
+    /** The bridge domain index held in opaque word {@code word}. */
+    public static int bdIndex(int word) {
+        return word & 0xffff;
+    }
+
+    /** The split-horizon group held in opaque word {@code word}. */
+    public static int shg(int word) {
+        return word >>> 16 & 0xff;
+    }
+
     /** The bridge domain index of {@code bi}, 0 for a cross-connected frame. */
     public static int bdIndex(Buffers buffers, int bi) {
         return buffers.opaque(bi, OPAQUE_WORD) & 0xffff;
