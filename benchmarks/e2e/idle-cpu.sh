@@ -47,6 +47,7 @@ CONF
   for _ in $(seq 100); do [[ -S $work/cli.sock ]] && break; sleep 0.2; done
   [[ -S $work/cli.sock ]] || { cat "$work/vecta.log" >&2; exit 1; }
   sleep 3 # start-up and the JIT's first compilations settle
+  if grep -qi "error\|failed" "$work/vecta.log"; then cat "$work/vecta.log" >&2; exit 1; fi
   before=$(cpu_ticks "$vecta_pid")
   sleep "$seconds"
   after=$(cpu_ticks "$vecta_pid")

@@ -315,7 +315,8 @@ public final class ThreadRuntime {
             return false;
         }
         // rounded up: a timer due in 0.3 ms is not worth a wake-up now and a sleep again
-        long millis = Math.min(MAX_SLEEP_MILLIS, (timeoutNanos + 999_999) / 1_000_000);
+        long millis = timeoutNanos >= MAX_SLEEP_MILLIS * 1_000_000L ? MAX_SLEEP_MILLIS
+                : (timeoutNanos + 999_999) / 1_000_000;
         watching.poll((int) millis, interrupts);
         SLEEPING.setVolatile(this, false);
         sleeps++;

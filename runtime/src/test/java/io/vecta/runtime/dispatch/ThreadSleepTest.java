@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * A dispatch thread's sleep in {@code epoll_wait}: what ends it (a watched descriptor, another
@@ -127,6 +128,22 @@ class ThreadSleepTest {
     private static long readSleeps(ThreadRuntime thread) {
         java.lang.invoke.VarHandle.acquireFence();
         return thread.sleeps();
+    }
+
+    @Test
+    @Timeout(60) // guards against a sleep without end, which would otherwise hang the run
+    void shouldEndASleepNobodyWakesAtTheCap() {
+        ThreadRuntime thread = runtime();
+        thread.node("rx").setState(NodeState.INTERRUPT);
+        try {
+            for (int sleep = 1; sleep <= 3; sleep++) {
+                assertThat(thread.sleepIfIdle(() -> false)).isTrue();
+                assertThat(thread.sleeps()).isEqualTo(sleep);
+            }
+            assertThat(rxCalls.get()).isZero();
+        } finally {
+            thread.close();
+        }
     }
 
     @Test
