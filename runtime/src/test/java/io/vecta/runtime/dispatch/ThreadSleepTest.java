@@ -71,12 +71,12 @@ class ThreadSleepTest {
             source.drain();
             thread.runOnce();
             thread.runOnce();
-            assertThat(input.calls()).isEqualTo(3);
+            assertThat(input.calls()).as("calls once drained").isEqualTo(2);
 
             thread.unwatchFile(source.fd());
             source.signal();
             thread.runOnce();
-            assertThat(input.calls()).isEqualTo(3);
+            assertThat(input.calls()).as("calls once unwatched").isEqualTo(2);
             assertThat(thread.watchedFiles()).isZero();
         } finally {
             thread.close();
@@ -98,12 +98,15 @@ class ThreadSleepTest {
             assertThat(rxCalls.get()).as("calls after the descriptor became readable").isEqualTo(1);
 
             source.drain();
+            // the loop's last look may have left an interrupt for the still readable descriptor
+            thread.runOnce();
+            int before = rxCalls.get();
             long sleeps = thread.sleeps();
-            loop = Thread.ofPlatform().start(() -> turnAndSleepUntil(thread, 2));
+            loop = Thread.ofPlatform().start(() -> turnAndSleepUntil(thread, before + 1));
             awaitSleep(thread, sleeps, loop);
             thread.interrupt(input.nodeIndex());
             loop.join();
-            assertThat(rxCalls.get()).as("calls after the interrupt").isEqualTo(2);
+            assertThat(rxCalls.get()).as("calls after the interrupt").isEqualTo(before + 1);
         } finally {
             thread.close();
         }
