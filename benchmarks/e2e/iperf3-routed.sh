@@ -4,6 +4,7 @@
 # machine's load. Needs root, iproute2, iperf3 (ethtool to turn veth offloads off).
 #
 #   benchmarks/e2e/iperf3-routed.sh [seconds]      default 5
+#   VECTA_RX_MODE=polling|interrupt|adaptive         the host interfaces' rx mode (default: Vecta's, interrupt)
 #
 #   netns e2ea: eth0 198.18.1.2/24 ─ veth ─ e2ea-h ┐              ┌ e2eb-h ─ veth ─ eth0 198.18.2.2/24 :netns e2eb
 #                                                  └ Vecta | or a ┘
@@ -11,6 +12,11 @@
 set -euo pipefail
 root=$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/../.." && pwd)
 seconds=${1:-5}
+rx_mode=${VECTA_RX_MODE:-}
+case $rx_mode in
+  ""|polling|interrupt|adaptive) ;;
+  *) echo "iperf3-routed: VECTA_RX_MODE must be polling, interrupt or adaptive, not '$rx_mode'" >&2; exit 2 ;;
+esac
 [[ $(id -u) -eq 0 ]] || { echo "iperf3-routed: needs root (network namespaces)" >&2; exit 2; }
 for tool in ip iperf3; do
   command -v $tool >/dev/null || { echo "iperf3-routed: $tool is not installed" >&2; exit 2; }
@@ -68,6 +74,9 @@ set interface state host-e2eb-h up
 set interface ip address host-e2ea-h 198.18.1.1/24
 set interface ip address host-e2eb-h 198.18.2.1/24
 CLI
+if [[ -n $rx_mode ]]; then
+  printf 'set interface rx-mode host-e2ea-h %s\nset interface rx-mode host-e2eb-h %s\n' "$rx_mode" "$rx_mode" >> "$work/setup.cli"
+fi
 cat > "$work/startup.conf" <<CONF
 unix { nodaemon cli-listen $work/cli.sock startup-config $work/setup.cli runtime-dir $work }
 buffers { page-size 4k buffers-per-numa 16384 }
@@ -76,7 +85,7 @@ CONF
 vecta_pid=$!
 for _ in $(seq 100); do [[ -S $work/cli.sock ]] && break; sleep 0.2; done
 sleep 1
-measure "Vecta (AF_PACKET, 1 thread)" || { cat "$work/vecta.log" >&2; exit 1; }
+measure "Vecta (AF_PACKET, 1 thread, ${rx_mode:-interrupt})" || { cat "$work/vecta.log" >&2; exit 1; }
 kill "$vecta_pid"; wait "$vecta_pid" 2>/dev/null || true; vecta_pid=
 
 # Linux, the same hosts behind a router namespace

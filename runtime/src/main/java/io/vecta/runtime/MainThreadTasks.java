@@ -20,11 +20,21 @@ public final class MainThreadTasks {
 
     private final ManyToOneConcurrentLinkedQueue<FutureTask<?>> queue = new ManyToOneConcurrentLinkedQueue<>();
     private volatile Thread mainThread;
+    private volatile Runnable wakeMain = () -> { };
     private volatile boolean closed;
 
-    /** Makes the calling thread the main thread: the one that {@link #runQueued() runs} the queue. */
-    public void bindToCurrentThread() {
+    /**
+     * Makes the calling thread the main thread: the one that {@link #runQueued() runs} the queue;
+     * {@code wakeUp} ends its sleep when work is queued.
+     */
+    public void bindToCurrentThread(Runnable wakeUp) {
+        wakeMain = wakeUp;
         mainThread = Thread.currentThread();
+    }
+
+    /** Whether work waits in the queue; any thread. */
+    public boolean hasQueued() {
+        return !queue.isEmpty();
     }
 
     /**
@@ -46,8 +56,9 @@ public final class MainThreadTasks {
             throw new IllegalStateException("the runtime is stopping: nothing more runs on its main thread");
         }
         queue.offer(task);
-        // the idle main loop parks for up to a millisecond: wake it, so that a request waits
-        // for one turn of the graph rather than for the end of a park
+        // the idle main loop sleeps in epoll_wait, or parks while a node polls: wake it, so that a
+        // request waits for one turn of the graph rather than for the end of a sleep
+        wakeMain.run();
         Thread main = mainThread;
         if (main != null) {
             LockSupport.unpark(main);

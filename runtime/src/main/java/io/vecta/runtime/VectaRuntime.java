@@ -111,6 +111,7 @@ public final class VectaRuntime implements AutoCloseable {
     /** The worker threads; null when {@code cpu { }} asks for none. */
     private Workers workers;
     private volatile boolean running = true;
+    private volatile boolean loopStarted;
 
     private VectaRuntime(StartupConfig config, PluginLoader loader, List<LoadedPlugin> plugins, List<String> warnings,
                          BufferPools bufferPools, Graph graph, HandoffQueues handoff) {
@@ -360,12 +361,13 @@ public final class VectaRuntime implements AutoCloseable {
      * idling adaptively when a turn found nothing to do.
      */
     public void run() {
-        tasks.bindToCurrentThread();
+        loopStarted = true;
+        tasks.bindToCurrentThread(mainThread::wakeUp);
         int mainCore = workers == null ? CorePlacement.of(config.cpu()).mainCore() : workers.placement().mainCore();
         // the calling thread becomes the main thread, so it is pinned here rather than at start
         Workers.pin(mainCore);
         threads = allThreads(DispatchThread.current(mainThread, mainCore));
-        IdleStrategy idle = ThreadRuntime.defaultIdleStrategy();
+        IdleStrategy idle = mainThread.idleStrategy(() -> !running || tasks.hasQueued());
         try {
             config.unix().startupConfig().ifPresent(this::runStartupConfig);
             while (running) {
@@ -373,6 +375,7 @@ public final class VectaRuntime implements AutoCloseable {
             }
         } finally {
             tasks.close();
+            mainThread.close();
             loopEnded.countDown();
         }
     }
@@ -397,6 +400,7 @@ public final class VectaRuntime implements AutoCloseable {
     /** Asks the main loop to end after its current turn; any thread. */
     public void stop() {
         running = false;
+        mainThread.wakeUp();
     }
 
     /** Whether {@link #stop()} has not been called. */
@@ -519,6 +523,10 @@ public final class VectaRuntime implements AutoCloseable {
         }
         // devices (af-packet rings) go before the buffer memory their nodes copy into
         graph.closeServices();
+        if (!loopStarted) {
+            // a loop that ran closes its thread's files as it ends
+            mainThread.close();
+        }
         bufferPools.close();
         loader.close();
     }

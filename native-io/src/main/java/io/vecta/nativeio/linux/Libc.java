@@ -97,6 +97,27 @@ public final class Libc {
     /** {@code poll}: an error is pending. */
     public static final short POLLERR = 0x8;
 
+    /** {@code epoll_create1}: close the descriptor on {@code exec}. */
+    public static final int EPOLL_CLOEXEC = 0x80000;
+    /** {@code epoll_ctl}: add a descriptor to the set. */
+    public static final int EPOLL_CTL_ADD = 1;
+    /** {@code epoll_ctl}: remove a descriptor from the set. */
+    public static final int EPOLL_CTL_DEL = 2;
+    /** {@code epoll_event.events}: data to read. */
+    public static final int EPOLLIN = 0x1;
+    /** {@code epoll_event.events}: an error is pending (always reported). */
+    public static final int EPOLLERR = 0x8;
+    /** {@code epoll_event.events}: the peer hung up (always reported). */
+    public static final int EPOLLHUP = 0x10;
+    /** {@code eventfd}: close the descriptor on {@code exec}. */
+    public static final int EFD_CLOEXEC = 0x80000;
+    /** {@code eventfd}: reads and writes never block. */
+    public static final int EFD_NONBLOCK = 0x800;
+    /** errno: interrupted by a signal. */
+    public static final int EINTR = 4;
+    /** errno: the call would block. */
+    public static final int EAGAIN = 11;
+
     /** {@code ioctl}: read an interface's flags ({@code struct ifreq}'s {@code ifr_flags}). */
     public static final long SIOCGIFFLAGS = 0x8913;
     /** {@code ioctl}: write an interface's flags. */
@@ -165,6 +186,18 @@ public final class Libc {
             Linker.Option.firstVariadicArg(2));
     private static final MethodHandle IF_NAMETOINDEX =
             downcallCapturingErrno("if_nametoindex", FunctionDescriptor.of(JAVA_INT, ADDRESS));
+    private static final MethodHandle EPOLL_CREATE1 =
+            downcallCapturingErrno("epoll_create1", FunctionDescriptor.of(JAVA_INT, JAVA_INT));
+    private static final MethodHandle EPOLL_CTL = downcallCapturingErrno("epoll_ctl",
+            FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS));
+    private static final MethodHandle EPOLL_WAIT = downcallCapturingErrno("epoll_wait",
+            FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT));
+    private static final MethodHandle EVENTFD =
+            downcallCapturingErrno("eventfd", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT));
+    private static final MethodHandle EVENTFD_WRITE =
+            downcallCapturingErrno("eventfd_write", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_LONG));
+    private static final MethodHandle EVENTFD_READ =
+            downcallCapturingErrno("eventfd_read", FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS));
     /** {@code struct pollfd}: int fd, short events, short revents. */
     private static final long POLLFD_SIZE = 8;
     private static final MethodHandle STRERROR =
@@ -559,6 +592,136 @@ public final class Libc {
     }
 
     /**
+     * {@code epoll_create1(2)}: a new, empty epoll set.
+     *
+     * @return its descriptor
+     * @throws ErrnoException if the call fails, e.g. {@code EMFILE} when the process has no
+     *                        descriptor left
+     */
+    public static int epollCreate1(int flags) {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment errno = arena.allocate(CAPTURE_STATE);
+            int fd = (int) EPOLL_CREATE1.invokeExact(errno, flags);
+            if (fd < 0) {
+                throw failure(errno, "epoll_create1(" + (flags == EPOLL_CLOEXEC ? "EPOLL_CLOEXEC"
+                        : "0x" + Integer.toHexString(flags)) + ")");
+            }
+            return fd;
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new AssertionError("epoll_create1 downcall", t);
+        }
+    }
+
+    /**
+     * {@code epoll_ctl(2)}: adds {@code fd} to or removes it from the set {@code epfd}.
+     *
+     * @param event a {@code struct epoll_event} (see {@link EpollSet} for its layout), or
+     *              {@link MemorySegment#NULL} for {@link #EPOLL_CTL_DEL}
+     * @param describe the event as it should read in an error, e.g. {@code {EPOLLIN, data 7}}
+     * @throws ErrnoException if the call fails, e.g. {@code EEXIST} for a descriptor already in
+     *                        the set, {@code ENOENT} for one that is not, {@code EPERM} for a
+     *                        regular file
+     */
+    public static void epollCtl(int epfd, int op, int fd, MemorySegment event, String describe) {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment errno = arena.allocate(CAPTURE_STATE);
+            int result = (int) EPOLL_CTL.invokeExact(errno, epfd, op, fd, event);
+            if (result != 0) {
+                throw failure(errno, "epoll_ctl(" + epfd + ", " + (op == EPOLL_CTL_ADD ? "EPOLL_CTL_ADD"
+                        : op == EPOLL_CTL_DEL ? "EPOLL_CTL_DEL" : Integer.toString(op)) + ", " + fd + ", " + describe
+                        + ")");
+            }
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new AssertionError("epoll_ctl downcall", t);
+        }
+    }
+
+    /**
+     * {@code epoll_wait(2)} into {@code events}, up to {@code maxEvents} of them. For the
+     * dispatch loop: it allocates nothing and throws nothing.
+     *
+     * @param timeoutMillis -1 to wait for ever, 0 to look and return
+     * @param callState scratch for {@code errno}, from {@link #newCallState}, used by one thread
+     * @return how many descriptors are ready (0 when the time ran out), or {@code -errno}
+     */
+    public static int epollWait(int epfd, MemorySegment events, int maxEvents, int timeoutMillis,
+                                MemorySegment callState) {
+        try {
+            int result = (int) EPOLL_WAIT.invokeExact(callState, epfd, events, maxEvents, timeoutMillis);
+            return result >= 0 ? result : -(int) ERRNO.get(callState, 0L);
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new AssertionError("epoll_wait downcall", t);
+        }
+    }
+
+    /**
+     * {@code eventfd(2)}: a 64-bit counter behind a descriptor, readable while it is not zero.
+     *
+     * @return its descriptor
+     * @throws ErrnoException if the call fails
+     */
+    public static int eventfd(int initialValue, int flags) {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment errno = arena.allocate(CAPTURE_STATE);
+            int fd = (int) EVENTFD.invokeExact(errno, initialValue, flags);
+            if (fd < 0) {
+                throw failure(errno, "eventfd(" + initialValue + ", " + eventfdFlags(flags) + ")");
+            }
+            return fd;
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new AssertionError("eventfd downcall", t);
+        }
+    }
+
+    /**
+     * {@code eventfd_write(3)}: adds {@code value} to the counter of eventfd {@code fd}; any
+     * thread.
+     *
+     * @throws ErrnoException if the call fails, e.g. {@code EAGAIN} when the counter would
+     *                        overflow a non-blocking eventfd
+     */
+    public static void eventfdWrite(int fd, long value) {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment errno = arena.allocate(CAPTURE_STATE);
+            int result = (int) EVENTFD_WRITE.invokeExact(errno, fd, value);
+            if (result != 0) {
+                throw failure(errno, "eventfd_write(" + fd + ", " + value + ")");
+            }
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new AssertionError("eventfd_write downcall", t);
+        }
+    }
+
+    /**
+     * {@code eventfd_read(3)}: takes the counter of eventfd {@code fd} and sets it to zero. For
+     * the dispatch loop: it allocates nothing and throws nothing.
+     *
+     * @param value 8 bytes the counter is read into
+     * @param callState scratch for {@code errno}, from {@link #newCallState}, used by one thread
+     * @return 0, or {@code -errno} ({@code -EAGAIN} when a non-blocking eventfd is zero)
+     */
+    public static int eventfdRead(int fd, MemorySegment value, MemorySegment callState) {
+        try {
+            int result = (int) EVENTFD_READ.invokeExact(callState, fd, value);
+            return result == 0 ? 0 : -(int) ERRNO.get(callState, 0L);
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new AssertionError("eventfd_read downcall", t);
+        }
+    }
+
+    /**
      * Scratch memory for the {@code errno} of the calls that take a {@code callState}
      * ({@link #sendtoEmpty}): the data path allocates it once, not once per call.
      */
@@ -658,6 +821,20 @@ public final class Libc {
                 names.add(bitNames[i]);
                 rest &= ~bits[i];
             }
+        }
+        return finish(names, rest);
+    }
+
+    static String eventfdFlags(int flags) {
+        StringJoiner names = new StringJoiner("|");
+        int rest = flags;
+        if ((rest & EFD_NONBLOCK) != 0) {
+            names.add("EFD_NONBLOCK");
+            rest &= ~EFD_NONBLOCK;
+        }
+        if ((rest & EFD_CLOEXEC) != 0) {
+            names.add("EFD_CLOEXEC");
+            rest &= ~EFD_CLOEXEC;
         }
         return finish(names, rest);
     }

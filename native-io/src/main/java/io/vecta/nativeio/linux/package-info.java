@@ -16,10 +16,15 @@
  *   <li>{@link io.vecta.nativeio.linux.MemfdRegion}: anonymous memory created with
  *       {@code memfd_create}, on 4K pages or hugepages, whose descriptor can be handed to
  *       another process (memif) so that both map the same pages;</li>
- *   <li>{@link io.vecta.nativeio.linux.HugePages}: what the host offers in hugepages.</li>
+ *   <li>{@link io.vecta.nativeio.linux.HugePages}: what the host offers in hugepages;</li>
+ *   <li>{@link io.vecta.nativeio.linux.EpollSet} and {@link io.vecta.nativeio.linux.EventFd}:
+ *       a dispatch thread's wait for readable descriptors and the doorbell other threads ring
+ *       to end it.</li>
  * </ul>
  *
  * <p>These calls are made on control paths (start-up, interface creation); they allocate a
- * little native scratch memory per call for the C string arguments and the errno capture.
+ * little native scratch memory per call for the C string arguments and the errno capture. The
+ * few the dispatch loop makes ({@code sendto}, {@code epoll_wait}, {@code eventfd_read}) take
+ * scratch allocated once instead and return {@code -errno} rather than throw.
  */
 package io.vecta.nativeio.linux;

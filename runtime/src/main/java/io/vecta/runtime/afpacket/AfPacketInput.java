@@ -31,6 +31,11 @@ import java.util.Arrays;
  * no ring the node switches itself off; what arrives while the interface is down is taken from the
  * ring and counted as dropped; {@link AfPacketInterfaces#create} switches it on where a
  * ring is placed.
+ *
+ * <p>The node is polled or interrupted as its thread's rings' rx modes ask (see
+ * {@link AfPacketInterfaces}); each call reads every ring of the thread and tells each ring's
+ * {@link AfPacketRxQueue} how many frames it took, so that an adaptive ring can switch between
+ * interrupt and polling, the node's state following.
  */
 @GraphNode(name = AfPacketInterfaces.INPUT_NODE, type = NodeType.INPUT, errors = AfPacketInput.Error.class)
 public final class AfPacketInput {
@@ -52,6 +57,7 @@ public final class AfPacketInput {
         final int[] stash = new int[Frame.CAPACITY];
         int stashCount;
         final int[] errors = new int[Error.values().length];
+        boolean anyError;
         AfPacketInterfaces interfaces;
         InterfaceCounters.ThreadCounters counters;
         InterfacePcap pcap;
@@ -86,18 +92,28 @@ public final class AfPacketInput {
             }
             return;
         }
-        boolean anyError = false;
+        s.anyError = false;
+        boolean modeSwitched = false;
         for (AfPacketPort port : ports) {
-            anyError |= receive(ctx, s, port);
+            modeSwitched |= port.rxQueue().afterCall(receive(ctx, s, port));
         }
-        if (anyError) {
+        if (modeSwitched) {
+            // an adaptive ring went from interrupt to polling or back: the node follows its rings
+            ((NodeRuntime) ctx).setState(AfPacketInterfaces.stateFor(ports));
+        }
+        if (s.anyError) {
             ctx.addErrors(s.errors, 0);
             Arrays.fill(s.errors, 0);
         }
     }
 
-    /** Up to a frame's worth from {@code port}'s ring; true if an error was counted. */
-    private static boolean receive(NodeContext ctx, Scratch s, AfPacketPort port) {
+    /**
+     * Up to a frame's worth from {@code port}'s ring; sets {@code s.anyError} if an error was
+     * counted.
+     *
+     * @return the frames taken from the ring, passed on or counted as errors
+     */
+    private static int receive(NodeContext ctx, Scratch s, AfPacketPort port) {
         RxRing rx = port.rx();
         MemorySegment ring = rx.memory();
         Buffers buffers = ctx.buffers();
@@ -105,6 +121,7 @@ public final class AfPacketInput {
         int[] bis = s.bis;
         int sw = port.iface().swIfIndex();
         int n = 0;
+        int taken = 0;
         long bytes = 0;
         boolean anyError = false;
         if (!port.iface().isAdminUp()) {
@@ -114,11 +131,12 @@ public final class AfPacketInput {
                 dropped++;
             }
             if (dropped == 0) {
-                return false;
+                return 0;
             }
             s.errors[Error.INTERFACE_DOWN.ordinal()] += dropped;
             s.counters.addDrops(sw, dropped);
-            return true;
+            s.anyError = true;
+            return dropped;
         }
         int traceable = ctx.traceBudget();
         while (n < Frame.CAPACITY) {
@@ -126,6 +144,7 @@ public final class AfPacketInput {
             if (header < 0) {
                 break;
             }
+            taken++;
             int length = Tpacket3Hdr.snaplen(ring, header);
             if (length != Tpacket3Hdr.length(ring, header)) {
                 s.errors[Error.TRUNCATED.ordinal()]++;
@@ -160,8 +179,9 @@ public final class AfPacketInput {
             bis[n++] = bi;
             bytes += length;
         }
+        s.anyError |= anyError;
         if (n == 0) {
-            return anyError;
+            return taken;
         }
         s.counters.addRx(sw, n, bytes);
         InterfacePcapTrace pcap = s.pcap.active();
@@ -169,7 +189,7 @@ public final class AfPacketInput {
             pcap.capture(buffers, bis, n, InterfacePcapTrace.Direction.RX);
         }
         ctx.enqueueToSingleNext(bis, port.next(), n);
-        return anyError;
+        return taken;
     }
 
     /** Copies the rest of a long frame into buffers chained after {@code head}; false if the pool ran out. */

@@ -11,6 +11,8 @@ import io.vecta.runtime.graph.GraphException;
 import io.vecta.runtime.interfaces.DeviceClass;
 import io.vecta.runtime.interfaces.InterfaceException;
 import io.vecta.runtime.interfaces.InterfaceTable;
+import io.vecta.runtime.interfaces.RxMode;
+import io.vecta.runtime.show.ShowRxPlacement;
 import io.vecta.runtime.interfaces.SwInterface;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,9 +35,16 @@ import java.util.OptionalLong;
  * by {@code sw_if_index} for sending. A port's rings are closed only after it is unpublished.
  *
  * <p>Receive rings are placed on the workers in turn, or on the main thread when there are
- * none; each ring is polled on every turn of its thread's loop (polling, not VPP's default
- * interrupt mode: a look at an idle ring is one load, and the loop's idle back-off keeps an idle
- * runtime off the CPU).
+ * none. A ring is read in its {@link RxMode} ({@code set interface rx-mode}), by default
+ * interrupt as in VPP's af_packet: its socket is in its thread's epoll set
+ * ({@link ThreadRuntime#watchFile}) and {@code af-packet-input} is called when the kernel hands
+ * a block over, so an idle runtime sleeps. On each thread the node is
+ * <pre>
+ *   POLLING    if a ring placed there is polled (polling mode, or adaptive under load)
+ *   INTERRUPT  if every ring placed there is in interrupt or quiet adaptive mode
+ *   DISABLED   if no ring is placed there
+ * </pre>
+ * and when it is called it reads every ring of its thread (a look at an empty ring is one load).
  */
 public final class AfPacketInterfaces implements AutoCloseable {
 
@@ -47,6 +56,8 @@ public final class AfPacketInterfaces implements AutoCloseable {
     public static final String DEFAULT_NEXT_NODE = "ethernet-input";
     /** What a host interface's name starts with: {@code host-veth1} for {@code veth1}. */
     public static final String NAME_PREFIX = "host-";
+    /** The rx mode of a new host interface: VPP's af_packet sets its queues to interrupt. */
+    public static final RxMode DEFAULT_RX_MODE = RxMode.INTERRUPT;
 
     private static final AfPacketPort[] NONE = new AfPacketPort[0];
 
@@ -56,6 +67,8 @@ public final class AfPacketInterfaces implements AutoCloseable {
     private volatile AfPacketPort[][] rxByThread = new AfPacketPort[0][];
     private volatile AfPacketPort[] txBySwIfIndex = NONE;
     private int placed;
+    /** The dispatch threads, main first, as the first {@link #create} was given them. */
+    private List<ThreadRuntime> threads = List.of();
 
     private AfPacketInterfaces(Graph graph) {
         this.graph = graph;
@@ -68,16 +81,28 @@ public final class AfPacketInterfaces implements AutoCloseable {
     }
 
     /**
-     * Sets {@code af-packet-input} of {@code thread} polling if a ring is placed on it and
-     * disabled otherwise, so that a runtime without host interfaces never calls it; every thread
-     * runtime of a graph that holds the node comes here once.
+     * Sets {@code af-packet-input} of {@code thread} as the rings placed on it ask (disabled if
+     * none), so that a runtime without host interfaces never calls it; every thread runtime of a
+     * graph that holds the node comes here once.
      */
     public static void attach(ThreadRuntime thread) {
         if (thread.graph().hasNode(INPUT_NODE)) {
             AfPacketInterfaces interfaces = of(thread.graph());
-            thread.node(INPUT_NODE).setState(interfaces.rxPorts(thread.threadIndex()).length > 0
-                    ? NodeState.POLLING : NodeState.DISABLED);
+            thread.node(INPUT_NODE).setState(stateFor(interfaces.rxPorts(thread.threadIndex())));
         }
+    }
+
+    /** What {@code af-packet-input} must be on a thread that reads {@code ports}; see the class comment. */
+    static NodeState stateFor(AfPacketPort[] ports) {
+        if (ports.length == 0) {
+            return NodeState.DISABLED;
+        }
+        for (AfPacketPort port : ports) {
+            if (port.rxQueue().polls()) {
+                return NodeState.POLLING;
+            }
+        }
+        return NodeState.INTERRUPT;
     }
 
     /**
@@ -118,13 +143,25 @@ public final class AfPacketInterfaces implements AutoCloseable {
                 tx.add(TxRing.open(hostName));
             }
             int next = graph.addNext(graph.node(INPUT_NODE).index(), nextNode);
+            int rxThread = threads.size() == 1 ? 0 : 1 + placed % (threads.size() - 1);
+            AfPacketRxQueue rxQueue = new AfPacketRxQueue(DEFAULT_RX_MODE);
+            ThreadRuntime reader = threads.get(rxThread);
             SwInterface iface = table.create(name, DEVICE, address);
-            int rxThread = threads.size() == 1 ? 0 : 1 + placed++ % (threads.size() - 1);
+            if (rxQueue.watched()) {
+                try {
+                    reader.watchFile(rx.fd(), graph.node(INPUT_NODE).index());
+                } catch (RuntimeException e) {
+                    table.delete(iface);
+                    throw e;
+                }
+            }
+            placed++;
             AfPacketPort port = new AfPacketPort(hostName, iface, rx, tx.toArray(TxRing[]::new), rxThread, next,
-                    nextNode);
+                    nextNode, rxQueue);
+            this.threads = List.copyOf(threads);
             ports.add(port);
             publish(threads.size());
-            threads.get(rxThread).node(INPUT_NODE).setState(NodeState.POLLING);
+            reader.node(INPUT_NODE).setState(stateFor(rxPorts(rxThread)));
             return iface;
         } catch (ErrnoException | GraphException | InterfaceException e) {
             closeQuietly(rx, tx);
@@ -147,7 +184,56 @@ public final class AfPacketInterfaces implements AutoCloseable {
         table.delete(port.iface());
         ports.remove(port);
         publish(rxByThread.length);
+        if (port.rxThread() < threads.size()) {
+            ThreadRuntime reader = threads.get(port.rxThread());
+            if (port.rxQueue().watched()) {
+                reader.unwatchFile(port.rx().fd());
+            }
+            reader.node(INPUT_NODE).setState(stateFor(rxPorts(port.rxThread())));
+        }
         port.close();
+    }
+
+    /**
+     * Sets the rx mode of host interface {@code iface}'s receive queue {@code queue} (VPP's
+     * {@code set interface rx-mode}): its socket joins or leaves its thread's epoll set, and
+     * {@code af-packet-input} there polls or waits for interrupts as the thread's rings now ask.
+     * On the main thread, with the workers stopped.
+     *
+     * @throws InterfaceException if {@code iface} is no host interface, or has no such queue
+     */
+    public synchronized void setRxMode(SwInterface iface, int queue, RxMode mode) {
+        AfPacketPort port = ports.stream().filter(p -> p.iface() == iface).findFirst()
+                .orElseThrow(() -> new InterfaceException("interface " + iface.name() + " has no receive queue whose"
+                        + " rx-mode can be set (device class " + iface.deviceClass().name()
+                        + "); host interfaces have one"));
+        if (queue != 0) {
+            throw new InterfaceException("unknown queue " + queue + " on interface " + iface.name()
+                    + ": a host interface has queue 0 only");
+        }
+        AfPacketRxQueue rxQueue = port.rxQueue();
+        ThreadRuntime reader = threads.get(port.rxThread());
+        int input = graph.node(INPUT_NODE).index();
+        boolean wasWatched = rxQueue.watched();
+        rxQueue.setMode(mode);
+        if (rxQueue.watched() && !wasWatched) {
+            try {
+                reader.watchFile(port.rx().fd(), input);
+            } catch (ErrnoException e) {
+                rxQueue.setMode(RxMode.POLLING);
+                throw new InterfaceException("interface " + iface.name() + ": " + e.getMessage(), e);
+            }
+        } else if (!rxQueue.watched() && wasWatched) {
+            reader.unwatchFile(port.rx().fd());
+        }
+        reader.node(INPUT_NODE).setState(stateFor(rxPorts(port.rxThread())));
+    }
+
+
+    /** Where each host interface's receive queue is read, in creation order, for {@code show interface rx-placement}. */
+    public synchronized List<ShowRxPlacement.Queue> rxPlacement() {
+        return ports.stream().map(p -> new ShowRxPlacement.Queue(p.rxThread(), INPUT_NODE, p.iface().name(), 0,
+                p.rxQueue().mode())).toList();
     }
 
     /** The host interface on the kernel interface {@code hostName}. */

@@ -16,9 +16,10 @@ import io.vecta.runtime.interfaces.SwInterface;
  * @param rxThread    the thread whose {@code af-packet-input} polls {@code rx}
  * @param next        {@code af-packet-input}'s next index for the frames received
  * @param nextNode    the name of that next node
+ * @param rxQueue     how {@code rx} is read: its rx mode
  */
 public record AfPacketPort(String hostName, SwInterface iface, RxRing rx, TxRing[] tx, int rxThread, int next,
-                           String nextNode) {
+                           String nextNode, AfPacketRxQueue rxQueue) {
 
     /** Closes every ring; the port must be unpublished first. */
     void close() {

@@ -14,6 +14,11 @@
  *       created and deleted from the CLI; publishes what the nodes read;</li>
  *   <li>{@link io.vecta.runtime.afpacket.AfPacketPort}: one interface's rings and where its
  *       frames go;</li>
+ *   <li>{@link io.vecta.runtime.afpacket.AfPacketRxQueue}: how its receive ring is read, in
+ *       polling, interrupt (the default, as in VPP) or adaptive mode
+ *       ({@code set interface rx-mode}); in interrupt mode the ring's socket is in its thread's
+ *       epoll set and {@code af-packet-input} is called only when the kernel hands a block
+ *       over, so an idle thread sleeps;</li>
  *   <li>{@link io.vecta.runtime.afpacket.AfPacketInput} ({@code af-packet-input}) and
  *       {@link io.vecta.runtime.afpacket.AfPacketTx} ({@code af-packet-tx}): the data path, which
  *       copies between rings and buffers and allocates nothing.</li>

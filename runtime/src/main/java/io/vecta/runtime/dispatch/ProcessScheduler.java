@@ -110,6 +110,25 @@ public final class ProcessScheduler {
         return ready.size();
     }
 
+    /**
+     * How long from {@code nowNanos} until a process is due: 0 if one is due now, the time to the
+     * earliest timer otherwise, {@link Long#MAX_VALUE} if every process waits for an event. For
+     * the loop's decision to sleep, not on every turn.
+     */
+    long nanosUntilDue(long nowNanos) {
+        long now = ticks.tickAt(nowNanos);
+        long earliest = Long.MAX_VALUE;
+        for (Entry entry : entries) {
+            if (entry.isDue()) {
+                return 0;
+            }
+            if (entry.timer >= 0) {
+                earliest = Math.min(earliest, Math.max(0, timers.expiryTick(entry.timer) - now) * TICK_NANOS);
+            }
+        }
+        return earliest;
+    }
+
     private void resume(Entry entry, ThreadRuntime thread) {
         ProcessControl control = entry.control;
         if (entry.timer >= 0) {

@@ -23,7 +23,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.function.BooleanSupplier;
-import org.agrona.concurrent.BackoffIdleStrategy;
 import org.agrona.concurrent.IdleStrategy;
 
 /**
@@ -52,10 +51,25 @@ import org.agrona.concurrent.IdleStrategy;
  * With a {@link PcapDispatchTrace} set, every node call first writes the buffers of its frame
  * to the capture; without one, the cost is one null check per call and nothing per packet.
  *
- * <h2>Idle</h2>
- * {@link #run} turns the loop and hands the work count of each turn to an {@link IdleStrategy}:
- * {@link BackoffIdleStrategy} spins, then yields, then parks up to a millisecond while there is
- * nothing to do, so an idle runtime costs almost no CPU and wakes within a millisecond.
+ * <h2>Files, interrupts and sleep</h2>
+ * Each thread owns an epoll set ({@link ThreadFiles}, VPP's file poll): {@link #watchFile}
+ * registers a descriptor with the input node it interrupts when readable (a host interface's
+ * socket in interrupt mode). A turn that has descriptors to watch first looks at them without
+ * waiting (one {@code epoll_wait(0)}), so an interrupt-mode node is called on the turn its data
+ * came, busy or not.
+ * <pre>
+ *   turn without work ─▶ {@link SleepingIdleStrategy}: spin, yield, then
+ *     an input node POLLING?      ─ yes ─▶ park, 1 µs growing to 1 ms (polling needs turns)
+ *     pending frames, interrupts, handed-off frames, outside work?  ─ yes ─▶ no sleep
+ *     else: sleep in epoll_wait, at most {@link #MAX_SLEEP_MILLIS} ms and no later than the
+ *           next process timer; ended by a readable descriptor or by {@link #wakeUp}
+ * </pre>
+ * Whoever gives a thread work from outside wakes it: {@link #interrupt} does, a handoff to it
+ * does, main-thread tasks, the worker barrier and a stop do. A sleeping thread announces it
+ * (a volatile flag) before it checks for work one last time, and a waker publishes its work
+ * before it reads the flag, so one of the two always sees the other (VPP's
+ * {@code thread_sleeps}). The cap of {@value #MAX_SLEEP_MILLIS} ms is VPP's: it bounds the
+ * delay of any change to a thread's work that would not wake it.
  *
  * <h2>Threads</h2>
  * Everything here belongs to the thread that runs the loop, except {@link #interrupt}, which
@@ -71,11 +85,16 @@ public final class ThreadRuntime {
     /** {@link #currentNodeIndex} before the first node call. */
     public static final int NO_NODE = -1;
 
+    /** Longest sleep of an idle thread, as VPP's main loop caps its {@code epoll_wait}. */
+    public static final int MAX_SLEEP_MILLIS = 10;
+
     private static final VarHandle CURRENT_NODE;
+    private static final VarHandle SLEEPING;
 
     static {
         try {
             CURRENT_NODE = MethodHandles.lookup().findVarHandle(ThreadRuntime.class, "currentNode", int.class);
+            SLEEPING = MethodHandles.lookup().findVarHandle(ThreadRuntime.class, "sleeping", boolean.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -102,6 +121,12 @@ public final class ThreadRuntime {
     private final int[] nodeNameIds;
     private boolean dispatchEvents;
     private PcapDispatchTrace dispatchPcap;
+    /** Made on first use: see {@link ThreadFiles}. */
+    private volatile ThreadFiles files;
+    @SuppressWarnings("unused") // through SLEEPING
+    private volatile boolean sleeping;
+    private long sleeps;
+    private boolean closed;
 
     private Frame[] freeFrames = new Frame[INITIAL_FRAMES];
     private int freeFrameCount;
@@ -168,6 +193,9 @@ public final class ThreadRuntime {
         for (int i = 0; i < INITIAL_FRAMES; i++) {
             freeFrames[freeFrameCount++] = new Frame();
         }
+        if (handoff != null) {
+            handoff.attach(this);
+        }
         this.lastNanos = System.nanoTime();
         this.runtimeClearedNanos = lastNanos;
     }
@@ -182,6 +210,10 @@ public final class ThreadRuntime {
         int work = 0;
         if (handoff != null) {
             handoff.receive(this);
+        }
+        ThreadFiles watching = files;
+        if (watching != null && watching.watched() > 0) {
+            watching.poll(0, interrupts);
         }
         lastNanos = System.nanoTime();
         for (int node : preInputNodes) {
@@ -238,14 +270,142 @@ public final class ThreadRuntime {
         }
     }
 
-    /** Turns the loop until {@code keepRunning} says stop, idling with a {@link #defaultIdleStrategy()}. */
+    /**
+     * Turns the loop until {@code keepRunning} says stop, idling with an
+     * {@link #idleStrategy}; a stop asked for while the thread sleeps needs a {@link #wakeUp} to
+     * take effect at once, else within {@value #MAX_SLEEP_MILLIS} ms.
+     */
     public void run(BooleanSupplier keepRunning) {
-        run(keepRunning, defaultIdleStrategy());
+        run(keepRunning, idleStrategy(() -> !keepRunning.getAsBoolean()));
     }
 
-    /** Spin briefly, then yield, then park from 1 microsecond growing to 1 millisecond. */
-    public static IdleStrategy defaultIdleStrategy() {
-        return new BackoffIdleStrategy(10, 20, 1_000, 1_000_000);
+    /**
+     * How this thread idles: spin, yield, then sleep in {@code epoll_wait} while nothing polls
+     * (see {@link SleepingIdleStrategy}); {@code outsideWork} says whether anything beside the
+     * graph waits for the loop.
+     */
+    public IdleStrategy idleStrategy(BooleanSupplier outsideWork) {
+        return new SleepingIdleStrategy(this, outsideWork);
+    }
+
+    /**
+     * Sleeps in {@code epoll_wait} if nothing on this thread needs the loop to turn: no input
+     * node polls, no frame is pending, no interrupt, handed-off frame or {@code outsideWork}
+     * waits. The sleep ends when a watched descriptor is readable, on {@link #wakeUp}, at the
+     * next process timer, or after {@value #MAX_SLEEP_MILLIS} ms. The thread only.
+     *
+     * @return false if it did not sleep because something polls or waits
+     */
+    public boolean sleepIfIdle(BooleanSupplier outsideWork) {
+        if (pendingCount > 0 || closed) {
+            return false;
+        }
+        for (int node : inputNodes) {
+            if (nodes[node].state() == NodeState.POLLING) {
+                return false;
+            }
+        }
+        ThreadFiles watching = files();
+        // announce the sleep, then look for work once more: a waker publishes, then reads the flag
+        SLEEPING.setVolatile(this, true);
+        long timeoutNanos = processes == null ? Long.MAX_VALUE : processes.nanosUntilDue(System.nanoTime());
+        if (timeoutNanos <= 0 || anyInterruptPending() || handoff != null && !handoff.queue(threadIndex).isEmpty()
+                || outsideWork.getAsBoolean()) {
+            SLEEPING.setVolatile(this, false);
+            return false;
+        }
+        // rounded up: a timer due in 0.3 ms is not worth a wake-up now and a sleep again
+        long millis = timeoutNanos >= MAX_SLEEP_MILLIS * 1_000_000L ? MAX_SLEEP_MILLIS
+                : (timeoutNanos + 999_999) / 1_000_000;
+        watching.poll((int) millis, interrupts);
+        SLEEPING.setVolatile(this, false);
+        sleeps++;
+        return true;
+    }
+
+    /**
+     * Ends this thread's sleep, if it sleeps: after giving it work from another thread. Costs a
+     * fence and a volatile read when the thread is awake; any thread.
+     */
+    public void wakeUp() {
+        // the work the caller published must be visible before the flag is read (StoreLoad)
+        VarHandle.fullFence();
+        if ((boolean) SLEEPING.getVolatile(this) && SLEEPING.compareAndSet(this, true, false)) {
+            files.ring();
+        }
+    }
+
+    /**
+     * Interrupts input node {@code node} whenever descriptor {@code fd} is readable, through this
+     * thread's epoll set; the main thread with this thread stopped, or this thread.
+     *
+     * @throws IllegalArgumentException if {@code node} is not an input node
+     * @throws io.vecta.nativeio.linux.ErrnoException naming the call if the kernel refuses
+     */
+    public void watchFile(int fd, int node) {
+        if (Arrays.stream(inputNodes).noneMatch(n -> n == node)) {
+            throw new IllegalArgumentException("thread " + threadIndex + ": node '" + graph.nodes().get(node).name()
+                    + "' is not an input node: only an input node can be interrupted by a file");
+        }
+        files().watch(fd, node);
+    }
+
+    /** Stops watching descriptor {@code fd}; as {@link #watchFile}. */
+    public void unwatchFile(int fd) {
+        ThreadFiles watching = files;
+        if (watching != null && !closed) {
+            watching.unwatch(fd);
+        }
+    }
+
+    /** How many descriptors this thread watches for input nodes. */
+    public int watchedFiles() {
+        ThreadFiles watching = files;
+        return watching == null ? 0 : watching.watched();
+    }
+
+    /** Sleeps in {@code epoll_wait} so far ({@code show threads}' idea of an idle thread). */
+    public long sleeps() {
+        return sleeps;
+    }
+
+    /** {@code epoll_wait} calls so far, sleeps and looks alike; 0 for a thread without files. */
+    public long epollWaits() {
+        ThreadFiles watching = files;
+        return watching == null ? 0 : watching.waits();
+    }
+
+    /**
+     * Closes the thread's epoll set and wake-up eventfd, once its loop has ended for good; the
+     * descriptors it watched stay open. Idempotent.
+     */
+    public synchronized void close() {
+        closed = true;
+        ThreadFiles watching = files;
+        if (watching != null) {
+            watching.close();
+        }
+    }
+
+    private synchronized ThreadFiles files() {
+        if (closed) {
+            throw new IllegalStateException(DispatchThread.defaultName(threadIndex) + " has stopped: it watches no file");
+        }
+        ThreadFiles watching = files;
+        if (watching == null) {
+            watching = new ThreadFiles(DispatchThread.defaultName(threadIndex));
+            files = watching;
+        }
+        return watching;
+    }
+
+    private boolean anyInterruptPending() {
+        for (int node : inputNodes) {
+            if (interrupts.get(node) != 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -262,9 +422,13 @@ public final class ThreadRuntime {
         pendingCount++;
     }
 
-    /** Asks for interrupt-mode input node {@code node} to be called on the next turn; any thread. */
+    /**
+     * Asks for interrupt-mode input node {@code node} to be called on the next turn, waking the
+     * thread if it sleeps; any thread.
+     */
     public void interrupt(int node) {
         interrupts.set(node, 1);
+        wakeUp();
     }
 
     /** A frame from the thread's pool, empty; give it to {@link #putPending} or back. */

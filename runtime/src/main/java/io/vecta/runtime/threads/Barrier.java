@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.IntConsumer;
 import java.util.function.IntFunction;
 
 /**
@@ -40,6 +41,7 @@ public final class Barrier {
     private final int workers;
     private final long timeoutNanos;
     private final IntFunction<String> describeWorker;
+    private final IntConsumer wakeWorker;
     private final AtomicIntegerArray waiting;
     private final AtomicInteger arrived = new AtomicInteger();
     private volatile boolean requested;
@@ -51,6 +53,14 @@ public final class Barrier {
      * {@code describeWorker} names worker {@code k} in a timeout's message.
      */
     public Barrier(int workers, Duration timeout, IntFunction<String> describeWorker) {
+        this(workers, timeout, describeWorker, k -> { });
+    }
+
+    /**
+     * As above, with {@code wakeWorker} ending worker {@code k}'s sleep ({@code epoll_wait}), so
+     * that a sleeping worker reaches its checkpoint at once.
+     */
+    public Barrier(int workers, Duration timeout, IntFunction<String> describeWorker, IntConsumer wakeWorker) {
         if (workers < 0) {
             throw new IllegalArgumentException("barrier: " + workers + " workers");
         }
@@ -60,6 +70,7 @@ public final class Barrier {
         this.workers = workers;
         this.timeoutNanos = timeout.toNanos();
         this.describeWorker = describeWorker;
+        this.wakeWorker = wakeWorker;
         this.waiting = new AtomicIntegerArray(workers);
     }
 
@@ -74,6 +85,9 @@ public final class Barrier {
             return;
         }
         requested = true;
+        for (int k = 0; k < workers; k++) {
+            wakeWorker.accept(k);
+        }
         long deadline = System.nanoTime() + timeoutNanos;
         while (arrived.get() < workers) {
             if (System.nanoTime() - deadline > 0) {
@@ -109,6 +123,11 @@ public final class Barrier {
         while (arrived.get() > 0) {
             Thread.onSpinWait();
         }
+    }
+
+    /** Whether the main thread asks the workers to stop: a worker must not sleep then; any thread. */
+    public boolean isRequested() {
+        return requested;
     }
 
     /** Whether the main thread holds the workers stopped now. */

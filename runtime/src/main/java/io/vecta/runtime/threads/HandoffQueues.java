@@ -14,7 +14,10 @@ import java.util.Objects;
  *          a Frame of thread 2's own pool, pending for ip4-lookup on thread 2
  * </pre>
  *
- * Buffers are copied twice, into the queue's slot and then into the receiver's own frame, so
+ * A receiver that sleeps ({@link ThreadRuntime#sleepIfIdle}) is woken by the offer that gives it
+ * frames: each thread runtime {@link #attach attaches} itself as its queue's receiver.
+ *
+ * <p>Buffers are copied twice, into the queue's slot and then into the receiver's own frame, so
  * that no frame ever changes thread: a frame belongs to the pool of the thread that took it.
  */
 public final class HandoffQueues {
@@ -23,6 +26,7 @@ public final class HandoffQueues {
     public static final int DEFAULT_FRAMES = 64;
 
     private final FrameQueue[] queues;
+    private final ThreadRuntime[] receivers;
 
     /** Queues for {@code threadCount} threads of {@code framesPerQueue} frames each. */
     public HandoffQueues(int threadCount, int framesPerQueue) {
@@ -30,9 +34,15 @@ public final class HandoffQueues {
             throw new IllegalArgumentException("handoff queues: " + threadCount + " threads, at least 1 needed");
         }
         this.queues = new FrameQueue[threadCount];
+        this.receivers = new ThreadRuntime[threadCount];
         for (int t = 0; t < threadCount; t++) {
             queues[t] = new FrameQueue(framesPerQueue);
         }
+    }
+
+    /** Makes {@code runtime} the receiver of its thread's queue, woken by each offer to it; at construction. */
+    public synchronized void attach(ThreadRuntime runtime) {
+        receivers[runtime.threadIndex()] = runtime;
     }
 
     /** The number of threads, main included. */
@@ -62,6 +72,10 @@ public final class HandoffQueues {
                 break;
             }
             done += chunk;
+        }
+        ThreadRuntime receiver = receivers[threadIndex];
+        if (done > 0 && receiver != null) {
+            receiver.wakeUp();
         }
         return done;
     }

@@ -62,7 +62,7 @@ public final class Workers implements AutoCloseable {
             runtimes[k] = new ThreadRuntime(graph, k + 1, pools.allocator(k + 1), handoff);
             described[k] = DispatchThread.of(runtimes[k]);
         }
-        this.barrier = new Barrier(count, barrierTimeout, this::describe);
+        this.barrier = new Barrier(count, barrierTimeout, this::describe, k -> runtimes[k].wakeUp());
     }
 
     /**
@@ -124,7 +124,7 @@ public final class Workers implements AutoCloseable {
             return;
         }
         ready.complete(null);
-        IdleStrategy idle = ThreadRuntime.defaultIdleStrategy();
+        IdleStrategy idle = runtime.idleStrategy(() -> !running || barrier.isRequested());
         try {
             while (running) {
                 barrier.checkpoint(worker);
@@ -132,6 +132,8 @@ public final class Workers implements AutoCloseable {
             }
         } catch (RuntimeException | Error e) {
             LOG.log(Level.ERROR, DispatchThread.defaultName(worker + 1) + " stopped: " + e, e);
+        } finally {
+            runtime.close();
         }
     }
 
@@ -178,6 +180,9 @@ public final class Workers implements AutoCloseable {
     @Override
     public void close() {
         running = false;
+        for (ThreadRuntime runtime : runtimes) {
+            runtime.wakeUp();
+        }
         for (Thread thread : threads) {
             if (thread == null) {
                 continue;

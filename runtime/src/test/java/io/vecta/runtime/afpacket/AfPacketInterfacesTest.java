@@ -7,6 +7,8 @@ import io.vecta.runtime.cli.CliShell;
 import io.vecta.runtime.cli.CommandOutcome;
 import io.vecta.runtime.config.RuntimeDirectory;
 import io.vecta.runtime.config.StartupConfigParser;
+import io.vecta.runtime.dispatch.NodeRuntime;
+import io.vecta.runtime.dispatch.NodeState;
 import io.vecta.runtime.dispatch.ThreadRuntime;
 import io.vecta.runtime.interfaces.InterfaceCounters.Kind;
 import io.vecta.runtime.interfaces.InterfaceTable;
@@ -36,7 +38,10 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class AfPacketInterfacesTest {
 
-    private static final String HOST = "vafh0";
+    /** Names of this JVM's own, so that test runs of other clones on the machine leave its veth alone. */
+    private static final String SUFFIX = Long.toString(ProcessHandle.current().pid() % 100_000);
+    private static final String HOST = "vafh" + SUFFIX;
+    private static final String PEER = "vafp" + SUFFIX;
     private static final String IF = "host-" + HOST;
     /** How long a test waits for the kernel's frames before it fails, naming what it waited for. */
     private static final long WAIT_NANOS = TimeUnit.SECONDS.toNanos(20);
@@ -51,7 +56,7 @@ class AfPacketInterfacesTest {
 
     @BeforeAll
     static void namespace() throws Exception {
-        peer = NamespacePeer.up("vafns", HOST, "vafp0");
+        peer = NamespacePeer.up("vafns" + SUFFIX, HOST, PEER);
     }
 
     @AfterAll
@@ -117,7 +122,7 @@ class AfPacketInterfacesTest {
         Assumptions.assumeTrue(NamespacePeer.run("sh", "-c", "command -v tcpdump").contains("tcpdump"),
                 "tcpdump is not installed");
         Path capture = temp.resolve("ns.pcap");
-        Process tcpdump = peer.start("tcpdump", "-i", "vafp0", "-U", "-w", capture.toString(), "-c", "5",
+        Process tcpdump = peer.start("tcpdump", "-i", PEER, "-U", "-w", capture.toString(), "-c", "5",
                 "udp and dst port 5678");
         BufferedReader err = new BufferedReader(new InputStreamReader(tcpdump.getErrorStream()));
         for (String line = err.readLine(); line != null && !line.contains("listening on"); line = err.readLine()) {
@@ -201,6 +206,149 @@ class AfPacketInterfacesTest {
     void shouldTakeTheHostInterfacesOwnMacByDefault() {
         run("create host-interface name " + HOST + " node null-node");
         assertThat(InterfaceTable.of(runtime.graph()).byName(IF).mac()).isEqualTo(0x02fe00000a01L);
+    }
+
+    @Test
+    void shouldStartInInterruptModeAndShowEachModeSetInRxPlacement() {
+        run("create host-interface name " + HOST + " node null-node");
+        ThreadRuntime main = runtime.mainThread();
+        assertThat(run("show interface rx-placement")).isEqualTo(placement("interrupt"));
+        assertThat(main.node(AfPacketInterfaces.INPUT_NODE).state()).isEqualTo(NodeState.INTERRUPT);
+        assertThat(main.watchedFiles()).isEqualTo(1);
+
+        run("set interface rx-mode " + IF + " polling");
+        assertThat(run("sh int rx-placement")).isEqualTo(placement("polling"));
+        assertThat(main.node(AfPacketInterfaces.INPUT_NODE).state()).isEqualTo(NodeState.POLLING);
+        assertThat(main.watchedFiles()).isZero();
+
+        run("set interface rx-mode " + IF + " queue 0 adaptive");
+        assertThat(run("show interface rx-placement")).isEqualTo(placement("adaptive"));
+        assertThat(main.node(AfPacketInterfaces.INPUT_NODE).state()).isEqualTo(NodeState.INTERRUPT);
+        assertThat(main.watchedFiles()).isEqualTo(1);
+
+        run("set interface rx-mode " + IF + " interrupt");
+        assertThat(run("show interface rx-placement")).isEqualTo(placement("interrupt"));
+        assertThat(main.watchedFiles()).isEqualTo(1);
+
+        run("delete host-interface name " + HOST);
+        assertThat(run("show interface rx-placement")).isEmpty();
+        assertThat(main.watchedFiles()).isZero();
+    }
+
+    @Test
+    void shouldRefuseRxModesForInterfacesQueuesAndWordsThatDoNotExist() {
+        run("create host-interface name " + HOST + " node null-node");
+
+        assertThat(fail("set interface rx-mode local0 polling")).isEqualTo("set interface rx-mode: interface local0 has"
+                + " no receive queue whose rx-mode can be set (device class local); host interfaces have one\n");
+        assertThat(fail("set interface rx-mode " + IF + " queue 1 polling")).isEqualTo("set interface rx-mode:"
+                + " unknown queue 1 on interface " + IF + ": a host interface has queue 0 only\n");
+        assertThat(fail("set interface rx-mode " + IF + " pollin")).startsWith("set interface rx-mode: unknown input"
+                + " 'pollin'").contains("polling");
+        assertThat(fail("set interface rx-mode " + IF)).isEqualTo("set interface rx-mode: please specify valid"
+                + " rx-mode: polling, interrupt or adaptive\n");
+        assertThat(fail("set interface rx-mode host-vafnosuch0 polling")).startsWith("set interface rx-mode: ")
+                .contains("host-vafnosuch0");
+        assertThat(run("show interface rx-placement")).isEqualTo(placement("interrupt"));
+    }
+
+    @Test
+    void shouldCallTheInputNodeOfAnInterruptModeRingOnlyWhenFramesArrive() throws Exception {
+        run("create host-interface name " + HOST + " node null-node");
+        run("set interface state " + IF + " up");
+        ThreadRuntime main = runtime.mainThread();
+        NodeRuntime input = main.node(AfPacketInterfaces.INPUT_NODE);
+
+        turn(10_000);
+        assertThat(input.calls()).as("calls in interrupt mode, nothing arriving").isZero();
+        run("set interface rx-mode " + IF + " polling");
+        turn(10_000);
+        assertThat(input.calls()).as("calls in polling mode").isEqualTo(10_000);
+        run("set interface rx-mode " + IF + " interrupt");
+        long polled = input.calls();
+        turn(10_000);
+        assertThat(input.calls()).as("calls back in interrupt mode").isEqualTo(polled);
+
+        Process ping = peer.start("ping", "-c", "3", "-i", "0.2", "-W", "1", NamespacePeer.GATEWAY);
+        turnUntil(() -> counter(Kind.RX_PACKETS) >= 3, "3 echo requests from the namespace");
+        assertThat(ping.waitFor(20, TimeUnit.SECONDS)).isTrue();
+        turn(10);
+
+        assertThat(counter(Kind.RX_PACKETS)).isEqualTo(3);
+        assertThat(main.node("null-node").vectors()).isEqualTo(3);
+        assertThat(input.calls() - polled).as("calls for 3 frames").isBetween(1L, 3L + 10);
+    }
+
+    @Test
+    void shouldPollAnAdaptiveRingAfterABusyCallAndWaitForInterruptsAgainWhenItIsQuiet() throws Exception {
+        run("create host-interface name " + HOST + " node null-node");
+        run("set interface state " + IF + " up");
+        run("set interface rx-mode " + IF + " adaptive");
+        ThreadRuntime main = runtime.mainThread();
+        NodeRuntime input = main.node(AfPacketInterfaces.INPUT_NODE);
+
+        // 20 frames wait in the ring while the loop does not turn: the first call takes them all
+        Process ping = peer.start("ping", "-c", "20", "-i", "0.01", "-W", "1", NamespacePeer.GATEWAY);
+        assertThat(ping.waitFor(20, TimeUnit.SECONDS)).isTrue();
+        turnUntil(() -> counter(Kind.RX_PACKETS) >= 20, "20 echo requests from the namespace");
+        assertThat(input.state()).isEqualTo(NodeState.POLLING);
+        assertThat(run("show interface rx-placement")).isEqualTo(placement("adaptive"));
+
+        turn(AfPacketRxQueue.IDLE_POLLS - 1);
+        assertThat(input.state()).isEqualTo(NodeState.POLLING);
+        turn(1);
+        assertThat(input.state()).isEqualTo(NodeState.INTERRUPT);
+        long calls = input.calls();
+        turn(10_000);
+        assertThat(input.calls()).isEqualTo(calls);
+    }
+
+    @Test
+    void shouldSleepWhileIdleInInterruptModeAndWakeForFrames() throws Exception {
+        run("create host-interface name " + HOST + " node null-node");
+        run("set interface state " + IF + " up");
+        ThreadRuntime main = runtime.mainThread();
+        NodeRuntime input = main.node(AfPacketInterfaces.INPUT_NODE);
+        Thread loop = Thread.ofPlatform().name("vecta-afpacket-test-main").start(runtime::run);
+        try {
+            long[] start = onMain(() -> new long[] {input.calls(), main.loops(), main.sleeps()});
+            long[] now = start;
+            // 50 sleeps of the main loop: each ends at most 10 ms later, or at the next of these reads
+            while (now[2] < start[2] + 50) {
+                Thread.sleep(1);
+                now = onMain(() -> new long[] {input.calls(), main.loops(), main.sleeps()});
+            }
+            assertThat(now[0]).as("af-packet-input calls while idle").isEqualTo(start[0]);
+            assertThat(now[1]).as("turns of the loop").isGreaterThan(start[1]);
+
+            Process ping = peer.start("ping", "-c", "3", "-i", "0.2", "-W", "1", NamespacePeer.GATEWAY);
+            assertThat(ping.waitFor(20, TimeUnit.SECONDS)).isTrue();
+            long deadline = System.nanoTime() + WAIT_NANOS;
+            while (onMain(() -> counter(Kind.RX_PACKETS)) < 3) {
+                assertThat(System.nanoTime() - deadline).as("still waiting for 3 echo requests").isNegative();
+                Thread.sleep(1);
+            }
+            assertThat(onMain(input::calls)).isGreaterThan(start[0]);
+            assertThat(onMain(() -> main.node("null-node").vectors())).isEqualTo(3);
+        } finally {
+            runtime.stop();
+            assertThat(runtime.awaitLoopEnd(java.time.Duration.ofSeconds(20))).isTrue();
+            loop.join();
+        }
+    }
+
+    private <T> T onMain(java.util.concurrent.Callable<T> read) throws Exception {
+        return runtime.tasks().call(read);
+    }
+
+    private static String placement(String mode) {
+        return "Thread 0 (vecta_main):\n node af-packet-input:\n    " + IF + " queue 0 (" + mode + ")\n";
+    }
+
+    private void turn(int turns) {
+        for (int turn = 0; turn < turns; turn++) {
+            runtime.mainThread().runOnce();
+        }
     }
 
     private void turnUntil(BooleanSupplier done, String what) {

@@ -85,6 +85,26 @@ class LinuxHostsRoutedTest {
     }
 
     @Test
+    void shouldRouteOneHostsPingToTheOtherInEachRxMode() throws Exception {
+        String a = "host-" + hosts.a.hostEnd();
+        String b = "host-" + hosts.b.hostEnd();
+        assertThat(vecta.cli("show interface rx-placement")).isEqualTo("Thread 0 (vecta_main):\n node af-packet-input:\n"
+                + "    " + a + " queue 0 (interrupt)\n    " + b + " queue 0 (interrupt)\n");
+        // resolve both hosts first: the pings below then all come back
+        hosts.a.run("ping", "-c", "2", "-i", "0.2", "-W", "1", hosts.b.address());
+
+        for (String mode : new String[] {"polling", "adaptive", "interrupt"}) {
+            vecta.cli("set interface rx-mode " + a + " " + mode);
+            vecta.cli("set interface rx-mode " + b + " " + mode);
+            String out = hosts.a.run("ping", "-c", "3", "-i", "0.2", "-W", "1", hosts.b.address());
+
+            assertThat(out).as(mode).contains("3 packets transmitted, 3 received");
+            assertThat(vecta.cli("show interface rx-placement")).as(mode)
+                    .contains("    " + a + " queue 0 (" + mode + ")\n    " + b + " queue 0 (" + mode + ")\n");
+        }
+    }
+
+    @Test
     void shouldPingALinuxHostFromTheCli() throws Exception {
         hosts.b.run("ping", "-c", "1", "-W", "1", hosts.b.gateway());
 
