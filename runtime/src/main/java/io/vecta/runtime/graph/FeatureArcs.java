@@ -33,7 +33,9 @@ import java.util.Map;
  *
  * A start node calls {@link #start} to send a packet into the arc; each feature calls
  * {@link #next} to pass it to whatever follows it on the packet's interface. Both read the
- * buffer's rx interface and feature config index and cost two array reads.
+ * buffer's rx interface and feature config index and cost two array reads; an output arc's
+ * nodes name the tx interface instead ({@code l2-output-feat}). A start node asks
+ * {@link #anyEnabled} once per frame and looks no further while nothing is enabled.
  *
  * <p>Enabled and disabled on the main thread; with workers, under their barrier.
  */
@@ -160,6 +162,35 @@ public final class FeatureArcs {
         return arc(name).index;
     }
 
+    /**
+     * The index of arc {@code name}, or -1 when no loaded plugin declares it: how a start node
+     * finds its arc in a graph built from some nodes only (a benchmark's), where it then has no
+     * features.
+     */
+    public int findArcIndex(String name) {
+        Arc arc = byName.get(name);
+        return arc == null ? -1 : arc.index;
+    }
+
+    /**
+     * Whether any interface has a feature of arc {@code arcIndex} enabled: one field read, which
+     * a start node makes once per frame so that an arc with nothing enabled costs its packets
+     * nothing more.
+     */
+    public boolean anyEnabled(int arcIndex) {
+        return arcs.get(arcIndex).chainCount != 0;
+    }
+
+    /** Whether interface {@code swIfIndex} has a feature of arc {@code arcIndex} enabled. */
+    public boolean enabledOn(int arcIndex, int swIfIndex) {
+        return swIfIndex >= 0 && arcs.get(arcIndex).chain(swIfIndex) != null;
+    }
+
+    /** The names of the arcs, sorted. */
+    public List<String> names() {
+        return byName.keySet().stream().sorted().toList();
+    }
+
     /** The names of the arc's features, in their order. */
     public List<String> features(String arc) {
         return names(arc(arc).features);
@@ -214,8 +245,17 @@ public final class FeatureArcs {
      * first feature enabled on the buffer's rx interface, or to the arc's last node.
      */
     public int start(int arcIndex, int startNode, Buffers buffers, int bi) {
+        return start(arcIndex, startNode, buffers.rxSwIfIndex(bi), buffers, bi);
+    }
+
+    /**
+     * {@link #start(int, int, Buffers, int)} with the features of interface {@code swIfIndex}
+     * rather than of the rx interface: what the start node of an output arc passes, the buffer's
+     * tx interface, whose features then call {@link #next(int, int, Buffers, int)} with it too.
+     */
+    public int start(int arcIndex, int startNode, int swIfIndex, Buffers buffers, int bi) {
         Arc arc = arcs.get(arcIndex);
-        FeatureChain chain = arc.chain(buffers.rxSwIfIndex(bi));
+        FeatureChain chain = arc.chain(swIfIndex);
         buffers.setFeatureConfigIndex(bi, 0);
         int start = arc.startPosition(startNode);
         return chain == null ? arc.lastNextFromStart[start] : chain.nextFromStart()[start];
@@ -226,8 +266,12 @@ public final class FeatureArcs {
      * interface (VPP's {@code vnet_feature_next}), advancing the buffer's feature config index.
      */
     public int next(int arcIndex, Buffers buffers, int bi) {
+        return next(arcIndex, buffers.rxSwIfIndex(bi), buffers, bi);
+    }
+
+    /** {@link #next(int, Buffers, int)} along the features of interface {@code swIfIndex} (an output arc's tx). */
+    public int next(int arcIndex, int swIfIndex, Buffers buffers, int bi) {
         Arc arc = arcs.get(arcIndex);
-        int swIfIndex = buffers.rxSwIfIndex(bi);
         FeatureChain chain = arc.chain(swIfIndex);
         int position = buffers.featureConfigIndex(bi);
         if (chain == null || position < 0 || position >= chain.nextAfter().length) {
@@ -263,6 +307,8 @@ public final class FeatureArcs {
         final int[] lastNextFromStart;
         int[] features = new int[0];
         FeatureChain[] chains = new FeatureChain[0];
+        /** How many interfaces have a chain: 0 lets start nodes skip the arc for a whole frame. */
+        int chainCount;
         boolean[][] enabled = new boolean[0][];
 
         Arc(int index, String name, int[] startNodes, int lastNode, Graph graph) {
@@ -329,7 +375,12 @@ public final class FeatureArcs {
             FeatureChain[] next = swIfIndex < chains.length ? chains.clone()
                     : Arrays.copyOf(chains, Math.max(swIfIndex + 1, chains.length * 2));
             next[swIfIndex] = chain;
+            int withChain = 0;
+            for (FeatureChain c : next) {
+                withChain += c == null ? 0 : 1;
+            }
             chains = next;
+            chainCount = withChain;
         }
     }
 }

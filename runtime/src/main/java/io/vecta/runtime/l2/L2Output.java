@@ -1,6 +1,7 @@
 package io.vecta.runtime.l2;
 
 import io.vecta.runtime.dispatch.NodeRuntime;
+import io.vecta.runtime.graph.FeatureArcs;
 import io.vecta.runtime.interfaces.InterfaceCounters;
 import io.vecta.runtime.interfaces.InterfaceTable;
 import io.vecta.sdk.annotation.ErrorCounter;
@@ -23,12 +24,17 @@ import java.util.Arrays;
  * (BVI) is received by it instead: it enters {@code ethernet-input} with the BVI as its rx
  * interface, counted as received there, and is routed from there as any L3 frame (VPP's
  * {@code l2_to_bvi}). A frame for a member of the split-horizon group it came from is dropped.
+ * A frame leaving by an interface with output features enabled passes them first: the feature
+ * arc {@value #FEATURE_ARC}, chosen by the tx interface, ends in {@code interface-output}.
  */
 @GraphNode(name = L2Output.NODE, errors = L2Output.Error.class)
 public final class L2Output {
 
     /** The node's name. */
     public static final String NODE = "l2-output";
+
+    /** The arc of L2 output features, by tx interface, from this node to {@code interface-output}. */
+    public static final String FEATURE_ARC = "l2-output-feat";
 
     enum Error {
         @ErrorCounter(description = "L2 output packets", severity = Severity.INFO)
@@ -52,6 +58,9 @@ public final class L2Output {
         final int[] errors = new int[Error.values().length];
         BridgeDomains bridges;
         InterfaceCounters.ThreadCounters counters;
+        FeatureArcs arcs;
+        int featureArc;
+        int node;
     }
 
     /** What a traced frame shows under {@code l2-output}. */
@@ -69,7 +78,11 @@ public final class L2Output {
         if (s.bridges == null) {
             s.bridges = BridgeDomains.of(((NodeRuntime) ctx).graph());
             s.counters = InterfaceTable.of(((NodeRuntime) ctx).graph()).counters().forThread(ctx.threadIndex());
+            s.arcs = ((NodeRuntime) ctx).graph().featureArcs();
+            s.featureArc = s.arcs.findArcIndex(FEATURE_ARC);
+            s.node = ((NodeRuntime) ctx).graph().node(NODE).index();
         }
+        boolean features = s.featureArc >= 0 && s.arcs.anyEnabled(s.featureArc);
         L2Tables t = s.bridges.tables();
         boolean[] isBvi = t.isBvi;
         int[] shgOf = t.shgOf;
@@ -94,6 +107,9 @@ public final class L2Output {
                     ctx.noteCountedError(bi, Error.SHG_DROP.ordinal());
                     next = NEXT_DROP;
                 }
+            }
+            if (features && next == NEXT_OUTPUT && s.arcs.enabledOn(s.featureArc, tx)) {
+                next = s.arcs.start(s.featureArc, s.node, tx, buffers, bi);
             }
             allOut &= next == NEXT_OUTPUT;
             nexts[i] = next;
