@@ -63,7 +63,8 @@ public final class Ip4NeighborAger implements ProcessTask {
         try {
             neighbors.ageOut(workersStopped);
         } catch (BarrierTimeoutException e) {
-            LOG.log(System.Logger.Level.WARNING, NODE + ": ageing skipped, the workers did not stop: " + e.getMessage());
+            LOG.log(System.Logger.Level.WARNING, NODE + ": ageing skipped, the workers did not stop: "
+                    + e.getMessage());
         }
         control.waitForEventOrTimeout(Math.max(MIN_WAIT_NANOS, neighbors.nanosUntilNextExpiry()));
     }

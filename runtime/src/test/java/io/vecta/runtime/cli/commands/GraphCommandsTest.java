@@ -263,7 +263,8 @@ class GraphCommandsTest {
                 "error-drop", "error-punt", "ethernet-input", "interface-output", "ip4-arp", "ip4-glean",
                 "ip4-icmp-error", "ip4-icmp-input", "ip4-input", "ip4-local", "ip4-lookup",
                 "ip4-neighbor-age-process", "ip4-neighbor-sync", "ip4-rewrite", "ip6-input", "l2-flood", "l2-fwd",
-                "l2-input", "l2-input-feat-end", "l2-learn",                 "l2-output", "l2fib-mac-age-scanner-process", "loop-tx", "null-node", "pg-input", "pg-tx")
+                "l2-input", "l2-input-feat-end", "l2-learn", "l2-output", "l2fib-mac-age-scanner-process", "loop-tx",
+                "null-node", "pg-input", "pg-tx")
                 .containsEntry("acme-counter", "acme-counter\\n7 vectors / 1 calls")
                 .containsEntry("error-drop", "error-drop\\n4 vectors / 1 calls")
                 .containsEntry("error-punt", "error-punt\\n3 vectors / 1 calls")
