@@ -33,10 +33,12 @@ import io.vecta.runtime.graph.Graph;
 import io.vecta.runtime.graph.LoadedPlugin;
 import io.vecta.runtime.graph.PluginLoader;
 import io.vecta.runtime.interfaces.InterfaceTable;
+import io.vecta.runtime.l2.L2FibAgeScanner;
 import io.vecta.runtime.log.LogRouter;
 import io.vecta.runtime.ip.Ip4InterfaceAddresses;
 import io.vecta.runtime.ip4.Ip4Forwarding;
 import io.vecta.runtime.l2.BridgeDomains;
+import io.vecta.runtime.neighbor.Ip4NeighborAger;
 import io.vecta.runtime.neighbor.Ip4NeighborTable;
 import io.vecta.runtime.show.DispatchThread;
 import io.vecta.runtime.show.RuntimeClock;
@@ -123,6 +125,9 @@ public final class VectaRuntime implements AutoCloseable {
         this.graph = graph;
         this.mainThread = new ThreadRuntime(graph, 0, bufferPools.allocator(0), handoff);
         this.threads = List.of(DispatchThread.of(mainThread));
+        // the ageing processes change tables workers read, so they stop the workers as a CLI line does
+        L2FibAgeScanner.install(graph, mainThread.processes(), this::withWorkersStopped);
+        Ip4NeighborAger.install(graph, mainThread.processes(), this::withWorkersStopped);
         this.commands = CommandTree.build(plugins);
         services.register(VectaRuntime.class, this)
                 .register(CliNames.class, new GraphCliNames(graph));

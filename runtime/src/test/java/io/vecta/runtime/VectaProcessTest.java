@@ -124,7 +124,8 @@ class VectaProcessTest {
                 .extracting(ParsedDot.Arc::from)
                 .containsOnly("interface-output", "ethernet-input", "arp-input", "ip4-input", "ip6-input", "loop-tx",
                         "ip4-lookup", "ip4-rewrite", "ip4-local", "ip4-arp", "ip4-glean", "ip4-icmp-input",
-                        "ip4-icmp-error", "l2-input", "l2-learn", "l2-fwd", "l2-flood", "l2-output");
+                        "ip4-icmp-error", "l2-input", "l2-input-feat-end", "l2-learn", "l2-fwd", "l2-flood",
+                        "l2-output");
         assertThat(version.output()).contains(Version.VERSION);
 
         vecta.destroy();

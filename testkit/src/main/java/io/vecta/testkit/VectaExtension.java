@@ -6,6 +6,8 @@ import io.vecta.runtime.cli.CommandOutcome;
 import io.vecta.runtime.cli.CommandRunner;
 import io.vecta.runtime.config.RuntimeDirectory;
 import io.vecta.runtime.config.StartupConfigParser;
+import io.vecta.runtime.dispatch.MainClock;
+import io.vecta.runtime.dispatch.ThreadRuntime;
 import io.vecta.runtime.graph.GraphNodeEntry;
 import io.vecta.runtime.interfaces.InterfaceCounters;
 import io.vecta.runtime.interfaces.InterfaceTable;
@@ -81,6 +83,7 @@ public final class VectaExtension implements BeforeEachCallback, AfterEachCallba
     private final Map<Integer, PgPort> ports = new HashMap<>();
     private final List<ApiConnection> apiConnections = new ArrayList<>();
     private int streams;
+    private MainClock.Frozen clock;
 
     private VectaExtension(String config) {
         this.config = config;
@@ -124,6 +127,7 @@ public final class VectaExtension implements BeforeEachCallback, AfterEachCallba
             connection.close();
         }
         apiConnections.clear();
+        clock = null;
         runtime.stop();
         mainLoop.join(Duration.ofSeconds(10));
         runtime.close();
@@ -186,6 +190,42 @@ public final class VectaExtension implements BeforeEachCallback, AfterEachCallba
 
     private Path apiSocket() {
         return directory.resolve("run").resolve(API_SOCKET);
+    }
+
+    /**
+     * Stops the runtime's {@link MainClock} for the rest of the test: process timers expire and
+     * entries age only when {@link #advanceClock} moves it, never with the wall clock. Packets
+     * still flow; learnt entries and neighbours are stamped with the stopped time.
+     */
+    public void freezeClock() {
+        clock = MainClock.of(runtime.graph()).freeze();
+    }
+
+    /**
+     * Moves the frozen clock {@code by} forward as if that much time had passed: the main
+     * thread's processes wake at each timer they set on the way, in order, each seeing the
+     * time it asked for, and have run when this returns.
+     *
+     * @throws IllegalStateException if {@link #freezeClock} was not called
+     */
+    public void advanceClock(Duration by) {
+        MainClock.Frozen frozen = clock;
+        if (frozen == null) {
+            throw new IllegalStateException("advanceClock needs freezeClock() first: the clock is the wall clock");
+        }
+        onMain(() -> {
+            ThreadRuntime main = runtime.threads().getFirst().runtime();
+            long target = frozen.getAsLong() + by.toNanos();
+            main.runDueProcesses();
+            long next;
+            while ((next = main.processes().nextTimerNanos()) <= target) {
+                frozen.advanceTo(Math.max(next, frozen.getAsLong()));
+                main.runDueProcesses();
+            }
+            frozen.advanceTo(target);
+            main.runDueProcesses();
+            return null;
+        });
     }
 
     /** The pg interface {@code pg<n>}, created and set up on first use. */
@@ -330,7 +370,7 @@ public final class VectaExtension implements BeforeEachCallback, AfterEachCallba
         try {
             return runtime.tasks().call(read);
         } catch (Exception e) {
-            throw new IllegalStateException("reading the runtime's counters failed", e);
+            throw new IllegalStateException("running on the runtime's main thread failed", e);
         }
     }
 

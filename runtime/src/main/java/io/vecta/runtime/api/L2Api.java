@@ -417,7 +417,6 @@ public final class L2Api {
      */
     @ApiHandler
     List<L2FibTableDetails> l2FibTableDump(L2FibTableDump request) {
-        bridges.ageOut();
         int onlyIndex = -1;
         if (request.bdId() != ALL) {
             Optional<BridgeDomain> bd = find(request.bdId());

@@ -42,7 +42,7 @@ public final class ProcessControl {
         return timedOut;
     }
 
-    /** {@link System#nanoTime()} when the scheduler started this step. */
+    /** The {@link MainClock}'s reading when the scheduler started this step. */
     public long nowNanos() {
         return nowNanos;
     }

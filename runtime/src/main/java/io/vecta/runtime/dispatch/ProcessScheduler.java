@@ -27,7 +27,8 @@ import java.util.Map;
  *
  * <h2>Timers and events</h2>
  * Waits for time go into a {@link TimerWheel} of 10 microsecond ticks (VPP's process timer
- * resolution), expired once per loop turn. Events ({@link #signalEvent}) are queued on the
+ * resolution), expired once per loop turn, on the graph's {@link MainClock}: a test that
+ * freezes it decides when timers expire. Events ({@link #signalEvent}) are queued on the
  * process and delivered all together on its next step. A process waiting for time alone keeps
  * its events until its time has come.
  *
@@ -52,10 +53,14 @@ public final class ProcessScheduler {
     private final TickConverter ticks;
     private final int[] expired = new int[64];
     private final List<Entry> ready = new ArrayList<>();
+    private final MainClock clock;
 
-    ProcessScheduler(List<NodeRuntime> processNodes) {
+    ProcessScheduler(List<NodeRuntime> processNodes, MainClock clock) {
+        this.clock = clock;
         this.timers = new TimerWheel("processes", SHAPE, Math.max(1, processNodes.size()));
-        this.ticks = new TickConverter(TICK_NANOS, System.nanoTime());
+        // tick 0 on a whole tick of the clock, so that a frozen clock stopped on a whole second
+        // (MainClock.freeze) puts timers on the very nanosecond they were asked for
+        this.ticks = new TickConverter(TICK_NANOS, Math.floorDiv(clock.nanos(), TICK_NANOS) * TICK_NANOS);
         for (NodeRuntime node : processNodes) {
             Entry entry = new Entry(entries.size(), node);
             entries.add(entry);
@@ -80,6 +85,26 @@ public final class ProcessScheduler {
     /** What process {@code name} is doing now, as {@code show runtime} prints it. */
     public ProcessState state(String name) {
         return entry(name).state;
+    }
+
+    /**
+     * When the earliest process timer is due, on the {@link MainClock}, or {@link Long#MAX_VALUE}
+     * if no process waits for time. A test that moves a frozen clock steps it through these, so
+     * that each process wakes at the time it asked for, as it would with the real clock.
+     */
+    public long nextTimerNanos() {
+        long earliest = Long.MAX_VALUE;
+        for (Entry entry : entries) {
+            if (entry.timer >= 0) {
+                earliest = Math.min(earliest, timers.expiryTick(entry.timer));
+            }
+        }
+        return earliest == Long.MAX_VALUE ? earliest : ticks.originNanos() + earliest * ticks.tickNanos();
+    }
+
+    /** Resumes every process that is due now on the {@link MainClock}; returns how many were resumed. */
+    int runDue(ThreadRuntime thread) {
+        return runDue(clock.nanos(), thread);
     }
 
     /**
@@ -136,7 +161,7 @@ public final class ProcessScheduler {
             entry.timer = -1;
         }
         long start = System.nanoTime();
-        control.begin(start, entry.timedOut);
+        control.begin(clock.nanos(), entry.timedOut);
         entry.timedOut = false;
         entry.state = ProcessState.RUNNING;
         if (entry.task != null) {

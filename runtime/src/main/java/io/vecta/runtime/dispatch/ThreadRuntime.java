@@ -183,7 +183,7 @@ public final class ThreadRuntime {
         this.preInputNodes = preInput.stream().mapToInt(Integer::intValue).toArray();
         this.inputNodes = input.stream().mapToInt(Integer::intValue).toArray();
         this.interrupts = new AtomicIntegerArray(graph.nodeCount());
-        this.processes = threadIndex == 0 ? new ProcessScheduler(processNodes) : null;
+        this.processes = threadIndex == 0 ? new ProcessScheduler(processNodes, MainClock.of(graph)) : null;
         // the packet generator's input polls only while one of its streams is enabled, as in VPP
         PacketGenerator.attach(this);
         // so is af-packet-input, while no host interface's ring is placed on this thread
@@ -229,7 +229,7 @@ public final class ThreadRuntime {
         }
         work += drainPending();
         if (processes != null) {
-            work += processes.runDue(System.nanoTime(), this);
+            work += processes.runDue(this);
         }
         loops++;
         return work;
@@ -515,6 +515,20 @@ public final class ThreadRuntime {
     /** The main thread's processes; null on workers. */
     public ProcessScheduler processes() {
         return processes;
+    }
+
+    /**
+     * Main thread, between turns: resumes the processes that are due now, as a turn of the loop
+     * would, so that a test that has just moved the {@link MainClock} sees their work done.
+     *
+     * @return how many were resumed
+     * @throws IllegalStateException on a worker, which runs no processes
+     */
+    public int runDueProcesses() {
+        if (processes == null) {
+            throw new IllegalStateException("thread " + threadIndex + " is a worker: processes run on the main thread");
+        }
+        return processes.runDue(this);
     }
 
     /** The trace records taken so far and kept, packet after packet, each packet's oldest first. */

@@ -37,7 +37,9 @@ import java.util.Map;
  * interface, or for an output arc ({@code txInterface}, such as {@code ip4-output}) the tx
  * interface its start node chose. A start node asks {@link #anyEnabled} once per frame and,
  * while no interface has a feature of the arc, sends its packets straight to the last node as
- * if the arc were not there; {@link FeatureArcEntry} does both for it.
+ * if the arc were not there; {@link FeatureArcEntry} does both for it. A start node whose last
+ * node is not where its packets would otherwise go ({@code l2-input}) asks {@link #enabledOn}
+ * per packet instead and sends only the packets of interfaces with features into the arc.
  *
  * <p>Enabled and disabled on the main thread; with workers, under their barrier.
  */
@@ -175,6 +177,15 @@ public final class FeatureArcs {
      */
     public boolean anyEnabled(int arcIndex) {
         return arcs.get(arcIndex).interfacesWithFeatures > 0;
+    }
+
+    /**
+     * Whether interface {@code swIfIndex} has a feature of arc {@code arcIndex} enabled: for a
+     * start node that keeps the packets of interfaces without features off the arc altogether
+     * ({@code l2-input}, whose last node only resumes the path it chose).
+     */
+    public boolean enabledOn(int arcIndex, int swIfIndex) {
+        return swIfIndex >= 0 && arcs.get(arcIndex).chain(swIfIndex) != null;
     }
 
     /** The name of the node arc {@code arc} ends in. */

@@ -1,10 +1,12 @@
 package io.vecta.runtime.l2;
 
+import io.vecta.runtime.dispatch.MainClock;
 import io.vecta.runtime.ethernet.Loopbacks;
 import io.vecta.runtime.graph.Graph;
 import io.vecta.runtime.interfaces.InterfaceListener;
 import io.vecta.runtime.interfaces.InterfaceTable;
 import io.vecta.runtime.interfaces.SwInterface;
+import io.vecta.runtime.threads.WorkersStopped;
 import io.vecta.sdk.packet.MacAddress;
 import java.util.Arrays;
 import java.util.BitSet;
@@ -13,8 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
-import java.util.function.LongSupplier;
 
 /**
  * The graph's L2 switching configuration (VPP's {@code l2input_main} and {@code bd_main}): bridge
@@ -33,9 +33,9 @@ import java.util.function.LongSupplier;
  * entries go.
  *
  * <p>Ageing: a learnt entry not seen for its bridge's {@code mac-age} minutes is removed by
- * {@link #ageOut()}, which the {@code l2fib} commands run before they read the table and which a
- * timer-driven caller runs periodically; the time is the table's clock, which tests replace
- * ({@link #useClock}) to age entries without waiting.
+ * {@link #ageOut}, which {@code l2fib-mac-age-scanner-process} ({@link L2FibAgeScanner}) runs once
+ * a minute while a bridge ages, as VPP's scanner does; reading the table ages nothing. Entries
+ * are stamped in whole seconds of the graph's {@link MainClock}, which tests freeze and move.
  */
 public final class BridgeDomains {
 
@@ -58,11 +58,16 @@ public final class BridgeDomains {
     private final Map<Integer, BridgeDomain> bridgeOf = new HashMap<>();
     private final Map<Integer, Integer> xconnects = new HashMap<>();
     private final BitSet indices = new BitSet();
-    private volatile LongSupplier clock = System::nanoTime;
+    private final MainClock clock;
     private volatile L2Tables tables = L2Tables.EMPTY;
+    private Runnable ageingChanged = () -> { };
+    private long ageScans;
+    private long agedOut;
+    private long lastScanNanos;
 
     private BridgeDomains(Graph graph) {
         this.interfaces = InterfaceTable.of(graph);
+        this.clock = MainClock.of(graph);
         indices.set(0); // bd_index 0 is no bridge, as VPP's default bridge domain is never switched in
         interfaces.addListener(new InterfaceListener() {
             @Override
@@ -87,14 +92,27 @@ public final class BridgeDomains {
         return fib;
     }
 
-    /** Now on the table's clock, in seconds (what learnt entries are stamped with). */
+    /** Now on the graph's {@link MainClock}, in whole seconds: what learnt entries are stamped with. */
     public long nowSeconds() {
-        return TimeUnit.NANOSECONDS.toSeconds(clock.getAsLong());
+        return clock.seconds();
     }
 
-    /** Makes ageing and learning read time from {@code nanos}. */
-    public void useClock(LongSupplier nanos) {
-        clock = nanos;
+    /**
+     * Runs {@code listener} on the main thread whenever a bridge's {@code mac-age} is set or an
+     * ageing bridge is deleted: the scanner's cue to start, stop or scan now.
+     */
+    public synchronized void onAgeingChanged(Runnable listener) {
+        ageingChanged = listener;
+    }
+
+    /** Whether any bridge domain ages its learnt entries. */
+    public synchronized boolean ageing() {
+        for (BridgeDomain bd : byId.values()) {
+            if (bd.macAgeMinutes() != 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -154,6 +172,9 @@ public final class BridgeDomains {
             bd.setMacAgeMinutes(settings.macAgeMinutes());
         }
         publish();
+        if (settings.macAgeMinutes() != null) {
+            ageingChanged.run();
+        }
     }
 
     /**
@@ -199,6 +220,9 @@ public final class BridgeDomains {
         indices.clear(bd.index());
         fib.removeIf((key, result) -> L2Fib.bdIndex(key) == bd.index());
         publish();
+        if (bd.macAgeMinutes() != 0) {
+            ageingChanged.run();
+        }
     }
 
     /**
@@ -376,26 +400,60 @@ public final class BridgeDomains {
     }
 
     /**
-     * Removes the learnt entries not seen for their bridge's {@code mac-age} minutes; bridges
-     * with ageing off keep theirs. Main thread, workers stopped.
+     * One scan of the ager: removes the learnt entries not seen for their bridge's
+     * {@code mac-age} minutes; bridges with ageing off keep theirs, and static entries stay. The
+     * table is read with the workers running, and they are stopped only when there is something
+     * to remove. Main thread.
      *
      * @return how many went
+     * @throws io.vecta.runtime.threads.BarrierTimeoutException if the workers did not stop
      */
-    public synchronized int ageOut() {
-        int[] ageSeconds = new int[L2Fib.MAX_BD_INDEX + 1];
+    public int ageOut(WorkersStopped workersStopped) {
+        long start = System.nanoTime();
+        L2Fib.EntryFilter aged = agedBy(nowSeconds());
+        int[] removed = {0};
+        if (aged != null && fib.count(aged) > 0) {
+            workersStopped.run(() -> removed[0] = fib.removeIf(aged));
+        }
+        synchronized (this) {
+            ageScans++;
+            agedOut += removed[0];
+            lastScanNanos = System.nanoTime() - start;
+        }
+        return removed[0];
+    }
+
+    /** Which entries are past their bridge's age at {@code now} seconds; null if no bridge ages. */
+    private synchronized L2Fib.EntryFilter agedBy(long now) {
+        int[] ageSeconds = new int[indices.length()];
         boolean any = false;
         for (BridgeDomain bd : byId.values()) {
             ageSeconds[bd.index()] = bd.macAgeMinutes() * 60;
             any |= bd.macAgeMinutes() != 0;
         }
         if (!any) {
-            return 0;
+            return null;
         }
-        long now = nowSeconds();
-        return fib.removeIf((key, result) -> {
-            int age = ageSeconds[L2Fib.bdIndex(key)];
+        return (key, result) -> {
+            int bd = L2Fib.bdIndex(key);
+            int age = bd < ageSeconds.length ? ageSeconds[bd] : 0;
             return age != 0 && !L2Fib.isStatic(result) && now - L2Fib.seenSeconds(result) >= age;
-        });
+        };
+    }
+
+    /** Scans the ager has made ({@code show l2fib}). */
+    public synchronized long ageScans() {
+        return ageScans;
+    }
+
+    /** Learnt entries the ager has removed, over all its scans. */
+    public synchronized long agedOut() {
+        return agedOut;
+    }
+
+    /** How long the ager's last scan took, in nanoseconds (VPP's "Last scan time"). */
+    public synchronized long lastScanNanos() {
+        return lastScanNanos;
     }
 
     private void checkSwitchable(SwInterface iface) {

@@ -1,6 +1,7 @@
 package io.vecta.runtime.l2;
 
 import io.vecta.runtime.dispatch.NodeRuntime;
+import io.vecta.runtime.graph.FeatureArcs;
 import io.vecta.sdk.annotation.ErrorCounter;
 import io.vecta.sdk.annotation.GraphNode;
 import io.vecta.sdk.annotation.Next;
@@ -22,13 +23,19 @@ import java.lang.foreign.MemorySegment;
  * its bridge does not learn. A frame of an interface no longer in L2 mode is dropped.
  *
  * <p>VPP walks a per-interface feature bitmap here; the chain is fixed instead
- * (learn → fwd → flood/output), with each bridge's switches read from {@link L2Tables}.
+ * (learn → fwd → flood/output), with each bridge's switches read from {@link L2Tables}. Features
+ * of plugins run first where enabled on the rx interface: the frame enters the feature arc
+ * {@value #FEATURE_ARC}, with the next chosen here kept in the buffer ({@link L2Opaque#resume})
+ * for {@code l2-input-feat-end}, the arc's last node, to follow.
  */
 @GraphNode(name = L2Input.NODE, errors = L2Input.Error.class)
 public final class L2Input {
 
     /** The node's name. */
     public static final String NODE = "l2-input";
+
+    /** The arc of L2 input features, from this node to {@code l2-input-feat-end}. */
+    public static final String FEATURE_ARC = "l2-input-feat";
 
     enum Error {
         @ErrorCounter(description = "L2 input packets", severity = Severity.INFO)
@@ -53,6 +60,9 @@ public final class L2Input {
         final int[] nexts = new int[Frame.CAPACITY];
         final int[] errors = new int[Error.values().length];
         BridgeDomains bridges;
+        FeatureArcs arcs;
+        int featureArc;
+        int node;
     }
 
     /** What a traced frame shows under {@code l2-input}. */
@@ -69,7 +79,13 @@ public final class L2Input {
         Scratch s = scratch;
         if (s.bridges == null) {
             s.bridges = BridgeDomains.of(((NodeRuntime) ctx).graph());
+            s.arcs = ((NodeRuntime) ctx).graph().featureArcs();
+            s.featureArc = s.arcs.arcIndex(FEATURE_ARC);
+            s.node = ctx.nodeIndex();
         }
+        // not FeatureArcEntry, which would send every frame to the arc's last node while any
+        // interface has features: here only the frames of interfaces with features pass l2-input-feat-end
+        boolean features = s.arcs.anyEnabled(s.featureArc);
         L2Tables t = s.bridges.tables();
         int[] xconnectTo = t.xconnectTo;
         int[] bdIndexOf = t.bdIndexOf;
@@ -102,6 +118,9 @@ public final class L2Input {
             if (next == NEXT_DROP) {
                 drops++;
                 ctx.noteCountedError(bi, Error.DROP.ordinal());
+            } else if (features && s.arcs.enabledOn(s.featureArc, rx)) {
+                L2Opaque.setResume(buffers, bi, next);
+                next = s.arcs.start(s.featureArc, s.node, buffers, bi);
             }
             nexts[i] = next;
         }

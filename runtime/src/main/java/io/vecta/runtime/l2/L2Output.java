@@ -1,6 +1,7 @@
 package io.vecta.runtime.l2;
 
 import io.vecta.runtime.dispatch.NodeRuntime;
+import io.vecta.runtime.graph.FeatureArcEntry;
 import io.vecta.runtime.interfaces.InterfaceCounters;
 import io.vecta.runtime.interfaces.InterfaceTable;
 import io.vecta.sdk.annotation.ErrorCounter;
@@ -23,12 +24,17 @@ import java.util.Arrays;
  * (BVI) is received by it instead: it enters {@code ethernet-input} with the BVI as its rx
  * interface, counted as received there, and is routed from there as any L3 frame (VPP's
  * {@code l2_to_bvi}). A frame for a member of the split-horizon group it came from is dropped.
+ * A frame leaving by an interface with output features enabled passes them first: the feature
+ * arc {@value #FEATURE_ARC}, chosen by the tx interface, ends in {@code interface-output}.
  */
 @GraphNode(name = L2Output.NODE, errors = L2Output.Error.class)
 public final class L2Output {
 
     /** The node's name. */
     public static final String NODE = "l2-output";
+
+    /** The arc of L2 output features, by tx interface, from this node to {@code interface-output}. */
+    public static final String FEATURE_ARC = "l2-output-feat";
 
     enum Error {
         @ErrorCounter(description = "L2 output packets", severity = Severity.INFO)
@@ -52,6 +58,7 @@ public final class L2Output {
         final int[] errors = new int[Error.values().length];
         BridgeDomains bridges;
         InterfaceCounters.ThreadCounters counters;
+        FeatureArcEntry features;
     }
 
     /** What a traced frame shows under {@code l2-output}. */
@@ -69,6 +76,7 @@ public final class L2Output {
         if (s.bridges == null) {
             s.bridges = BridgeDomains.of(((NodeRuntime) ctx).graph());
             s.counters = InterfaceTable.of(((NodeRuntime) ctx).graph()).counters().forThread(ctx.threadIndex());
+            s.features = FeatureArcEntry.of(((NodeRuntime) ctx).graph(), FEATURE_ARC, ctx.nodeIndex());
         }
         L2Tables t = s.bridges.tables();
         boolean[] isBvi = t.isBvi;
@@ -107,6 +115,10 @@ public final class L2Output {
                     ctx.addTrace(bi, new Trace(buffers.txSwIfIndex(bi), Ethernet.dst(m, at), Ethernet.src(m, at)));
                 }
             }
+        }
+        if (s.features.active()) {
+            s.features.enter(buffers, bis, nexts, count, NEXT_OUTPUT);
+            allOut = false;
         }
         errors[Error.L2OUTPUT.ordinal()] = count;
         ctx.addErrors(errors, 0);

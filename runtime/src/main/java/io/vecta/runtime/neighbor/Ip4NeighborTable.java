@@ -1,10 +1,12 @@
 package io.vecta.runtime.neighbor;
 
+import io.vecta.runtime.dispatch.MainClock;
 import io.vecta.runtime.graph.Graph;
 import io.vecta.runtime.interfaces.InterfaceException;
 import io.vecta.runtime.interfaces.InterfaceListener;
 import io.vecta.runtime.interfaces.InterfaceTable;
 import io.vecta.runtime.interfaces.SwInterface;
+import io.vecta.runtime.threads.WorkersStopped;
 import io.vecta.sdk.packet.Ip4Address;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -13,25 +15,26 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import java.util.function.LongSupplier;
 
 /**
  * The IPv4 neighbours of the graph's interfaces (VPP's {@code ip_neighbor} database for ARP):
- * entries keyed by interface and address, static or dynamic, with VPP's limits: at most
- * {@link #limit()} entries, and dynamic ones removed {@link #maxAgeSeconds()} after they were
- * last confirmed (0, VPP's default, keeps them for ever).
+ * entries keyed by interface and address, static or dynamic, with VPP's settings
+ * ({@code set ip neighbor-config ip4 limit N age S recycle}): at most {@link #limit()} entries;
+ * dynamic ones removed {@link #maxAgeSeconds()} after they were last confirmed (0, VPP's
+ * default, keeps them for ever); and when the table is full, a new neighbour either refused or,
+ * with {@link #recycle()}, given the place of the dynamic entry confirmed longest ago.
  *
  * <p>{@code arp-input} learns on whichever thread runs it; the table is a concurrent map, so
  * learning takes no lock and a known neighbour seen again is updated in place. The CLI changes
  * and reads it on the main thread.
  *
- * <p>Ageing is done when the table is read rather than by a timer: an entry past its age is
- * absent to {@link #find} and {@link #all} from that moment, {@link #all} (what
- * {@code show ip neighbors} lists) removes it, and learning a new entry removes the expired
- * ones first, so an expired entry never holds a place against the limit. {@link Ip4NeighborListener}s
- * (the FIB) hear of every entry added, moved to another MAC address or gone, whoever made the
- * change; an entry that expires is gone for them when one of those reads removes it. The table
- * reads time from its clock, which tests replace ({@link #useClock}) to age entries without waiting.
+ * <p>Ageing is the work of {@code ip4-neighbor-age-process} ({@link Ip4NeighborAger}), which
+ * calls {@link #ageOut} when the oldest dynamic entry reaches its age; reading the table ages
+ * nothing, as in VPP. Where VPP probes an aged neighbour with up to three ARP requests before
+ * removing it, an aged entry here is removed at once, and traffic to it resolves it again.
+ * {@link Ip4NeighborListener}s (the FIB) hear of every entry added, moved to another MAC address
+ * or gone, whoever made the change. Times are on the graph's {@link MainClock}, which tests
+ * freeze and move.
  */
 public final class Ip4NeighborTable {
 
@@ -40,13 +43,17 @@ public final class Ip4NeighborTable {
 
     private final InterfaceTable interfaces;
     private final ConcurrentHashMap<Long, Ip4Neighbor> entries = new ConcurrentHashMap<>();
-    private volatile LongSupplier clock = System::nanoTime;
+    private final MainClock clock;
     private volatile int limit = DEFAULT_LIMIT;
     private volatile int maxAgeSeconds;
+    private volatile boolean recycle;
     private final List<Ip4NeighborListener> listeners = new CopyOnWriteArrayList<>();
+    private Runnable configChanged = () -> { };
+    private long agedOut;
 
     private Ip4NeighborTable(Graph graph) {
         this.interfaces = InterfaceTable.of(graph);
+        this.clock = MainClock.of(graph);
         interfaces.addListener(new InterfaceListener() {
             @Override
             public void deleted(SwInterface iface) {
@@ -91,10 +98,10 @@ public final class Ip4NeighborTable {
      * Learns from ARP that {@code ip} on {@code swIfIndex} is at {@code mac}: a new dynamic entry,
      * or a dynamic one refreshed. A static entry is left as configured.
      *
-     * @return false if the table is full and {@code ip} was not in it
+     * @return false if the table is full, does not recycle, and {@code ip} was not in it
      */
     public boolean learn(int swIfIndex, int ip, long mac) {
-        long now = clock.getAsLong();
+        long now = clock.nanos();
         Ip4Neighbor known = entries.get(key(swIfIndex, ip));
         if (known != null) {
             if (!known.isStatic()) {
@@ -106,7 +113,7 @@ public final class Ip4NeighborTable {
             }
             return true;
         }
-        if (entries.size() >= limit && ageOut(false) == 0) {
+        if (entries.size() >= limit && !(recycle && recycleOldest(false))) {
             return false;
         }
         Ip4Neighbor made = new Ip4Neighbor(swIfIndex, ip, mac, false, now);
@@ -123,14 +130,14 @@ public final class Ip4NeighborTable {
      * @throws InterfaceException if the table is full
      */
     public void set(SwInterface iface, int ip, long mac, boolean isStatic) {
-        long now = clock.getAsLong();
+        long now = clock.nanos();
         Ip4Neighbor known = entries.get(key(iface.swIfIndex(), ip));
         if (known != null) {
             known.update(mac, isStatic, now);
             notifyUpdated(known, true);
             return;
         }
-        if (entries.size() >= limit) {
+        if (entries.size() >= limit && !(recycle && recycleOldest(true))) {
             throw new InterfaceException("ip4 neighbor table is full (" + limit + " entries): cannot add "
                     + Ip4Address.format(ip) + " on " + iface.name());
         }
@@ -152,57 +159,100 @@ public final class Ip4NeighborTable {
         notifyRemoved(gone, true);
     }
 
-    /** The neighbour {@code ip} on {@code swIfIndex}, unless it has expired. */
+    /** The neighbour {@code ip} on {@code swIfIndex}. */
     public Optional<Ip4Neighbor> find(int swIfIndex, int ip) {
-        Ip4Neighbor n = entries.get(key(swIfIndex, ip));
-        return n == null || expired(n, clock.getAsLong(), maxAgeSeconds) ? Optional.empty() : Optional.of(n);
+        return Optional.ofNullable(entries.get(key(swIfIndex, ip)));
     }
 
-    /** Every neighbour, by interface and then address, the expired ones removed first. */
+    /** Every neighbour, by interface and then address. */
     public List<Ip4Neighbor> all() {
-        ageOut();
         List<Ip4Neighbor> sorted = new ArrayList<>(entries.values());
         sorted.sort(Comparator.comparingInt(Ip4Neighbor::swIfIndex)
                 .thenComparing(n -> Integer.toUnsignedLong(n.ip())));
         return sorted;
     }
 
-    /** Removes the dynamic entries older than the maximum age; returns how many went. */
-    public int ageOut() {
-        return ageOut(true);
-    }
-
-    private int ageOut(boolean onMainThread) {
+    /**
+     * Removes the dynamic entries that have reached the maximum age, with the workers stopped
+     * while it does (the FIB forgets them at once); nothing when ageing is off. Main thread.
+     *
+     * @return how many went
+     * @throws io.vecta.runtime.threads.BarrierTimeoutException if the workers did not stop
+     */
+    public int ageOut(WorkersStopped workersStopped) {
         int maxAge = maxAgeSeconds;
-        if (maxAge == 0) {
+        long now = clock.nanos();
+        if (maxAge == 0 || entries.values().stream().noneMatch(n -> expired(n, now, maxAge))) {
             return 0;
         }
-        long now = clock.getAsLong();
-        List<Ip4Neighbor> old = new ArrayList<>();
-        for (Ip4Neighbor n : entries.values()) {
-            if (expired(n, now, maxAge)) {
-                old.add(n);
+        int[] removed = {0};
+        workersStopped.run(() -> {
+            for (Ip4Neighbor n : entries.values()) {
+                // checked again: it may have been confirmed since, before the workers stopped
+                if (expired(n, now, maxAge) && entries.remove(key(n.swIfIndex(), n.ip()), n)) {
+                    notifyRemoved(n, true);
+                    removed[0]++;
+                }
             }
+        });
+        synchronized (this) {
+            agedOut += removed[0];
         }
-        for (Ip4Neighbor n : old) {
-            if (entries.remove(key(n.swIfIndex(), n.ip()), n)) {
-                notifyRemoved(n, onMainThread);
-            }
-        }
-        return old.size();
-    }
-
-    private static boolean expired(Ip4Neighbor n, long now, int maxAgeSeconds) {
-        return maxAgeSeconds != 0 && !n.isStatic() && now - n.updatedNanos() >= TimeUnit.SECONDS.toNanos(maxAgeSeconds);
+        return removed[0];
     }
 
     /**
-     * Sets the limit and the maximum age of dynamic entries in seconds, 0 for none
-     * ({@code set ip neighbor-config ip4}).
-     *
-     * @throws InterfaceException if either is negative, or the limit is 0
+     * Nanoseconds from now until the oldest dynamic entry reaches the maximum age; the whole age
+     * when there is none, and {@link Long#MAX_VALUE} when ageing is off.
      */
-    public void configure(int newLimit, int newMaxAgeSeconds) {
+    public long nanosUntilNextExpiry() {
+        int maxAge = maxAgeSeconds;
+        if (maxAge == 0) {
+            return Long.MAX_VALUE;
+        }
+        long ageNanos = TimeUnit.SECONDS.toNanos(maxAge);
+        long now = clock.nanos();
+        long soonest = ageNanos;
+        for (Ip4Neighbor n : entries.values()) {
+            if (!n.isStatic()) {
+                soonest = Math.min(soonest, Math.max(0, n.updatedNanos() + ageNanos - now));
+            }
+        }
+        return soonest;
+    }
+
+    /** Dynamic entries removed by age so far ({@code show ip neighbor-config}). */
+    public synchronized long agedOut() {
+        return agedOut;
+    }
+
+    /** Makes room by removing the dynamic entry confirmed longest ago; false if there is none. */
+    private boolean recycleOldest(boolean onMainThread) {
+        Ip4Neighbor oldest = null;
+        for (Ip4Neighbor n : entries.values()) {
+            if (!n.isStatic() && (oldest == null || n.updatedNanos() - oldest.updatedNanos() < 0)) {
+                oldest = n;
+            }
+        }
+        if (oldest == null || !entries.remove(key(oldest.swIfIndex(), oldest.ip()), oldest)) {
+            return false;
+        }
+        notifyRemoved(oldest, onMainThread);
+        return true;
+    }
+
+    private static boolean expired(Ip4Neighbor n, long now, int maxAgeSeconds) {
+        return !n.isStatic() && now - n.updatedNanos() >= TimeUnit.SECONDS.toNanos(maxAgeSeconds);
+    }
+
+    /**
+     * Sets the limit, the maximum age of dynamic entries in seconds (0 for none) and whether a
+     * full table recycles its oldest dynamic entry ({@code set ip neighbor-config ip4}); wakes
+     * the ager.
+     *
+     * @throws InterfaceException if the limit is below 1 or the age negative
+     */
+    public void configure(int newLimit, int newMaxAgeSeconds, boolean newRecycle) {
         if (newLimit < 1) {
             throw new InterfaceException("ip4 neighbor limit " + newLimit + ": must be 1 or more");
         }
@@ -211,6 +261,22 @@ public final class Ip4NeighborTable {
         }
         limit = newLimit;
         maxAgeSeconds = newMaxAgeSeconds;
+        recycle = newRecycle;
+        Runnable listener;
+        synchronized (this) {
+            listener = configChanged;
+        }
+        listener.run();
+    }
+
+    /** Runs {@code listener} after each {@link #configure}, on the thread that configured: the ager's cue. */
+    public synchronized void onConfigChanged(Runnable listener) {
+        configChanged = listener;
+    }
+
+    /** Whether a full table gives a new neighbour the place of its oldest dynamic entry. */
+    public boolean recycle() {
+        return recycle;
     }
 
     /** The most entries the table holds. */
@@ -223,13 +289,8 @@ public final class Ip4NeighborTable {
         return maxAgeSeconds;
     }
 
-    /** The time now on the table's clock, in nanoseconds. */
+    /** Now on the graph's {@link MainClock}, in nanoseconds: what entries are stamped with. */
     public long nowNanos() {
-        return clock.getAsLong();
-    }
-
-    /** Makes the table read time from {@code nanos} (tests drive ageing with it). */
-    public void useClock(LongSupplier nanos) {
-        clock = nanos;
+        return clock.nanos();
     }
 }

@@ -52,7 +52,7 @@ class PluginLoaderTest {
                         "interface-output", "ethernet-input", "ip4-input", "ip6-input", "arp-input", "loop-tx",
                         "af-packet-input", "af-packet-tx", "ip4-lookup", "ip4-rewrite", "ip4-local", "ip4-arp",
                         "ip4-glean", "ip4-icmp-input", "ip4-icmp-error", "ip4-neighbor-sync", "l2-input", "l2-learn", "l2-fwd", "l2-flood",
-                        "l2-output");
+                        "l2-output", "l2-input-feat-end", "l2fib-mac-age-scanner-process", "ip4-neighbor-age-process");
     }
 
     @Test

@@ -51,6 +51,8 @@ class ShowRuntimeTest {
                 row(main, "error-drop", "   active   "),
                 row(main, "error-punt", "   active   "),
                 row(main, "if0-tx", "   active   "),
+                row(main, "ip4-neighbor-age-process", "\"event wait\""),
+                row(main, "l2fib-mac-age-scanner-process", "\"event wait\""),
                 row(main, "rx", "   polling  "),
                 "");
         assertThat(main.node("error-drop").calls()).isEqualTo(2);
@@ -72,13 +74,14 @@ class ShowRuntimeTest {
         String verbose = ShowRuntime.format(fixture.threads, new ShowRuntime.Options(true, false, false));
 
         assertThat(brief.lines().skip(3)).extracting(line -> line.substring(0, 30).strip())
-                .containsExactly("ager", "handoff-check");
+                .containsExactly("ager", "handoff-check", "ip4-neighbor-age-process", "l2fib-mac-age-scanner-process");
         assertThat(verbose.lines().skip(3)).extracting(line -> line.substring(0, 30).strip())
                 .containsExactly("af-packet-input", "af-packet-tx", "ager", "arp-input", "classify", "error-drop",
                         "error-punt", "ethernet-input", "handoff-check", "if0-tx", "interface-output",
                         "ip4-arp", "ip4-glean", "ip4-icmp-error", "ip4-icmp-input", "ip4-input", "ip4-local",
-                        "ip4-lookup", "ip4-neighbor-sync", "ip4-rewrite", "ip6-input", "l2-flood", "l2-fwd",
-                        "l2-input", "l2-learn", "l2-output", "loop-tx", "null-node", "pg-input", "pg-tx", "rx");
+                        "ip4-lookup", "ip4-neighbor-age-process", "ip4-neighbor-sync", "ip4-rewrite", "ip6-input",
+                        "l2-flood", "l2-fwd", "l2-input", "l2-input-feat-end", "l2-learn", "l2-output",
+                        "l2fib-mac-age-scanner-process", "loop-tx", "null-node", "pg-input", "pg-tx", "rx");
         assertThat(verbose).contains(row(main, "ager", "\"event wait\""))
                 .contains(row(main, "handoff-check", "   polling  "))
                 .contains(row(main, "null-node", "   active   "))
@@ -130,12 +133,14 @@ class ShowRuntimeTest {
         assertThat(lines.get(2)).startsWith("  vector rates in ");
         assertThat(lines.get(3)).isEqualTo(HEADER);
         assertThat(lines.get(4)).isEqualTo(row(fixture.runtime(0), "classify", "   active   "));
-        assertThat(lines.get(8)).isEqualTo(row(fixture.runtime(0), "rx", "   polling  "));
-        assertThat(lines.get(9)).isEqualTo("---------------");
-        assertThat(lines.get(10)).isEqualTo("Thread 1 vecta_wk_0 (lcore 3)");
-        assertThat(lines.get(14)).isEqualTo(row(fixture.runtime(1), "classify", "   active   "));
+        assertThat(lines.get(8)).as("the main thread's processes").isEqualTo(row(fixture.runtime(0),
+                "ip4-neighbor-age-process", "\"event wait\""));
+        assertThat(lines.get(10)).isEqualTo(row(fixture.runtime(0), "rx", "   polling  "));
+        assertThat(lines.get(11)).isEqualTo("---------------");
+        assertThat(lines.get(12)).isEqualTo("Thread 1 vecta_wk_0 (lcore 3)");
+        assertThat(lines.get(16)).isEqualTo(row(fixture.runtime(1), "classify", "   active   "));
         assertThat(fixture.runtime(1).node("classify").vectors()).isEqualTo(12);
-        assertThat(lines).hasSize(19);
+        assertThat(lines).hasSize(21);
     }
 
     @Test

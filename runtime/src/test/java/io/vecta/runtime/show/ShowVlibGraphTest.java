@@ -76,8 +76,9 @@ class ShowVlibGraphTest {
         assertThat(names).containsExactly("af-packet-input", "af-packet-tx", "arp-input", "classify", "error-drop",
                 "error-punt", "ethernet-input", "if0-tx", "interface-output", "ip4-arp", "ip4-glean",
                 "ip4-icmp-error", "ip4-icmp-input", "ip4-input", "ip4-local", "ip4-lookup",
-                "ip4-neighbor-sync", "ip4-rewrite", "ip6-input", "l2-flood", "l2-fwd", "l2-input", "l2-learn",
-                "l2-output", "loop-tx", "null-node", "pg-input", "pg-tx", "rx");
+                "ip4-neighbor-age-process", "ip4-neighbor-sync", "ip4-rewrite", "ip6-input", "l2-flood", "l2-fwd",
+                "l2-input", "l2-input-feat-end", "l2-learn", "l2-output", "l2fib-mac-age-scanner-proc", "loop-tx",
+                "null-node", "pg-input", "pg-tx", "rx");
         assertThat(text).startsWith(HEADER + "\n").endsWith("\n\n")
                 .contains("\nif0-tx" + sp(20) + sp(7) + "null-node [0]" + sp(6) + sp(9) + "classify" + sp(9) + "\n\n")
                 .contains("\nrx" + sp(24) + sp(7) + "classify [0]" + sp(7) + "\n\n")

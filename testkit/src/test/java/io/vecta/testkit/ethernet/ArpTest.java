@@ -11,9 +11,8 @@ import io.vecta.sdk.packet.MacAddress;
 import io.vecta.testkit.Packets;
 import io.vecta.testkit.PgPort;
 import io.vecta.testkit.VectaExtension;
+import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -122,9 +121,8 @@ class ArpTest {
 
     @Test
     void shouldAgeDynamicEntriesButNotStaticOnes() {
-        AtomicLong now = new AtomicLong(TimeUnit.HOURS.toNanos(1));
+        vecta.freezeClock();
         Ip4NeighborTable neighbors = Ip4NeighborTable.of(vecta.runtime().graph());
-        neighbors.useClock(now::get);
         vecta.cli("set ip neighbor-config ip4 age 60");
         vecta.cli("set ip neighbor pg0 10.0.0.7 02:00:00:00:00:07 static");
         vecta.cli("set ip neighbor pg0 10.0.0.8 02:00:00:00:00:08");
@@ -132,13 +130,61 @@ class ArpTest {
         vecta.sendAndAssertNoReplies(pg0, Packets.ethernet(pg0.peerMac(), pg0.mac())
                 .arpReply(pg0.peerMac(), "10.0.0.2", pg0.mac(), "10.0.0.1").times(1), pg0);
 
-        now.addAndGet(TimeUnit.SECONDS.toNanos(59));
+        vecta.advanceClock(Duration.ofSeconds(59));
         assertThat(neighborRows()).hasSize(3);
         assertThat(neighborRows().getFirst()).startsWith("59.0000 10.0.0.2 D");
-        now.addAndGet(TimeUnit.SECONDS.toNanos(1));
+        vecta.advanceClock(Duration.ofSeconds(1));
         assertThat(neighborRows()).singleElement().satisfies(row -> assertThat(row).contains("10.0.0.7 S"));
         assertThat(neighbors.find(pg0.swIfIndex(), Ip4Address.parse("10.0.0.2"))).isEmpty();
         assertThat(neighbors.find(pg0.swIfIndex(), Ip4Address.parse("10.0.0.7"))).isPresent();
+        assertThat(vecta.cli("show ip neighbor-config")).isEqualTo("ip4:\n  limit:50000, age:60, recycle:0\n"
+                + "  aged out:2\n");
+    }
+
+    @Test
+    void shouldRestartANeighboursAgeWhenArpConfirmsIt() {
+        vecta.freezeClock();
+        vecta.cli("set ip neighbor-config ip4 age 60");
+        List<byte[]> reply = Packets.ethernet(pg0.peerMac(), pg0.mac())
+                .arpReply(pg0.peerMac(), "10.0.0.2", pg0.mac(), "10.0.0.1").times(1);
+        vecta.sendAndAssertNoReplies(pg0, reply, pg0);
+        vecta.advanceClock(Duration.ofSeconds(30));
+
+        vecta.sendAndAssertNoReplies(pg0, reply, pg0);
+        vecta.advanceClock(Duration.ofSeconds(59));
+        assertThat(neighborRows()).singleElement().satisfies(row -> assertThat(row).startsWith("59.0000 10.0.0.2 D"));
+
+        vecta.advanceClock(Duration.ofSeconds(1));
+        assertThat(neighborRows()).isEmpty();
+    }
+
+    @Test
+    void shouldKeepNeighboursForEverWithoutAnAge() {
+        vecta.freezeClock();
+        vecta.cli("set ip neighbor pg0 10.0.0.8 02:00:00:00:00:08");
+
+        vecta.advanceClock(Duration.ofDays(3));
+
+        assertThat(neighborRows()).singleElement().satisfies(row -> assertThat(row).contains("10.0.0.8 D"));
+        assertThat(vecta.cli("show ip neighbor-config")).contains("age:0").contains("aged out:0");
+    }
+
+    @Test
+    void shouldGiveANewNeighbourTheOldestPlaceOnlyWhenRecycling() {
+        vecta.freezeClock();
+        vecta.cli("set ip neighbor-config ip4 limit 2 recycle");
+        vecta.cli("set ip neighbor pg0 10.0.0.7 02:00:00:00:00:07");
+        vecta.advanceClock(Duration.ofSeconds(1));
+        vecta.cli("set ip neighbor pg0 10.0.0.8 02:00:00:00:00:08");
+        vecta.advanceClock(Duration.ofSeconds(1));
+
+        vecta.cli("set ip neighbor pg0 10.0.0.9 02:00:00:00:00:09");
+        assertThat(neighborRows()).extracting(row -> row.split(" ")[1]).containsExactly("10.0.0.8", "10.0.0.9");
+
+        vecta.cli("set ip neighbor-config ip4 norecycle");
+        assertThat(vecta.cliError("set ip neighbor pg0 10.0.0.10 02:00:00:00:00:10"))
+                .contains("ip4 neighbor table is full (2 entries)");
+        assertThat(vecta.cli("show ip neighbor-config")).contains("limit:2, age:0, recycle:0");
     }
 
     @Test

@@ -80,6 +80,12 @@ class Ip4FeatureArcsTest {
 
                 ip4-output:
                   none configured
+
+                l2-input-feat:
+                  none configured
+
+                l2-output-feat:
+                  none configured
                 """);
     }
 

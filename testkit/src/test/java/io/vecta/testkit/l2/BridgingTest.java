@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vecta.runtime.interfaces.InterfaceCounters;
 import io.vecta.runtime.interfaces.InterfaceTable;
-import io.vecta.runtime.l2.BridgeDomains;
+import io.vecta.runtime.l2.L2FibAgeScanner;
 import io.vecta.sdk.packet.ArpLayer;
 import io.vecta.sdk.packet.DecodedPacket;
 import io.vecta.sdk.packet.Ethernet;
@@ -13,9 +13,8 @@ import io.vecta.sdk.packet.MacAddress;
 import io.vecta.testkit.Packets;
 import io.vecta.testkit.PgPort;
 import io.vecta.testkit.VectaExtension;
+import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -153,18 +152,68 @@ class BridgingTest {
     }
 
     @Test
-    void shouldAgeOutLearntEntriesNotSeenForMacAgeMinutes() {
-        AtomicLong now = new AtomicLong(TimeUnit.HOURS.toNanos(1));
-        BridgeDomains.of(vecta.runtime().graph()).useClock(now::get);
+    void shouldAgeOutLearntEntriesNotSeenForMacAgeMinutesKeepingStaticOnes() {
+        vecta.freezeClock();
         bridgeAll(" mac-age 2");
         vecta.sendAndExpect(pg1, frames(HOST_A, BROADCAST, 1), pg2, 1);
         vecta.cli("l2fib add " + HOST_B + " 10 pg2 static");
 
-        now.addAndGet(TimeUnit.SECONDS.toNanos(119));
+        vecta.advanceClock(Duration.ofSeconds(119));
         assertThat(fibRows()).hasSize(2);
+        assertThat(vecta.cli("show l2fib")).contains("aged out: 0");
 
-        now.addAndGet(TimeUnit.SECONDS.toNanos(1));
+        vecta.advanceClock(Duration.ofSeconds(1));
         assertThat(fibRows()).containsExactly(HOST_B + " 1 " + pg2.swIfIndex() + " 0/1 - * - - pg2");
+        assertThat(vecta.cli("show l2fib")).contains("L2FIB total/learned entries: 1/0").contains("aged out: 1");
+    }
+
+    @Test
+    void shouldRestartTheAgeOfAnEntrySeenAgain() {
+        vecta.freezeClock();
+        bridgeAll(" mac-age 2");
+        vecta.sendAndExpect(pg1, frames(HOST_A, BROADCAST, 1), pg2, 1);
+        vecta.advanceClock(Duration.ofSeconds(90));
+
+        vecta.sendAndExpect(pg1, frames(HOST_A, BROADCAST, 1), pg2, 1);
+        vecta.advanceClock(Duration.ofSeconds(30));
+        assertThat(fibRows()).as("seen 30 s ago at the scan of 120 s").hasSize(1);
+        assertThat(fibRows().getFirst()).startsWith(HOST_A);
+
+        vecta.advanceClock(Duration.ofSeconds(120));
+        assertThat(fibRows()).as("120 s unseen at the scan of 240 s").isEmpty();
+    }
+
+    @Test
+    void shouldNeverAgeInABridgeWithoutMacAge() {
+        vecta.freezeClock();
+        bridgeAll("");
+        vecta.sendAndExpect(pg1, frames(HOST_A, BROADCAST, 1), pg2, 1);
+
+        vecta.advanceClock(Duration.ofHours(5));
+
+        assertThat(fibRows()).hasSize(1);
+        assertThat(vecta.cli("show l2fib")).contains("Mac age scans: 0  aged out: 0");
+        assertThat(vecta.cli("show runtime")).contains(L2FibAgeScanner.NODE);
+    }
+
+    @Test
+    void shouldStartAgeingWhenMacAgeIsSetOnAnExistingBridge() {
+        vecta.freezeClock();
+        bridgeAll("");
+        vecta.sendAndExpect(pg1, frames(HOST_A, BROADCAST, 1), pg2, 1);
+        vecta.advanceClock(Duration.ofMinutes(10));
+
+        vecta.cli("set bridge-domain mac-age 10 1");
+        vecta.advanceClock(Duration.ZERO);
+
+        assertThat(fibRows()).as("the scan at once removes what is older than a minute").isEmpty();
+        vecta.sendAndExpect(pg1, frames(HOST_A, BROADCAST, 1), pg2, 1);
+        vecta.advanceClock(Duration.ofSeconds(59));
+        assertThat(fibRows()).hasSize(1);
+        vecta.advanceClock(Duration.ofSeconds(1));
+        assertThat(fibRows()).isEmpty();
+        assertThat(vecta.cliError("set bridge-domain mac-age 10 256")).contains("256");
+        assertThat(vecta.cliError("set bridge-domain mac-age 20 1")).contains("no bridge domain 20");
     }
 
     @Test

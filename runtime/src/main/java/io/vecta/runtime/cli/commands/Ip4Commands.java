@@ -113,25 +113,46 @@ public final class Ip4Commands {
                 .filter(n -> chosen < 0 || n.swIfIndex() == chosen).toList(), table, neighbors.nowNanos()));
     }
 
-    /** {@code set ip neighbor-config ip4 [limit N] [age S]}. */
-    @CliCommand(path = "set ip neighbor-config", shortHelp = "set ip neighbor-config ip4 [limit <limit>] [age <seconds>]",
-            longHelp = "The most IPv4 neighbours kept (50000) and the seconds a dynamic one lives unconfirmed"
-                    + " (0, the default, for ever).")
+    /** {@code set ip neighbor-config ip4 [limit N] [age S] [recycle|norecycle]}. */
+    @CliCommand(path = "set ip neighbor-config",
+            shortHelp = "set ip neighbor-config ip4 [limit <limit>] [age <age>] [recycle|norecycle]",
+            longHelp = "The most IPv4 neighbours kept (50000); the seconds a dynamic one lives unconfirmed (0, the"
+                    + " default, for ever), removed then by ip4-neighbor-age-process; and whether a full table"
+                    + " gives a new neighbour the place of the oldest dynamic one (norecycle, the default, refuses"
+                    + " it).")
     public static void neighborConfig(CliContext ctx, CliInput in, CliOutput out) {
         in.oneOf("address family", "ip4");
         Ip4NeighborTable neighbors = neighbors(ctx);
         int limit = neighbors.limit();
         int age = neighbors.maxAgeSeconds();
+        boolean recycle = neighbors.recycle();
         while (!in.atEnd()) {
             if (in.keyword("limit")) {
                 limit = in.number("limit", 1, Integer.MAX_VALUE);
             } else if (in.keyword("age")) {
                 age = in.number("age", 0, Integer.MAX_VALUE);
+            } else if (in.keyword("recycle")) {
+                recycle = true;
+            } else if (in.keyword("norecycle")) {
+                recycle = false;
             } else {
                 throw in.unknownInput();
             }
         }
-        neighbors.configure(limit, age);
+        neighbors.configure(limit, age, recycle);
+    }
+
+    /** {@code show ip neighbor-config}. */
+    @CliCommand(path = "show ip neighbor-config", shortHelp = "show ip neighbor-config",
+            longHelp = "The IPv4 neighbour settings as VPP prints them (limit, age in seconds, recycle), and how"
+                    + " many dynamic neighbours have been removed by age.")
+    public static void showNeighborConfig(CliContext ctx, CliInput in, CliOutput out) {
+        in.expectEnd();
+        Ip4NeighborTable neighbors = neighbors(ctx);
+        out.println("ip4:");
+        out.println("  limit:" + neighbors.limit() + ", age:" + neighbors.maxAgeSeconds() + ", recycle:"
+                + (neighbors.recycle() ? 1 : 0));
+        out.println("  aged out:" + neighbors.agedOut());
     }
 
     private static Ip4InterfaceAddresses addresses(CliContext ctx) {

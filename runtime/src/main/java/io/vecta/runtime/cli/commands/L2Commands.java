@@ -129,7 +129,6 @@ public final class L2Commands {
                     + " L2 nodes and members too.")
     public static void show(CliContext ctx, CliInput in, CliOutput out) {
         BridgeDomains bridges = bridges(ctx);
-        bridges.ageOut();
         OptionalInt id = in.tryNumber();
         boolean detail = id.isPresent() && in.keyword("detail");
         in.expectEnd();
@@ -197,7 +196,6 @@ public final class L2Commands {
         boolean verbose = in.keyword("verbose");
         in.expectEnd();
         BridgeDomains bridges = bridges(ctx);
-        bridges.ageOut();
         InterfaceTable table = InterfaceCommands.table(ctx);
         List<L2Fib.Entry> entries = bridges.fib().entries();
         long now = bridges.nowSeconds();
@@ -211,8 +209,22 @@ public final class L2Commands {
             }
         }
         long learnt = entries.stream().filter(e -> !L2Fib.isStatic(e.result())).count();
-        out.println("L2FIB total/learned entries: " + entries.size() + "/" + learnt + "  Learn limit: "
+        out.println("L2FIB total/learned entries: " + entries.size() + "/" + learnt + "  Last scan time: "
+                + String.format(java.util.Locale.ROOT, "%.4e", bridges.lastScanNanos() / 1e9) + "sec  Learn limit: "
                 + bridges.fib().limit());
+        out.println("Mac age scans: " + bridges.ageScans() + "  aged out: " + bridges.agedOut());
+    }
+
+    /** {@code set bridge-domain mac-age <bd-id> <minutes>}. */
+    @CliCommand(path = "set bridge-domain mac-age", shortHelp = "set bridge-domain mac-age <bridge-domain-id> <mins>",
+            longHelp = "Removes the bridge domain's learnt addresses not seen for so many minutes (1 to 255); 0"
+                    + " turns ageing off. l2fib-mac-age-scanner-process scans once a minute while a bridge ages.")
+    public static void setMacAge(CliContext ctx, CliInput in, CliOutput out) {
+        int id = in.number("bridge-domain-id", 1, BridgeDomains.MAX_ID);
+        int minutes = in.number("mins", 0, 255);
+        in.expectEnd();
+        BridgeDomains bridges = bridges(ctx);
+        run(() -> bridges.configure(id, new BridgeDomains.Settings(null, null, null, null, null, minutes)));
     }
 
     /** {@code clear l2fib}. */

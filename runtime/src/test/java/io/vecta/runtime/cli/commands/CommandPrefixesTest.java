@@ -41,12 +41,14 @@ class CommandPrefixesTest {
                         "l2fib add", "l2fib del",
                         "packet-generator capture", "packet-generator delete", "packet-generator disable-stream",
                         "packet-generator enable-stream", "packet-generator new", "pcap dispatch trace", "pcap trace", "ping",
-                        "quit", "set interface feature", "set interface ip address", "set interface l2 bridge", "set interface l2 xconnect",
+                        "quit", "set bridge-domain mac-age", "set interface feature", "set interface ip address",
+                        "set interface l2 bridge", "set interface l2 xconnect",
                         "set interface l3", "set interface mac address", "set interface mtu", "set interface rx-mode",
                         "set interface state", "set ip neighbor", "set ip neighbor-config", "show api clients",
                         "show api message-table", "show bridge-domain", "show buffers", "show cli", "show clock",
                         "show errors", "show event-logger", "show hardware-interfaces", "show interface",
-                        "show interface address", "show interface features", "show interface rx-placement", "show ip fib", "show ip neighbors", "show l2fib", "show logging", "show memory", "show node",
+                        "show interface address", "show interface features", "show interface rx-placement", "show ip fib", "show ip neighbor-config",
+                        "show ip neighbors", "show l2fib", "show logging", "show memory", "show node",
                         "show node counters", "show packet-generator", "show plugins", "show runtime", "show threads",
                         "show trace", "show version", "show vlib graph", "show vlib graphviz", "trace add",
                         "trace filter");
@@ -119,6 +121,6 @@ class CommandPrefixesTest {
                 """);
         assertThat(cli.ok("help sh run")).startsWith("show runtime [verbose|max|summary]\nFor each dispatch thread:");
         List<String> everyCommand = cli.ok("show cli").lines().skip(1).toList();
-        assertThat(everyCommand).hasSize(cli.shell.tree().commands().size()).hasSize(77);
+        assertThat(everyCommand).hasSize(cli.shell.tree().commands().size()).hasSize(79);
     }
 }

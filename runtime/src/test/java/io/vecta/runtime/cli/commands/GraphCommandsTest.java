@@ -180,8 +180,9 @@ class GraphCommandsTest {
                 .containsExactly("acme-counter", "af-packet-input", "af-packet-tx", "arp-input", "error-drop",
                         "error-punt", "ethernet-input", "interface-output", "ip4-arp", "ip4-glean",
                         "ip4-icmp-error", "ip4-icmp-input", "ip4-input", "ip4-local", "ip4-lookup",
-                        "ip4-neighbor-sync", "ip4-rewrite", "ip6-input", "l2-flood", "l2-fwd", "l2-input",
-                        "l2-learn", "l2-output", "loop-tx", "null-node", "pg-input", "pg-tx");
+                        "ip4-neighbor-age-process", "ip4-neighbor-sync", "ip4-rewrite", "ip6-input", "l2-flood",
+                        "l2-fwd", "l2-input", "l2-input-feat-end", "l2-learn", "l2-output",
+                        "l2fib-mac-age-scanner-proc", "loop-tx", "null-node", "pg-input", "pg-tx");
         assertThat(cli.error("show vlib graph acme-counter error-drop"))
                 .isEqualTo("show vlib graph: unknown input 'error-drop'\n");
     }
@@ -261,8 +262,9 @@ class GraphCommandsTest {
         assertThat(dot.labels()).containsOnlyKeys("acme-counter", "af-packet-input", "af-packet-tx", "arp-input",
                 "error-drop", "error-punt", "ethernet-input", "interface-output", "ip4-arp", "ip4-glean",
                 "ip4-icmp-error", "ip4-icmp-input", "ip4-input", "ip4-local", "ip4-lookup",
-                "ip4-neighbor-sync", "ip4-rewrite", "ip6-input", "l2-flood", "l2-fwd", "l2-input", "l2-learn",
-                "l2-output", "loop-tx", "null-node", "pg-input", "pg-tx")
+                "ip4-neighbor-age-process", "ip4-neighbor-sync", "ip4-rewrite", "ip6-input", "l2-flood", "l2-fwd",
+                "l2-input", "l2-input-feat-end", "l2-learn", "l2-output", "l2fib-mac-age-scanner-process", "loop-tx",
+                "null-node", "pg-input", "pg-tx")
                 .containsEntry("acme-counter", "acme-counter\\n7 vectors / 1 calls")
                 .containsEntry("error-drop", "error-drop\\n4 vectors / 1 calls")
                 .containsEntry("error-punt", "error-punt\\n3 vectors / 1 calls")
@@ -277,6 +279,8 @@ class GraphCommandsTest {
                 new Arc("ethernet-input", "l2-input", "5"), new Arc("loop-tx", "l2-input", "1"),
                 new Arc("l2-input", "l2-learn", "0"), new Arc("l2-input", "l2-fwd", "1"),
                 new Arc("l2-input", "l2-output", "2"), new Arc("l2-input", "error-drop", "3"),
+                new Arc("l2-input", "l2-input-feat-end", "4"), new Arc("l2-input-feat-end", "l2-learn", "0"),
+                new Arc("l2-input-feat-end", "l2-fwd", "1"), new Arc("l2-input-feat-end", "l2-output", "2"),
                 new Arc("l2-learn", "l2-fwd", "0"), new Arc("l2-learn", "error-drop", "1"),
                 new Arc("l2-fwd", "l2-output", "0"), new Arc("l2-fwd", "l2-flood", "1"),
                 new Arc("l2-fwd", "error-drop", "2"), new Arc("l2-flood", "l2-output", "0"),
@@ -311,7 +315,7 @@ class GraphCommandsTest {
         assertThat(ParsedDot.of(written).labels()).containsEntry("acme-counter", "acme-counter\\n7 vectors / 1 calls");
         Path spaced = temp.resolve("my graph.dot");
         assertThat(cli.ok("show vlib graphviz \"" + spaced + "\"")).startsWith("graph written into " + spaced + ";");
-        assertThat(ParsedDot.of(Files.readString(spaced)).arcs()).hasSize(50);
+        assertThat(ParsedDot.of(Files.readString(spaced)).arcs()).hasSize(54);
     }
 
     @Test
