@@ -136,12 +136,12 @@ public final class ProcessScheduler {
     }
 
     /**
-     * How long from {@code nowNanos} until a process is due: 0 if one is due now, the time to the
-     * earliest timer otherwise, {@link Long#MAX_VALUE} if every process waits for an event. For
-     * the loop's decision to sleep, not on every turn.
+     * How long from now on the {@link MainClock} until a process is due: 0 if one is due now,
+     * the time to the earliest timer otherwise, {@link Long#MAX_VALUE} if every process waits for
+     * an event. For the loop's decision to sleep, not on every turn.
      */
-    long nanosUntilDue(long nowNanos) {
-        long now = ticks.tickAt(nowNanos);
+    long nanosUntilDue() {
+        long now = ticks.tickAt(clock.nanos());
         long earliest = Long.MAX_VALUE;
         for (Entry entry : entries) {
             if (entry.isDue()) {

@@ -308,7 +308,7 @@ public final class ThreadRuntime {
         ThreadFiles watching = files();
         // announce the sleep, then look for work once more: a waker publishes, then reads the flag
         SLEEPING.setVolatile(this, true);
-        long timeoutNanos = processes == null ? Long.MAX_VALUE : processes.nanosUntilDue(System.nanoTime());
+        long timeoutNanos = processes == null ? Long.MAX_VALUE : processes.nanosUntilDue();
         if (timeoutNanos <= 0 || anyInterruptPending() || handoff != null && !handoff.queue(threadIndex).isEmpty()
                 || outsideWork.getAsBoolean()) {
             SLEEPING.setVolatile(this, false);

@@ -47,7 +47,10 @@ class ThreadSleepTest {
             plugins.add(plugin.registration());
         }
         plugins.add(TestPlugins.plugin("test", rx));
-        return new ThreadRuntime(Graph.buildFrom(plugins), 0, pools.allocator(0));
+        ThreadRuntime thread = new ThreadRuntime(Graph.buildFrom(plugins), 0, pools.allocator(0));
+        // the builtin processes start on the first turn: until then one is due, and no thread sleeps
+        thread.runDueProcesses();
+        return thread;
     }
 
     @Test
