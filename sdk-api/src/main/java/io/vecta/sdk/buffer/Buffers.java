@@ -77,7 +77,8 @@ import java.util.Objects;
  * <h2>Cost and checks</h2>
  * This class is final, its fields are final and its layouts static final, so that each field
  * accessor compiles to one load or store plus the segment's own bounds check, and allocates
- * nothing. What is checked:
+ * nothing. Per-packet loops of hot nodes use {@link UncheckedBuffers} instead, which reads the
+ * same fields at a buffer's address without these checks. What is checked:
  * <ul>
  *   <li>every accessor: the byte offset lies inside buffer memory (the segment's check), and
  *       after the memory is closed no access succeeds (its liveness check);</li>
