@@ -3,11 +3,9 @@ package io.vecta.benchmarks.node;
 import io.vecta.sdk.annotation.GraphNode;
 import io.vecta.sdk.annotation.Next;
 import io.vecta.sdk.annotation.PerPacket;
-import io.vecta.sdk.buffer.Buffers;
+import io.vecta.sdk.buffer.UncheckedBuffers;
 import io.vecta.sdk.node.NodeContext;
 import io.vecta.sdk.packet.Ethernet;
-import io.vecta.sdk.packet.Ip4;
-import java.lang.foreign.MemorySegment;
 
 /** Node 2 of the 5-node chain: reads one IPv4 header field, stores it in the buffer's metadata and passes the packet on. */
 @GraphNode(name = "bench-chain-2")
@@ -19,10 +17,9 @@ public final class Chain2 {
     /** Keeps the field read in the buffer's opaque metadata, as VPP nodes leave results in vnet_buffer. */
     @PerPacket
     int process(NodeContext ctx, int bi) {
-        Buffers buffers = ctx.buffers();
-        MemorySegment m = buffers.memory();
-        long ip = buffers.dataOffset(bi) + Ethernet.HEADER_LENGTH;
-        buffers.setOpaque(bi, 1, Ip4.protocol(m, ip));
+        long b = UncheckedBuffers.address(ctx.buffers().baseAddress(), bi);
+        long ip = UncheckedBuffers.currentAddress(b) + Ethernet.HEADER_LENGTH;
+        UncheckedBuffers.setOpaque(b, 1, UncheckedBuffers.getU8(ip + 9));
         return NEXT;
     }
 }

@@ -3,11 +3,9 @@ package io.vecta.benchmarks.pg;
 import io.vecta.sdk.annotation.GraphNode;
 import io.vecta.sdk.annotation.Next;
 import io.vecta.sdk.annotation.PerPacket;
-import io.vecta.sdk.buffer.Buffers;
+import io.vecta.sdk.buffer.UncheckedBuffers;
 import io.vecta.sdk.node.NodeContext;
 import io.vecta.sdk.packet.Ethernet;
-import io.vecta.sdk.packet.Ip4;
-import java.lang.foreign.MemorySegment;
 
 /** Node 5 of the five behind pg-input: reads one IPv4 header field, keeps it in the buffer's metadata, passes the packet on. */
 @GraphNode(name = "pg-chain-5")
@@ -19,10 +17,9 @@ public final class PgChain5 {
     /** Keeps the field read in the buffer's opaque metadata, as VPP nodes leave results in vnet_buffer. */
     @PerPacket
     int process(NodeContext ctx, int bi) {
-        Buffers buffers = ctx.buffers();
-        MemorySegment m = buffers.memory();
-        long ip = buffers.dataOffset(bi) + Ethernet.HEADER_LENGTH;
-        buffers.setOpaque(bi, 4, Ip4.ttl(m, ip));
+        long b = UncheckedBuffers.address(ctx.buffers().baseAddress(), bi);
+        long ip = UncheckedBuffers.currentAddress(b) + Ethernet.HEADER_LENGTH;
+        UncheckedBuffers.setOpaque(b, 4, UncheckedBuffers.getU8(ip + 8));
         return NEXT;
     }
 }

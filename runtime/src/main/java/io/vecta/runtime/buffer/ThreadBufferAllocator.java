@@ -1,13 +1,13 @@
 package io.vecta.runtime.buffer;
 
 import static java.lang.foreign.ValueLayout.JAVA_BYTE;
-import static java.lang.foreign.ValueLayout.JAVA_INT_UNALIGNED;
 import static java.lang.foreign.ValueLayout.JAVA_LONG_UNALIGNED;
 
 import io.vecta.sdk.buffer.BufferAllocator;
 import io.vecta.sdk.buffer.BufferFlags;
 import io.vecta.sdk.buffer.BufferPoolLayout;
 import io.vecta.sdk.buffer.Buffers;
+import io.vecta.sdk.buffer.UncheckedBuffers;
 import io.vecta.sdk.buffer.BuffersExhaustedException;
 import java.lang.foreign.MemorySegment;
 import java.nio.ByteBuffer;
@@ -40,8 +40,6 @@ import java.util.Objects;
  */
 final class ThreadBufferAllocator implements BufferAllocator {
 
-    private static final int FLAGS_OFFSET = Buffers.FLAGS_OFFSET;
-    private static final int NEXT_BUFFER_OFFSET = Buffers.NEXT_BUFFER_OFFSET;
     private static final int REF_COUNT_OFFSET = Buffers.REF_COUNT_OFFSET;
     private static final byte ONE_REFERENCE = 1;
     /** Where ref_count and buffer_pool_index sit in the native-order long at metadata offset 8. */
@@ -155,8 +153,10 @@ final class ThreadBufferAllocator implements BufferAllocator {
     }
 
     private void markAllocated(int[] indices, int offset, int count) {
+        // the indices come from this allocator's own caches: no check needed per buffer
+        long base = memory.address();
         for (int i = offset, end = offset + count; i < end; i++) {
-            memory.set(JAVA_BYTE, Buffers.metadataOffset(indices[i]) + REF_COUNT_OFFSET, ONE_REFERENCE);
+            UncheckedBuffers.setU8(UncheckedBuffers.address(base, indices[i]) + REF_COUNT_OFFSET, ONE_REFERENCE);
         }
     }
 
@@ -209,6 +209,7 @@ final class ThreadBufferAllocator implements BufferAllocator {
         long spanLines = cache.spanLines;
         long strideTestMultiplier = cache.strideTestMultiplier;
         long freeWord8 = cache.freeTemplateWord8;
+        long base = memory.address();
         try {
             for (int i = offset, end = offset + count; i < end; i++) {
                 int b = src[i];
@@ -217,9 +218,10 @@ final class ThreadBufferAllocator implements BufferAllocator {
                     if (index >= indexLimit) {
                         throw notABuffer(b);
                     }
-                    long metadata = index << Buffers.LOG2_CACHE_LINE;
+                    // the index is inside buffer memory: its metadata is read unchecked from here on
+                    long metadata = base + (index << Buffers.LOG2_CACHE_LINE);
                     // flow_id, ref_count, buffer_pool_index and error in one load
-                    long word8 = memory.get(JAVA_LONG_UNALIGNED, metadata + 8);
+                    long word8 = UncheckedBuffers.metadataLong(metadata + 8);
                     int pool = (int) (word8 >>> POOL_INDEX_SHIFT) & 0xff;
                     if (pool != cachePool) {
                         if (pool >= caches.length) {
@@ -238,11 +240,14 @@ final class ThreadBufferAllocator implements BufferAllocator {
                     if (!BufferPoolLayout.isBufferAt(index - firstIndex, spanLines, strideTestMultiplier)) {
                         throw notABuffer(b);
                     }
-                    int flags = memory.get(JAVA_INT_UNALIGNED, metadata + FLAGS_OFFSET);
-                    int next = memory.get(JAVA_INT_UNALIGNED, metadata + NEXT_BUFFER_OFFSET);
+                    int flags = UncheckedBuffers.flags(metadata);
+                    int next = UncheckedBuffers.nextBuffer(metadata);
                     int references = (int) (word8 >>> REF_COUNT_SHIFT) & 0xff;
                     if (references == 1 || (references > 1 && dropSharedReference(b) == 1)) {
-                        writeFreeTemplate(memory, b, freeWord8);
+                        UncheckedBuffers.setMetadataLong(metadata, 0L);
+                        UncheckedBuffers.setMetadataLong(metadata + 8, freeWord8);
+                        UncheckedBuffers.setMetadataLong(metadata + 16, 0L);
+                        UncheckedBuffers.setMetadataLong(metadata + 24, 0L);
                         if (depth == BufferPoolThreadCache.CAPACITY) {
                             depth = spill(cache);
                         }

@@ -290,19 +290,16 @@ public final class NodeRuntime implements NodeContext {
     }
 
     /**
-     * Counts each buffer of {@code bis[0 .. count)} whose error field holds a global error
-     * index against that error, as VPP's {@code error-drop} counts {@code b->error}. A value
+     * Counts a buffer whose error field holds global error index {@code error} against that
+     * error, as VPP's {@code error-drop} counts {@code b->error}. A value
      * past the table is not counted: an error marked {@link Graph#COUNTED_ERROR} was counted by
      * the node that chose it, and any other is a faulty node's, which must not stop the thread
      * (the packet still counts as one of the node's vectors).
      */
-    public void countBufferErrors(int[] bis, int count) {
+    public void countBufferError(int error) {
         long[] table = errorTable;
-        for (int i = 0; i < count; i++) {
-            int error = buffers.error(bis[i]);
-            if (error != 0 && error < table.length) {
-                table[error]++;
-            }
+        if (error < table.length) {
+            table[error]++;
         }
     }
 

@@ -27,7 +27,12 @@ public final class L2Header {
 
     /** Records that the L2 header of {@code bi} starts at {@code currentData} and is {@code length} long. */
     public static void set(Buffers buffers, int bi, int currentData, int length) {
-        buffers.setOpaque(bi, OPAQUE_WORD, (length << 16) | (currentData & 0xffff));
+        buffers.setOpaque(bi, OPAQUE_WORD, word(currentData, length));
+    }
+
+    /** The opaque word that records an L2 header at {@code currentData}, {@code length} long. */
+    public static int word(int currentData, int length) {
+        return (length << 16) | (currentData & 0xffff);
     }
 
     /** The {@code current_data} value at which the L2 header of {@code bi} starts. */

@@ -12,10 +12,12 @@ import java.util.Map;
  * names an adjacency for as long as a route holds it; ip4-rewrite reads one with no allocation.
  *
  * <pre>
- *   ints, 10 per adjacency         longs, 2 per adjacency: the rewrite's first 14 bytes, big-endian
- *   +0 KIND       glean|neighbour   +0 bytes 0..7   dst MAC (6), src MAC bytes 0..1
+ *   ints, 10 per adjacency         longs, 4 per adjacency: what ip4-rewrite reads, in one place
+ *   +0 KIND       glean|neighbour   +0 bytes 0..7   dst MAC (6), src MAC bytes 0..1 (big-endian)
  *   +1 SW_IF_INDEX                   +1 bytes 8..13  src MAC bytes 2..5, ethertype or 0x8100;
  *   +2 ADDRESS    next hop, or the glean's subnet                    2 bytes unused
+ *                                    +2 MTU (high 32 bits), SW_IF_INDEX (low 32 bits)
+ *                                    +3 TAG (high 32 bits), REWRITE bytes (low 32 bits)
  *   +3 LENGTH     the glean's subnet length
  *   +4 MTU
  *   +5 NEXT       the next index of its node, ip4-rewrite or ip4-glean (-1 until set)
@@ -59,6 +61,10 @@ public final class Adjacencies {
     static final int REWRITE = 8;
     static final int TAG = 9;
     static final int STRIDE = 10;
+    /** Longs per adjacency: what ip4-rewrite reads, together, from one array. */
+    static final int LONGS = 4;
+    private static final int FORWARDING = 2;
+    private static final int TAG_AND_BYTES = 3;
 
     private static final int GLEAN = 0;
     private static final int NEIGHBOUR = 1;
@@ -75,7 +81,7 @@ public final class Adjacencies {
 
     private final FibInterfaces interfaces;
     private int[] rows = new int[16 * STRIDE];
-    private long[] rewrites = new long[16 * 2];
+    private long[] rewrites = new long[16 * LONGS];
     private int[] free = new int[16];
     private int freeCount;
     private int used;
@@ -141,20 +147,38 @@ public final class Adjacencies {
         return rows[adj * STRIDE + TAG];
     }
 
+    /**
+     * What ip4-rewrite needs of {@code adj} besides the rewrite, in one long: the MTU in the high
+     * 32 bits, the interface in the low 32 ({@link #forwardingMtu}, {@link #forwardingSwIfIndex}).
+     */
+    public long forwarding(int adj) {
+        return rewrites[adj * LONGS + FORWARDING];
+    }
+
+    /** The MTU of a {@link #forwarding} word. */
+    public static int forwardingMtu(long forwarding) {
+        return (int) (forwarding >>> 32);
+    }
+
+    /** The interface of a {@link #forwarding} word. */
+    public static int forwardingSwIfIndex(long forwarding) {
+        return (int) forwarding;
+    }
+
     /** Bytes 0 to 7 of the rewrite, big-endian. */
     public long rewriteHigh(int adj) {
-        return rewrites[adj * 2];
+        return rewrites[adj * LONGS];
     }
 
     /** Bytes 8 to 13 of the rewrite in the top 48 bits, big-endian. */
     public long rewriteLow(int adj) {
-        return rewrites[adj * 2 + 1];
+        return rewrites[adj * LONGS + 1];
     }
 
     /** Writes the Ethernet header of {@code adj}, {@link #rewriteBytes} long, at {@code offset} of {@code segment}. */
     public void writeRewrite(int adj, MemorySegment segment, long offset) {
-        long low = rewrites[adj * 2 + 1];
-        segment.set(LONG_BE, offset, rewrites[adj * 2]);
+        long low = rewrites[adj * LONGS + 1];
+        segment.set(LONG_BE, offset, rewrites[adj * LONGS]);
         segment.set(INT_BE, offset + 8, (int) (low >>> 32));
         segment.set(SHORT_BE, offset + 12, (short) (low >>> 16));
         if (rows[adj * STRIDE + REWRITE] == TAGGED_REWRITE_BYTES) {
@@ -250,8 +274,9 @@ public final class Adjacencies {
         checkLive(adj);
         rows[adj * STRIDE + COMPLETE] = 0;
         rows[adj * STRIDE + TAG] = 0;
-        rewrites[adj * 2] = 0;
-        rewrites[adj * 2 + 1] = 0;
+        rewrites[adj * LONGS] = 0;
+        rewrites[adj * LONGS + 1] = 0;
+        mirror(adj);
     }
 
     /** Adjacencies in use. */
@@ -286,9 +311,10 @@ public final class Adjacencies {
             if (rows[row + KIND] == GLEAN) {
                 writeHeader(adj, BROADCAST_MAC, mac, ETHERTYPE_ARP);
             } else if (rows[row + COMPLETE] != 0) {
-                writeHeader(adj, rewrites[adj * 2] >>> 16, mac, ETHERTYPE_IP4);
+                writeHeader(adj, rewrites[adj * LONGS] >>> 16, mac, ETHERTYPE_IP4);
             }
             rows[row + MTU] = mtu;
+            mirror(adj);
         }
     }
 
@@ -320,8 +346,9 @@ public final class Adjacencies {
         rows[row + REWRITE] = onSubInterface ? TAGGED_REWRITE_BYTES : REWRITE_BYTES;
         rows[row + TAG] = 0;
         tagged += onSubInterface ? 1 : 0;
-        rewrites[adj * 2] = 0;
-        rewrites[adj * 2 + 1] = 0;
+        rewrites[adj * LONGS] = 0;
+        rewrites[adj * LONGS + 1] = 0;
+        mirror(adj);
         if (kind == GLEAN) {
             writeHeader(adj, BROADCAST_MAC, interfaces.mac(swIfIndex), ETHERTYPE_ARP);
         }
@@ -339,8 +366,16 @@ public final class Adjacencies {
             rows[row + TAG] = (vlan << 16) | ethertype;
             outerType = ETHERTYPE_VLAN;
         }
-        rewrites[adj * 2] = (dstMac << 16) | (srcMac >>> 32);
-        rewrites[adj * 2 + 1] = (srcMac << 32) | ((long) outerType << 16);
+        rewrites[adj * LONGS] = (dstMac << 16) | (srcMac >>> 32);
+        rewrites[adj * LONGS + 1] = (srcMac << 32) | ((long) outerType << 16);
+        mirror(adj);
+    }
+
+    /** Copies the interface, MTU, tag and rewrite length of {@code adj} to where ip4-rewrite reads them. */
+    private void mirror(int adj) {
+        int row = adj * STRIDE;
+        rewrites[adj * LONGS + FORWARDING] = (long) rows[row + MTU] << 32 | Integer.toUnsignedLong(rows[row + SW_IF_INDEX]);
+        rewrites[adj * LONGS + TAG_AND_BYTES] = (long) rows[row + TAG] << 32 | rows[row + REWRITE];
     }
 
     private void checkLive(int adj) {
@@ -378,8 +413,8 @@ public final class Adjacencies {
             text.append(" next:").append(rows[row + NEXT]);
         }
         text.append(" flags:[] ");
-        appendHex(text, rewrites[adj * 2], 8);
-        appendHex(text, rewrites[adj * 2 + 1] >>> 16, 6);
+        appendHex(text, rewrites[adj * LONGS], 8);
+        appendHex(text, rewrites[adj * LONGS + 1] >>> 16, 6);
         if (rows[row + REWRITE] == TAGGED_REWRITE_BYTES) {
             appendHex(text, rows[row + TAG] & 0xffff_ffffL, 4);
         }

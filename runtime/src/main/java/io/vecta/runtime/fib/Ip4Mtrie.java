@@ -110,7 +110,8 @@ public final class Ip4Mtrie {
      * Looks up {@code count} addresses: {@code indices[i]} = {@link #lookup}{@code (addresses[i])};
      * {@code indices} may be {@code addresses}. One pass per level over the whole vector, so that
      * the loads of one level are all independent and their cache misses overlap; one read of the
-     * store for the whole vector.
+     * store for the whole vector. When every address ends at the first level (under prefixes of
+     * 16 bits or less, as most do), the other two passes are skipped.
      */
     public void lookup(int[] addresses, int[] indices, int count) {
         int[] store = leaves;
@@ -122,19 +123,27 @@ public final class Ip4Mtrie {
             }
             return;
         }
+        int allTerminal = 1;
         for (int i = 0; i < count; i++) {
-            leavesOf[i] = store[addresses[i] >>> 16];
+            int leaf = store[addresses[i] >>> 16];
+            leavesOf[i] = leaf;
+            allTerminal &= leaf;
+        }
+        if (allTerminal == 0) {
+            // some address lies under a prefix longer than 16 bits: the next two levels
+            for (int i = 0; i < count; i++) {
+                int leaf = leavesOf[i];
+                int plyMask = (leaf & 1) - 1;
+                leavesOf[i] = leaf ^ ((leaf ^ store[((leaf << 7) & plyMask) | ((addresses[i] >>> 8) & 0xff)]) & plyMask);
+            }
+            for (int i = 0; i < count; i++) {
+                int leaf = leavesOf[i];
+                int plyMask = (leaf & 1) - 1;
+                leavesOf[i] = leaf ^ ((leaf ^ store[((leaf << 7) & plyMask) | (addresses[i] & 0xff)]) & plyMask);
+            }
         }
         for (int i = 0; i < count; i++) {
-            int leaf = leavesOf[i];
-            int plyMask = (leaf & 1) - 1;
-            leavesOf[i] = leaf ^ ((leaf ^ store[((leaf << 7) & plyMask) | ((addresses[i] >>> 8) & 0xff)]) & plyMask);
-        }
-        for (int i = 0; i < count; i++) {
-            int leaf = leavesOf[i];
-            int plyMask = (leaf & 1) - 1;
-            leaf ^= (leaf ^ store[((leaf << 7) & plyMask) | (addresses[i] & 0xff)]) & plyMask;
-            leavesOf[i] = leaf >>> 1;
+            leavesOf[i] >>>= 1;
         }
     }
 

@@ -14,7 +14,11 @@ import java.util.Arrays;
  *   hashConfig[lb]  flow-hash fields  +1 .. +count  buckets, path i's share contiguous
  * </pre>
  *
- * A change of paths writes a whole new bucket block and then the one int that points to it, so
+ * A load-balance of one bucket (most routes: one path) also keeps that bucket in
+ * {@code single[lb]}, so that ip4-lookup forwards it with one array read, as VPP keeps a
+ * one-bucket load-balance's DPO inline; {@link #MULTIPLE} there sends it to the block.
+ *
+ * <p>A change of paths writes a whole new bucket block and then the one int that points to it, so
  * a reader sees the old block or the new one. The index of a load-balance never changes while
  * its entry lives, so changing a route's paths does not touch the mtrie.
  *
@@ -28,11 +32,15 @@ public final class LoadBalances {
     /** Bucket counts are doubled until no path's share is off by more than this, summed, per bucket. */
     static final double SHARE_TOLERANCE = 0.1;
 
+    /** {@link #singleBucket}'s answer for a load-balance of more than one bucket (no bucket is all ones). */
+    public static final int MULTIPLE = -1;
+
     private static final int FREE = -1;
     private static final int SIZE_CLASSES = Integer.numberOfTrailingZeros(MAX_BUCKETS) + 1;
 
     private int[] blocks = new int[16];
     private int[] hashConfig = new int[16];
+    private int[] single = new int[16];
     private int used;
     private int live;
     private int[] freeIndices = new int[16];
@@ -55,6 +63,11 @@ public final class LoadBalances {
         int[] buckets = store;
         int block = blocks[lb];
         return buckets[block + 1 + (flowHash & buckets[block])];
+    }
+
+    /** The only bucket of {@code lb}, or {@link #MULTIPLE} when it has more than one. */
+    public int singleBucket(int lb) {
+        return single[lb];
     }
 
     /** The number of buckets of {@code lb} (a power of two). */
@@ -87,11 +100,13 @@ public final class LoadBalances {
             if (used > blocks.length) {
                 blocks = Arrays.copyOf(blocks, blocks.length * 2);
                 hashConfig = Arrays.copyOf(hashConfig, hashConfig.length * 2);
+                single = Arrays.copyOf(single, single.length * 2);
             }
         }
         live++;
         hashConfig[lb] = config;
         blocks[lb] = writeBlock(buckets);
+        single[lb] = singleOf(buckets);
         return lb;
     }
 
@@ -103,10 +118,11 @@ public final class LoadBalances {
         if (store[old] + 1 == buckets.length) {
             // same count: bucket by bucket, each one int
             System.arraycopy(buckets, 0, store, old + 1, buckets.length);
-            return;
+        } else {
+            blocks[lb] = writeBlock(buckets);
+            freeBlock(old);
         }
-        blocks[lb] = writeBlock(buckets);
-        freeBlock(old);
+        single[lb] = singleOf(buckets);
     }
 
     /** Frees {@code lb}. */
@@ -114,6 +130,7 @@ public final class LoadBalances {
         checkLive(lb);
         freeBlock(blocks[lb]);
         blocks[lb] = FREE;
+        single[lb] = MULTIPLE;
         live--;
         if (freeIndexCount == freeIndices.length) {
             freeIndices = Arrays.copyOf(freeIndices, freeIndexCount * 2);
@@ -143,7 +160,14 @@ public final class LoadBalances {
                     store[i] = to;
                 }
             }
+            if (single[lb] == from) {
+                single[lb] = to;
+            }
         }
+    }
+
+    private static int singleOf(int[] buckets) {
+        return buckets.length == 1 ? buckets[0] : MULTIPLE;
     }
 
     private int writeBlock(int[] buckets) {

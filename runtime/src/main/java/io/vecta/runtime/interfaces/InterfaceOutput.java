@@ -10,6 +10,7 @@ import io.vecta.sdk.annotation.PerFrame;
 import io.vecta.sdk.annotation.Severity;
 import io.vecta.sdk.buffer.BufferFlags;
 import io.vecta.sdk.buffer.Buffers;
+import io.vecta.sdk.buffer.UncheckedBuffers;
 import io.vecta.sdk.node.Frame;
 import io.vecta.sdk.node.NodeContext;
 import java.util.Arrays;
@@ -80,9 +81,13 @@ public final class InterfaceOutput {
         int runInterface = -1;
         long runPackets = 0;
         long runBytes = 0;
+        long base = buffers.baseAddress();
+        int firstNext = -1;
+        boolean oneNext = true;
         for (int i = 0; i < count; i++) {
             int bi = bis[i];
-            int sw = buffers.txSwIfIndex(bi);
+            long b = UncheckedBuffers.address(base, bi);
+            int sw = UncheckedBuffers.txSwIfIndex(b);
             if (sw < 0 || sw >= txNexts.length) {
                 nexts[i] = DROP;
                 s.errors[Error.NO_SUCH_INTERFACE.ordinal()]++;
@@ -97,6 +102,10 @@ public final class InterfaceOutput {
                 continue;
             }
             nexts[i] = next;
+            if (firstNext < 0) {
+                firstNext = next;
+            }
+            oneNext &= next == firstNext;
             anySub |= sups[sw] != sw;
             if (sw != runInterface) {
                 if (runPackets != 0) {
@@ -107,7 +116,8 @@ public final class InterfaceOutput {
                 runBytes = 0;
             }
             runPackets++;
-            runBytes += buffers.lengthInChain(bi);
+            runBytes += (UncheckedBuffers.flags(b) & BufferFlags.NEXT_PRESENT) == 0 ? UncheckedBuffers.currentLength(b)
+                    : buffers.lengthInChain(bi);
         }
         if (runPackets != 0) {
             counters.addTx(runInterface, runPackets, runBytes);
@@ -143,6 +153,10 @@ public final class InterfaceOutput {
             ctx.addErrors(s.errors, 0);
             Arrays.fill(s.errors, 0);
         }
-        ctx.enqueueToNext(bis, nexts, count);
+        if (oneNext && !dropped && count > 0) {
+            ctx.enqueueToSingleNext(bis, firstNext, count);
+        } else {
+            ctx.enqueueToNext(bis, nexts, count);
+        }
     }
 }

@@ -9,13 +9,11 @@ import io.vecta.sdk.annotation.PerFrame;
 import io.vecta.sdk.annotation.Severity;
 import io.vecta.sdk.buffer.BufferFlags;
 import io.vecta.sdk.buffer.Buffers;
+import io.vecta.sdk.buffer.UncheckedBuffers;
 import io.vecta.sdk.node.Frame;
 import io.vecta.sdk.node.NodeContext;
 import io.vecta.sdk.packet.Icmp;
 import io.vecta.sdk.packet.Ip4;
-import java.lang.foreign.MemorySegment;
-import java.lang.foreign.ValueLayout;
-import java.nio.ByteOrder;
 import java.util.Arrays;
 
 /**
@@ -74,8 +72,6 @@ public final class Ip4Input {
     @Next(Ip4IcmpError.NODE)
     static final int NEXT_ICMP_ERROR = 2;
 
-    private static final ValueLayout.OfInt INT_BE = ValueLayout.JAVA_INT_UNALIGNED.withOrder(ByteOrder.BIG_ENDIAN);
-
     private final Scratch scratch = new Scratch();
 
     /** Per-thread working state; a holder because node fields are final. */
@@ -93,11 +89,11 @@ public final class Ip4Input {
         int[] errors = s.errors;
         int count = frame.count();
         Buffers buffers = ctx.buffers();
-        MemorySegment m = buffers.memory();
+        long base = buffers.baseAddress();
         boolean anyError = false;
         for (int i = 0; i < count; i++) {
             int bi = bis[i];
-            int error = check(buffers, m, bi);
+            int error = check(UncheckedBuffers.address(base, bi));
             int next = NEXT_LOOKUP;
             if (error >= 0) {
                 errors[error]++;
@@ -140,59 +136,70 @@ public final class Ip4Input {
         }
     }
 
-    /** The error of {@code bi}'s header, or -1 when it is good (and then cut to its length). */
-    private static int check(Buffers buffers, MemorySegment m, int bi) {
-        int length = buffers.currentLength(bi);
+    /** The error of the header of the buffer at {@code b}, or -1 when it is good (and then cut to its length). */
+    private static int check(long b) {
+        int length = UncheckedBuffers.currentLength(b);
         if (length < Ip4.MIN_HEADER_LENGTH) {
             return Error.TOO_SHORT.ordinal();
         }
-        if ((buffers.flags(bi) & Ip4BufferFields.LOCALLY_ORIGINATED) != 0) {
-            buffers.clearFlags(bi, Ip4BufferFields.LOCALLY_ORIGINATED);
+        int flags = UncheckedBuffers.flags(b);
+        if ((flags & Ip4BufferFields.LOCALLY_ORIGINATED) != 0) {
+            UncheckedBuffers.setFlags(b, flags & ~Ip4BufferFields.LOCALLY_ORIGINATED);
         }
-        long off = buffers.dataOffset(bi);
-        int word0 = m.get(INT_BE, off);
+        long ip = UncheckedBuffers.currentAddress(b);
+        int word0 = UncheckedBuffers.getU32(ip);
+        int word1 = UncheckedBuffers.getU32(ip + 4);
+        int word2 = UncheckedBuffers.getU32(ip + 8);
         int versionIhl = word0 >>> 24;
         int totalLength = word0 & 0xffff;
         int headerLength = (versionIhl & 0xf) << 2;
-        int error = -1;
-        if ((versionIhl >>> 4) != Ip4.VERSION) {
-            return Error.VERSION.ordinal();
+        long sum;
+        if (versionIhl == 0x45) {
+            // the usual header: no options, five words
+            sum = Integer.toUnsignedLong(word0) + Integer.toUnsignedLong(word1) + Integer.toUnsignedLong(word2)
+                    + Integer.toUnsignedLong(UncheckedBuffers.getU32(ip + 12))
+                    + Integer.toUnsignedLong(UncheckedBuffers.getU32(ip + 16));
+        } else {
+            if ((versionIhl >>> 4) != Ip4.VERSION) {
+                return Error.VERSION.ordinal();
+            }
+            if (headerLength < Ip4.MIN_HEADER_LENGTH) {
+                return Error.HDR_TOO_SHORT.ordinal();
+            }
+            if (headerLength > length) {
+                return Error.BAD_LENGTH.ordinal();
+            }
+            sum = 0;
+            for (int at = 0; at < headerLength; at += 4) {
+                sum += Integer.toUnsignedLong(UncheckedBuffers.getU32(ip + at));
+            }
         }
-        if (headerLength < Ip4.MIN_HEADER_LENGTH) {
-            return Error.HDR_TOO_SHORT.ordinal();
-        }
-        if (headerLength > length) {
-            return Error.BAD_LENGTH.ordinal();
-        }
-        if (!checksumValid(m, off, word0, headerLength)) {
-            error = Error.BAD_CHECKSUM.ordinal();
-        }
-        if (totalLength < Ip4.MIN_HEADER_LENGTH) {
-            error = Error.TOO_SHORT.ordinal();
-        } else if (totalLength > length) {
-            error = Error.BAD_LENGTH.ordinal();
-        }
-        int word2 = m.get(INT_BE, off + 8);
-        if ((m.get(INT_BE, off + 4) & Ip4.FRAGMENT_OFFSET_MASK) == 1) {
+        int error = lengthError(totalLength, length, checksumValid(sum) ? -1 : Error.BAD_CHECKSUM.ordinal());
+        if ((word1 & Ip4.FRAGMENT_OFFSET_MASK) == 1) {
             error = Error.FRAGMENT_OFFSET_ONE.ordinal();
         }
         if (error < 0 && (word2 >>> 24) == 0) {
             error = Error.TIME_EXPIRED.ordinal();
         }
         if (error < 0 && totalLength < length) {
-            buffers.setCurrentLength(bi, totalLength);
+            UncheckedBuffers.setCurrentLength(b, totalLength);
         }
         return error;
     }
 
-    /** Whether the one's-complement sum of the header's 16-bit words is 0xffff. */
-    private static boolean checksumValid(MemorySegment m, long off, int word0, int headerLength) {
-        long sum = (word0 & 0xffffffffL) + (m.get(INT_BE, off + 4) & 0xffffffffL)
-                + (m.get(INT_BE, off + 8) & 0xffffffffL) + (m.get(INT_BE, off + 12) & 0xffffffffL)
-                + (m.get(INT_BE, off + 16) & 0xffffffffL);
-        for (int at = Ip4.MIN_HEADER_LENGTH; at < headerLength; at += 4) {
-            sum += m.get(INT_BE, off + at) & 0xffffffffL;
+    /** The length error of a header whose total length is {@code totalLength}, or {@code otherwise}. */
+    private static int lengthError(int totalLength, int length, int otherwise) {
+        if (totalLength < Ip4.MIN_HEADER_LENGTH) {
+            return Error.TOO_SHORT.ordinal();
         }
+        if (totalLength > length) {
+            return Error.BAD_LENGTH.ordinal();
+        }
+        return otherwise;
+    }
+
+    /** Whether a sum of the header's 32-bit words folds to 0xffff, the one's-complement sum of a good header. */
+    private static boolean checksumValid(long sum) {
         sum = (sum & 0xffffffffL) + (sum >>> 32);
         sum = (sum & 0xffff) + (sum >>> 16);
         sum = (sum & 0xffff) + (sum >>> 16);

@@ -12,13 +12,11 @@ import io.vecta.sdk.annotation.PerFrame;
 import io.vecta.sdk.annotation.Severity;
 import io.vecta.sdk.buffer.BufferFlags;
 import io.vecta.sdk.buffer.Buffers;
+import io.vecta.sdk.buffer.UncheckedBuffers;
 import io.vecta.sdk.node.Frame;
 import io.vecta.sdk.node.NodeContext;
 import io.vecta.sdk.packet.Ip4;
 import io.vecta.sdk.packet.IpProtocol;
-import java.lang.foreign.MemorySegment;
-import java.lang.foreign.ValueLayout;
-import java.nio.ByteOrder;
 import java.util.Arrays;
 
 /**
@@ -62,7 +60,6 @@ public final class Ip4Lookup {
     @Next(Ip4Rewrite.NODE)
     static final int NEXT_REWRITE = 5;
 
-    private static final ValueLayout.OfInt INT_BE = ValueLayout.JAVA_INT_UNALIGNED.withOrder(ByteOrder.BIG_ENDIAN);
     /** ip4-lookup's next for each bucket kind, by the kind's code. */
     private static final int[] NEXT_BY_KIND = nextByKind();
 
@@ -93,13 +90,13 @@ public final class Ip4Lookup {
         int[] fibIndices = s.fibIndices;
         int count = frame.count();
         Buffers buffers = ctx.buffers();
-        MemorySegment m = buffers.memory();
+        long base = buffers.baseAddress();
         boolean oneTable = true;
         int firstFib = count > 0 ? fib.fibIndexOf(buffers.rxSwIfIndex(bis[0])) : 0;
         for (int i = 0; i < count; i++) {
-            int bi = bis[i];
-            addresses[i] = m.get(INT_BE, buffers.dataOffset(bi) + Ip4.DST_OFFSET);
-            int fibIndex = fib.fibIndexOf(buffers.rxSwIfIndex(bi));
+            long b = UncheckedBuffers.address(base, bis[i]);
+            addresses[i] = UncheckedBuffers.getU32(UncheckedBuffers.currentAddress(b) + Ip4.DST_OFFSET);
+            int fibIndex = fib.fibIndexOf(UncheckedBuffers.rxSwIfIndex(b));
             fibIndices[i] = fibIndex;
             oneTable &= fibIndex == firstFib;
         }
@@ -116,14 +113,16 @@ public final class Ip4Lookup {
         boolean oneNext = true;
         for (int i = 0; i < count; i++) {
             int bi = bis[i];
+            long b = UncheckedBuffers.address(base, bi);
             int lb = lbs[i];
             int hash = 0;
-            if (pool.bucketCount(lb) > 1) {
-                hash = flowHash(m, buffers.dataOffset(bi), pool.hashConfig(lb));
+            int bucket = pool.singleBucket(lb);
+            if (bucket == LoadBalances.MULTIPLE) {
+                hash = flowHash(UncheckedBuffers.currentAddress(b), pool.hashConfig(lb));
+                bucket = pool.bucket(lb, hash);
             }
-            int bucket = pool.bucket(lb, hash);
-            Ip4BufferFields.setAdjIndex(buffers, bi, DpoKind.index(bucket));
-            Ip4BufferFields.setFlowHash(buffers, bi, hash);
+            UncheckedBuffers.setOpaque(b, Ip4BufferFields.ADJ_INDEX_WORD, DpoKind.index(bucket));
+            UncheckedBuffers.setOpaque(b, Ip4BufferFields.FLOW_HASH_WORD, hash);
             int next = NEXT_BY_KIND[DpoKind.code(bucket)];
             if (next == NEXT_DROP) {
                 drops++;
@@ -158,14 +157,17 @@ public final class Ip4Lookup {
         }
     }
 
-    /** The flow hash of the packet at {@code off}: addresses, protocol and, unfragmented, the ports. */
-    private static int flowHash(MemorySegment m, long off, int config) {
-        int protocol = Ip4.protocol(m, off);
+    /** The flow hash of the IPv4 packet at {@code ip}: addresses, protocol and, unfragmented, the ports. */
+    private static int flowHash(long ip, int config) {
+        int word2 = UncheckedBuffers.getU32(ip + 8);
+        int protocol = (word2 >>> 16) & 0xff;
         int ports = 0;
-        if ((protocol == IpProtocol.TCP || protocol == IpProtocol.UDP) && !Ip4.isFragment(m, off)) {
-            ports = m.get(INT_BE, off + Ip4.headerLength(m, off));
+        boolean fragment = (UncheckedBuffers.getU32(ip + 4) & (Ip4.FLAG_MORE_FRAGMENTS | Ip4.FRAGMENT_OFFSET_MASK)) != 0;
+        if ((protocol == IpProtocol.TCP || protocol == IpProtocol.UDP) && !fragment) {
+            ports = UncheckedBuffers.getU32(ip + ((UncheckedBuffers.getU8(ip) & 0xf) << 2));
         }
-        return Ip4FlowHash.hash(config, Ip4.src(m, off), Ip4.dst(m, off), protocol, ports >>> 16, ports & 0xffff);
+        return Ip4FlowHash.hash(config, UncheckedBuffers.getU32(ip + Ip4.SRC_OFFSET),
+                UncheckedBuffers.getU32(ip + Ip4.DST_OFFSET), protocol, ports >>> 16, ports & 0xffff);
     }
 
     private static int[] nextByKind() {

@@ -11,15 +11,12 @@ import io.vecta.sdk.annotation.PerFrame;
 import io.vecta.sdk.annotation.Severity;
 import io.vecta.sdk.buffer.BufferFlags;
 import io.vecta.sdk.buffer.Buffers;
+import io.vecta.sdk.buffer.UncheckedBuffers;
 import io.vecta.sdk.node.Frame;
 import io.vecta.sdk.node.NodeContext;
-import io.vecta.sdk.packet.Checksum;
 import io.vecta.sdk.packet.Icmp;
 import io.vecta.sdk.packet.Ip4;
 import io.vecta.sdk.packet.Vlan;
-import java.lang.foreign.MemorySegment;
-import java.lang.foreign.ValueLayout;
-import java.nio.ByteOrder;
 import java.util.Arrays;
 import java.util.HexFormat;
 
@@ -68,9 +65,6 @@ public final class Ip4Rewrite {
     @Next(Ip4IcmpError.NODE)
     static final int NEXT_ICMP_ERROR = 2;
 
-    private static final ValueLayout.OfInt INT_BE = ValueLayout.JAVA_INT_UNALIGNED.withOrder(ByteOrder.BIG_ENDIAN);
-    private static final ValueLayout.OfShort SHORT_BE = ValueLayout.JAVA_SHORT_UNALIGNED.withOrder(ByteOrder.BIG_ENDIAN);
-    private static final ValueLayout.OfLong LONG_BE = ValueLayout.JAVA_LONG_UNALIGNED.withOrder(ByteOrder.BIG_ENDIAN);
     /** Bytes of the rewritten packet a trace record shows in hex, as VPP's does. */
     private static final int TRACED_BYTES = 60;
 
@@ -109,6 +103,35 @@ public final class Ip4Rewrite {
         }
     }
 
+    /**
+     * The error of a packet that cannot be forwarded as it is, with the ICMP error to send asked
+     * for in its opaque word: expired (not for packets made here), or longer than the MTU.
+     */
+    private static int exception(Buffers buffers, int bi, boolean local, int ttl, int word1, int mtu) {
+        if (ttl <= 1 && !local) {
+            Ip4BufferFields.setIcmpError(buffers, bi, Icmp.TYPE_TIME_EXCEEDED, 0, 0);
+            return Error.TIME_EXPIRED.ordinal();
+        }
+        if ((word1 & Ip4.FLAG_DONT_FRAGMENT) != 0) {
+            // destination unreachable, code 4: fragmentation needed and DF set, with the MTU
+            Ip4BufferFields.setIcmpError(buffers, bi, Icmp.TYPE_DESTINATION_UNREACHABLE, 4, mtu);
+            return Error.MTU_EXCEEDED.ordinal();
+        }
+        return Error.FRAGMENTATION_NOT_DONE.ordinal();
+    }
+
+    /**
+     * The header checksum once the TTL has gone down by one (RFC 1624): the 16-bit word holding
+     * the TTL fell by 0x0100, so the checksum rises by 0x0100 in one's-complement arithmetic.
+     * A result of 0xffff is written 0x0000, as a checksum computed afresh would be, and as VPP
+     * does.
+     */
+    static int checksumAfterTtlDecrement(int checksum) {
+        int sum = checksum + 0x0100;
+        sum += (0xfffe - sum) >>> 31;
+        return sum & 0xffff;
+    }
+
     @PerFrame
     void process(NodeContext ctx, Frame frame) {
         Scratch s = scratch;
@@ -123,61 +146,56 @@ public final class Ip4Rewrite {
         int[] errors = s.errors;
         int count = frame.count();
         Buffers buffers = ctx.buffers();
-        MemorySegment m = buffers.memory();
+        long base = buffers.baseAddress();
         boolean anyError = false;
         boolean anyTagged = adjacencies.anyTagged();
         for (int i = 0; i < count; i++) {
             int bi = bis[i];
-            int adj = Ip4BufferFields.adjIndex(buffers, bi);
-            long off = buffers.dataOffset(bi);
-            int word2 = m.get(INT_BE, off + 8);
+            long b = UncheckedBuffers.address(base, bi);
+            int adj = UncheckedBuffers.opaque(b, Ip4BufferFields.ADJ_INDEX_WORD);
+            long ip = UncheckedBuffers.currentAddress(b);
+            int word0 = UncheckedBuffers.getU32(ip);
+            int word2 = UncheckedBuffers.getU32(ip + 8);
             int ttl = word2 >>> 24;
-            int next = NEXT_OUTPUT;
-            int error = -1;
-            boolean local = (buffers.flags(bi) & Ip4BufferFields.LOCALLY_ORIGINATED) != 0;
-            if (local) {
-                buffers.clearFlags(bi, Ip4BufferFields.LOCALLY_ORIGINATED);
-            }
-            if (ttl <= 1 && !local) {
-                error = Error.TIME_EXPIRED.ordinal();
-                Ip4BufferFields.setIcmpError(buffers, bi, Icmp.TYPE_TIME_EXCEEDED, 0, 0);
-                next = NEXT_ICMP_ERROR;
-            } else if ((m.get(INT_BE, off) & 0xffff) > adjacencies.mtu(adj)) {
-                if ((m.get(INT_BE, off + 4) & Ip4.FLAG_DONT_FRAGMENT) != 0) {
-                    error = Error.MTU_EXCEEDED.ordinal();
-                    // destination unreachable, code 4: fragmentation needed and DF set, with the MTU
-                    Ip4BufferFields.setIcmpError(buffers, bi, Icmp.TYPE_DESTINATION_UNREACHABLE, 4,
-                            adjacencies.mtu(adj));
-                    next = NEXT_ICMP_ERROR;
-                } else {
-                    error = Error.FRAGMENTATION_NOT_DONE.ordinal();
-                    next = NEXT_DROP;
+            int flags = UncheckedBuffers.flags(b);
+            boolean local = (flags & Ip4BufferFields.LOCALLY_ORIGINATED) != 0;
+            long forwarding = adjacencies.forwarding(adj);
+            int mtu = Adjacencies.forwardingMtu(forwarding);
+            if (((ttl <= 1 && !local) | (word0 & 0xffff) > mtu)) {
+                // the rare packets: expired, or too long for the link
+                int error = exception(buffers, bi, local, ttl, UncheckedBuffers.getU32(ip + 4), mtu);
+                if (local) {
+                    UncheckedBuffers.setFlags(b, flags & ~Ip4BufferFields.LOCALLY_ORIGINATED);
                 }
-            } else {
-                if (!local) {
-                    // TTL is the high byte of the word it shares with the protocol; the checksum is the low half
-                    int checksum = Checksum.update16(word2 & 0xffff, ttl << 8, (ttl - 1) << 8);
-                    m.set(INT_BE, off + 8, ((ttl - 1) << 24) | (word2 & 0x00ff0000) | checksum);
-                }
-                int rewriteBytes = Adjacencies.REWRITE_BYTES;
-                if (anyTagged && adjacencies.rewriteBytes(adj) != Adjacencies.REWRITE_BYTES) {
-                    rewriteBytes = adjacencies.rewriteBytes(adj);
-                    m.set(INT_BE, off - Vlan.TAG_LENGTH, adjacencies.rewriteTag(adj));
-                }
-                long l2 = off - rewriteBytes;
-                long low = adjacencies.rewriteLow(adj);
-                m.set(LONG_BE, l2, adjacencies.rewriteHigh(adj));
-                m.set(INT_BE, l2 + 8, (int) (low >>> 32));
-                m.set(SHORT_BE, l2 + 12, (short) (low >>> 16));
-                buffers.advance(bi, -rewriteBytes);
-                buffers.setTxSwIfIndex(bi, adjacencies.swIfIndex(adj));
-            }
-            if (error >= 0) {
                 errors[error]++;
                 anyError = true;
                 ctx.noteCountedError(bi, error);
+                nexts[i] = error == Error.FRAGMENTATION_NOT_DONE.ordinal() ? NEXT_DROP : NEXT_ICMP_ERROR;
+                continue;
             }
-            nexts[i] = next;
+            if (local) {
+                // made here: sent with the TTL it was given
+                UncheckedBuffers.setFlags(b, flags & ~Ip4BufferFields.LOCALLY_ORIGINATED);
+            } else {
+                // TTL is the high byte of the word it shares with the protocol; the checksum is the low half
+                UncheckedBuffers.setU32(ip + 8, ((ttl - 1) << 24) | (word2 & 0x00ff0000)
+                        | checksumAfterTtlDecrement(word2 & 0xffff));
+            }
+            int rewriteBytes = Adjacencies.REWRITE_BYTES;
+            if (anyTagged && adjacencies.rewriteBytes(adj) != Adjacencies.REWRITE_BYTES) {
+                // a sub-interface's: the 802.1Q tag between the MACs' header and the IPv4 header
+                rewriteBytes = adjacencies.rewriteBytes(adj);
+                UncheckedBuffers.setU32(ip - Vlan.TAG_LENGTH, adjacencies.rewriteTag(adj));
+            }
+            // the first 14 bytes as two overlapping 8-byte stores: bytes 0-7, then 6-13
+            long high = adjacencies.rewriteHigh(adj);
+            long low = adjacencies.rewriteLow(adj);
+            long l2 = ip - rewriteBytes;
+            UncheckedBuffers.setU64(l2, high);
+            UncheckedBuffers.setU64(l2 + 6, (high << 48) | (low >>> 16));
+            UncheckedBuffers.advance(b, -rewriteBytes);
+            UncheckedBuffers.setTxSwIfIndex(b, Adjacencies.forwardingSwIfIndex(forwarding));
+            nexts[i] = NEXT_OUTPUT;
         }
         if (frame.isTraced()) {
             for (int i = 0; i < count; i++) {

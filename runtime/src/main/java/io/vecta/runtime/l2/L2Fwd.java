@@ -8,6 +8,7 @@ import io.vecta.sdk.annotation.PerFrame;
 import io.vecta.sdk.annotation.Severity;
 import io.vecta.sdk.buffer.BufferFlags;
 import io.vecta.sdk.buffer.Buffers;
+import io.vecta.sdk.buffer.UncheckedBuffers;
 import io.vecta.sdk.node.Frame;
 import io.vecta.sdk.node.NodeContext;
 import io.vecta.sdk.packet.Ethernet;
@@ -96,26 +97,36 @@ public final class L2Fwd {
         int count = frame.count();
         Buffers buffers = ctx.buffers();
         MemorySegment m = buffers.memory();
+        long base = buffers.baseAddress();
         int hits = 0;
+        // frames mostly hold runs to one destination: the last key looked up and its result
+        long cachedKey = -1;
+        long cachedResult = L2Fib.MISS;
         for (int i = 0; i < count; i++) {
             int bi = bis[i];
-            int bd = L2Opaque.bdIndex(buffers, bi);
+            long b = UncheckedBuffers.address(base, bi);
+            int bd = L2Opaque.bdIndex(UncheckedBuffers.opaque(b, L2Opaque.OPAQUE_WORD));
             int bdFlags = bd < flags.length ? flags[bd] : 0;
-            long dst = Ethernet.dst(m, buffers.dataOffset(bi));
+            long dst = UncheckedBuffers.getU64(UncheckedBuffers.currentAddress(b)) >>> 16;
             long result = L2Fib.MISS;
             int next;
             if ((dst & GROUP_BIT) != 0) {
                 next = (bdFlags & L2Tables.FLOOD) != 0 ? NEXT_FLOOD : drop(ctx, bi, Error.FLOOD_OFF);
             } else {
                 if ((bdFlags & L2Tables.FORWARD) != 0) {
-                    result = fib.lookup(L2Fib.key(bd, dst));
+                    long key = L2Fib.key(bd, dst);
+                    if (key != cachedKey) {
+                        cachedResult = fib.lookup(key);
+                        cachedKey = key;
+                    }
+                    result = cachedResult;
                 }
                 if (result != L2Fib.MISS) {
                     int tx = L2Fib.swIfIndex(result);
-                    if (tx == buffers.rxSwIfIndex(bi)) {
+                    if (tx == UncheckedBuffers.rxSwIfIndex(b)) {
                         next = drop(ctx, bi, Error.REFLECT_DROP);
                     } else {
-                        buffers.setTxSwIfIndex(bi, tx);
+                        UncheckedBuffers.setTxSwIfIndex(b, tx);
                         next = NEXT_OUTPUT;
                         hits++;
                     }

@@ -9,6 +9,7 @@ import io.vecta.sdk.annotation.PerFrame;
 import io.vecta.sdk.annotation.Severity;
 import io.vecta.sdk.buffer.BufferFlags;
 import io.vecta.sdk.buffer.Buffers;
+import io.vecta.sdk.buffer.UncheckedBuffers;
 import io.vecta.sdk.node.Frame;
 import io.vecta.sdk.node.NodeContext;
 import io.vecta.sdk.packet.Ethernet;
@@ -95,23 +96,27 @@ public final class L2Input {
         int[] nexts = s.nexts;
         int count = frame.count();
         Buffers buffers = ctx.buffers();
+        long base = buffers.baseAddress();
         int drops = 0;
+        int firstNext = -1;
+        boolean oneNext = true;
         for (int i = 0; i < count; i++) {
             int bi = bis[i];
-            int rx = buffers.rxSwIfIndex(bi);
+            long b = UncheckedBuffers.address(base, bi);
+            int rx = UncheckedBuffers.rxSwIfIndex(b);
             int next;
             if (rx < 0 || rx >= xconnectTo.length) {
                 next = NEXT_DROP;
             } else if (xconnectTo[rx] != L2Tables.NO_XCONNECT) {
-                buffers.setTxSwIfIndex(bi, xconnectTo[rx]);
-                L2Opaque.set(buffers, bi, 0, 0);
+                UncheckedBuffers.setTxSwIfIndex(b, xconnectTo[rx]);
+                UncheckedBuffers.setOpaque(b, L2Opaque.OPAQUE_WORD, L2Opaque.word(0, 0));
                 next = NEXT_OUTPUT;
             } else {
                 int bd = bdIndexOf[rx];
                 if (bd == 0) {
                     next = NEXT_DROP;
                 } else {
-                    L2Opaque.set(buffers, bi, bd, shgOf[rx]);
+                    UncheckedBuffers.setOpaque(b, L2Opaque.OPAQUE_WORD, L2Opaque.word(bd, shgOf[rx]));
                     next = (flags[bd] & L2Tables.LEARN) != 0 ? NEXT_LEARN : NEXT_FWD;
                 }
             }
@@ -122,6 +127,10 @@ public final class L2Input {
                 L2Opaque.setResume(buffers, bi, next);
                 next = s.arcs.start(s.featureArc, s.node, buffers, bi);
             }
+            if (firstNext < 0) {
+                firstNext = next;
+            }
+            oneNext &= next == firstNext;
             nexts[i] = next;
         }
         if (frame.isTraced()) {
@@ -137,6 +146,10 @@ public final class L2Input {
         s.errors[Error.L2INPUT.ordinal()] = count;
         s.errors[Error.DROP.ordinal()] = drops;
         ctx.addErrors(s.errors, 0);
-        ctx.enqueueToNext(bis, nexts, count);
+        if (oneNext && count > 0) {
+            ctx.enqueueToSingleNext(bis, firstNext, count);
+        } else {
+            ctx.enqueueToNext(bis, nexts, count);
+        }
     }
 }

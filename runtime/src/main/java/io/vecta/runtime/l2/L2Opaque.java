@@ -29,7 +29,22 @@ public final class L2Opaque {
 
     /** Records that {@code bi} is switched in bridge domain {@code bdIndex}, from group {@code shg}. */
     public static void set(Buffers buffers, int bi, int bdIndex, int shg) {
-        buffers.setOpaque(bi, OPAQUE_WORD, shg << 16 | bdIndex & 0xffff);
+        buffers.setOpaque(bi, OPAQUE_WORD, word(bdIndex, shg));
+    }
+
+    /** The opaque word of a frame switched in bridge domain {@code bdIndex}, from group {@code shg}. */
+    public static int word(int bdIndex, int shg) {
+        return shg << 16 | bdIndex & 0xffff;
+    }
+
+    /** The bridge domain index held in opaque word {@code word}. */
+    public static int bdIndex(int word) {
+        return word & 0xffff;
+    }
+
+    /** The split-horizon group held in opaque word {@code word}. */
+    public static int shg(int word) {
+        return word >>> 16 & 0xff;
     }
 
     /** Records where {@code bi} resumes after the input features: one of {@code l2-input}'s nexts. */
@@ -44,11 +59,11 @@ public final class L2Opaque {
 
     /** The bridge domain index of {@code bi}, 0 for a cross-connected frame. */
     public static int bdIndex(Buffers buffers, int bi) {
-        return buffers.opaque(bi, OPAQUE_WORD) & 0xffff;
+        return bdIndex(buffers.opaque(bi, OPAQUE_WORD));
     }
 
     /** The split-horizon group {@code bi} came in from, 0 for none. */
     public static int shg(Buffers buffers, int bi) {
-        return buffers.opaque(bi, OPAQUE_WORD) >>> 16 & 0xff;
+        return shg(buffers.opaque(bi, OPAQUE_WORD));
     }
 }

@@ -11,6 +11,7 @@ import io.vecta.sdk.annotation.PerFrame;
 import io.vecta.sdk.annotation.Severity;
 import io.vecta.sdk.buffer.BufferFlags;
 import io.vecta.sdk.buffer.Buffers;
+import io.vecta.sdk.buffer.UncheckedBuffers;
 import io.vecta.sdk.node.Frame;
 import io.vecta.sdk.node.NodeContext;
 import io.vecta.sdk.packet.Ethernet;
@@ -86,18 +87,21 @@ public final class L2Output {
         int[] errors = s.errors;
         int count = frame.count();
         Buffers buffers = ctx.buffers();
+        long base = buffers.baseAddress();
         boolean allOut = true;
         for (int i = 0; i < count; i++) {
             int bi = bis[i];
-            int tx = buffers.txSwIfIndex(bi);
+            long b = UncheckedBuffers.address(base, bi);
+            int tx = UncheckedBuffers.txSwIfIndex(b);
             int next = NEXT_OUTPUT;
             if (tx >= 0 && tx < isBvi.length) {
-                int shg = L2Opaque.shg(buffers, bi);
+                int word = UncheckedBuffers.opaque(b, L2Opaque.OPAQUE_WORD);
+                int shg = L2Opaque.shg(word);
                 if (isBvi[tx]) {
-                    buffers.setRxSwIfIndex(bi, tx);
+                    UncheckedBuffers.setRxSwIfIndex(b, tx);
                     s.counters.addRx(tx, 1, buffers.lengthInChain(bi));
                     next = NEXT_BVI;
-                } else if (shg != 0 && shgOf[tx] == shg && L2Opaque.bdIndex(buffers, bi) != 0) {
+                } else if (shg != 0 && shgOf[tx] == shg && L2Opaque.bdIndex(word) != 0) {
                     errors[Error.SHG_DROP.ordinal()]++;
                     ctx.noteCountedError(bi, Error.SHG_DROP.ordinal());
                     next = NEXT_DROP;

@@ -7,6 +7,7 @@ import io.vecta.runtime.pcap.InterfacePcap;
 import io.vecta.runtime.pcap.InterfacePcapTrace;
 import io.vecta.sdk.buffer.BufferFlags;
 import io.vecta.sdk.buffer.Buffers;
+import io.vecta.sdk.buffer.UncheckedBuffers;
 import io.vecta.sdk.node.Frame;
 import io.vecta.sdk.node.NodeContext;
 
@@ -47,9 +48,8 @@ final class BuiltinCounters {
                 pcap = InterfacePcap.of(runtime.graph());
                 bound = true;
             }
-            runtime.countBufferErrors(bis, count);
             Buffers buffers = ctx.buffers();
-            countByInterface(buffers, bis, count);
+            countErrorsAndInterfaces(runtime, buffers, bis, count);
             InterfacePcapTrace capture = pcap.active();
             if (drop && capture != null) {
                 capture.capture(buffers, bis, count, InterfacePcapTrace.Direction.DROP);
@@ -58,13 +58,22 @@ final class BuiltinCounters {
         ctx.allocator().free(bis, 0, count);
     }
 
-    /** Runs of packets from one interface, as frames mostly hold, are counted together. */
-    private void countByInterface(Buffers buffers, int[] bis, int count) {
+    /**
+     * One walk over the frame: each buffer's error counted, and its rx interface, in runs of
+     * packets from one interface, as frames mostly hold.
+     */
+    private void countErrorsAndInterfaces(NodeRuntime runtime, Buffers buffers, int[] bis, int count) {
         InterfaceCounters.ThreadCounters counters = interfaces;
+        long base = buffers.baseAddress();
         int run = -1;
         long packets = 0;
         for (int i = 0; i < count; i++) {
-            int rx = buffers.rxSwIfIndex(bis[i]);
+            long b = UncheckedBuffers.address(base, bis[i]);
+            int error = UncheckedBuffers.error(b);
+            if (error != 0) {
+                runtime.countBufferError(error);
+            }
+            int rx = UncheckedBuffers.rxSwIfIndex(b);
             if (rx != run) {
                 add(counters, run, packets);
                 run = rx;

@@ -1,6 +1,7 @@
 package io.vecta.runtime.pg;
 
 import io.vecta.sdk.buffer.Buffers;
+import io.vecta.sdk.buffer.UncheckedBuffers;
 import io.vecta.sdk.node.Frame;
 import java.lang.foreign.MemorySegment;
 
@@ -147,6 +148,7 @@ public final class PgStream {
      */
     long write(Buffers buffers, int[] bis, int got) {
         MemorySegment memory = buffers.memory();
+        long baseAddress = buffers.baseAddress();
         byte[][] frames = templates.frames();
         FieldEdit[] edits = templates.edits();
         long[] steps = editSteps;
@@ -160,10 +162,12 @@ public final class PgStream {
             if (++cursor == frames.length) {
                 cursor = 0;
             }
-            buffers.copyIn(bi, 0, frame, 0, frame.length);
-            buffers.setCurrentLength(bi, frame.length);
-            buffers.setRxSwIfIndex(bi, rx);
-            buffers.setTxSwIfIndex(bi, tx);
+            // a buffer from the allocator: current_data 0 and a data area larger than any template
+            long b = UncheckedBuffers.address(baseAddress, bi);
+            UncheckedBuffers.copyIn(frame, 0, UncheckedBuffers.currentAddress(b), frame.length);
+            UncheckedBuffers.setCurrentLength(b, frame.length);
+            UncheckedBuffers.setRxSwIfIndex(b, rx);
+            UncheckedBuffers.setTxSwIfIndex(b, tx);
             bytes += frame.length;
             if (edits.length != 0) {
                 long base = buffers.dataOffset(bi);

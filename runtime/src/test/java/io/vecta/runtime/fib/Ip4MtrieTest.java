@@ -302,4 +302,34 @@ class Ip4MtrieTest {
         assertThat(inPlace).as("seed %d: results over the addresses", seed).containsExactly(indices);
         assertThat(mtrie.bytesUsed()).isGreaterThan((long) Ip4Mtrie.ROOT_SLOTS * 5);
     }
+
+    @Test
+    void shouldLookUpAVectorAsOneAddressAtATimeWhetherItsAddressesEndAtTheFirstLevelOrNot() {
+        long seed = 0x16_24_32L;
+        SplittableRandom random = new SplittableRandom(seed);
+        Ip4Mtrie mtrie = new Ip4Mtrie("levels", DEFAULT, 0);
+        Model model = new Model();
+        add(mtrie, model, new Ip4Prefix(0x30000000, 8), 1);
+        add(mtrie, model, new Ip4Prefix(0x0a010000, 16), 2);
+        add(mtrie, model, new Ip4Prefix(0x0a020300, 24), 3);
+        add(mtrie, model, new Ip4Prefix(0x0a020304, 32), 4);
+        int[] shortOnly = new int[256];
+        int[] mixed = new int[256];
+        for (int i = 0; i < 256; i++) {
+            shortOnly[i] = random.nextBoolean() ? 0x30000000 | random.nextInt(1 << 24) : 0x0a010000 | random.nextInt(1 << 16);
+            mixed[i] = switch (random.nextInt(3)) {
+                case 0 -> shortOnly[i];
+                case 1 -> 0x0a020300 | random.nextInt(256);
+                default -> random.nextInt();
+            };
+        }
+        for (int[] addresses : new int[][] {shortOnly, mixed}) {
+            int[] indices = new int[addresses.length];
+            mtrie.lookup(addresses, indices, addresses.length);
+            for (int i = 0; i < addresses.length; i++) {
+                assertThat(indices[i]).as("seed %d, address %08x", seed, addresses[i])
+                        .isEqualTo(model.lookup(addresses[i])).isEqualTo(mtrie.lookup(addresses[i]));
+            }
+        }
+    }
 }

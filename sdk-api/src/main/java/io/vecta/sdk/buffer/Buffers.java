@@ -77,7 +77,8 @@ import java.util.Objects;
  * <h2>Cost and checks</h2>
  * This class is final, its fields are final and its layouts static final, so that each field
  * accessor compiles to one load or store plus the segment's own bounds check, and allocates
- * nothing. What is checked:
+ * nothing. Per-packet loops of hot nodes use {@link UncheckedBuffers} instead, which reads the
+ * same fields at a buffer's address without these checks. What is checked:
  * <ul>
  *   <li>every accessor: the byte offset lies inside buffer memory (the segment's check), and
  *       after the memory is closed no access succeeds (its liveness check);</li>
@@ -230,11 +231,17 @@ public final class Buffers {
             buffers += pool.bufferCount();
         }
         this.totalBuffers = buffers;
+        UncheckedBuffers.register(memory);
     }
 
     /** The buffer memory, for packet header views that take a segment and a byte offset. */
     public MemorySegment memory() {
         return memory;
+    }
+
+    /** The address of buffer memory, for {@link UncheckedBuffers#address}. */
+    public long baseAddress() {
+        return memory.address();
     }
 
     /** The pools, in buffer pool index order. */

@@ -9,6 +9,9 @@
  *   <li>{@link io.vecta.sdk.buffer.Buffers}: the layout of a buffer (metadata, headroom,
  *       data) drawn and named, and the accessors by index: fields, current data position,
  *       copies in and out, chain length and append, index checks.</li>
+ *   <li>{@link io.vecta.sdk.buffer.UncheckedBuffers}: the same fields and packet bytes at a
+ *       buffer's address with no check, for the per-packet loops of hot nodes (VPP's
+ *       {@code vlib_buffer_t *}); tests run it checked.</li>
  *   <li>{@link io.vecta.sdk.buffer.BufferFlags}: the flag bits, and the range left to
  *       features.</li>
  *   <li>{@link io.vecta.sdk.buffer.BufferPoolLayout}: where a pool's buffers lie in buffer
@@ -20,7 +23,8 @@
  * <p>A typical node reads a frame's indices, finds each packet with
  * {@code buffers.dataOffset(bi)}, parses headers through views over
  * {@code buffers.memory()}, moves past a header with {@code buffers.advance(bi, n)} and
- * hands the index on; only drop and transmit nodes free buffers, and only input nodes and
+ * hands the index on (a node on a forwarding path does the same through
+ * {@code UncheckedBuffers}); only drop and transmit nodes free buffers, and only input nodes and
  * packet generators allocate them. The runtime provides the implementation and the memory
  * (io.vecta.runtime.buffer).
  */
