@@ -5,6 +5,7 @@ import io.vecta.sdk.annotation.GraphNode;
 import io.vecta.sdk.annotation.Next;
 import io.vecta.sdk.annotation.PerPacket;
 import io.vecta.sdk.buffer.Buffers;
+import io.vecta.sdk.buffer.UncheckedBuffers;
 import io.vecta.sdk.node.NodeContext;
 import io.vecta.sdk.node.Outcome;
 import io.vecta.sdk.packet.Ethernet;
@@ -34,7 +35,8 @@ public final class TtlSplit {
 
     /** The node's logic, shared by the generated and the hand-written dispatchers. */
     static int pick(Buffers buffers, int bi) {
-        int ttl = Ip4.ttl(buffers.memory(), buffers.dataOffset(bi) + Ethernet.HEADER_LENGTH);
+        long b = UncheckedBuffers.address(buffers.baseAddress(), bi);
+        int ttl = UncheckedBuffers.getU8(UncheckedBuffers.currentAddress(b) + Ethernet.HEADER_LENGTH + Ip4.TTL_OFFSET);
         return ttl > 1 ? NEXT_FORWARD : Outcome.withError(NEXT_EXPIRED, Error.EXPIRED);
     }
 }
