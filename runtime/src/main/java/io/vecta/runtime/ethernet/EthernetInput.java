@@ -125,14 +125,8 @@ public final class EthernetInput {
         Buffers buffers = ctx.buffers();
         MemorySegment m = buffers.memory();
         long base = buffers.baseAddress();
-        if (count > 0 && allIp4ForUs(base, bis, count, macs, l2Modes)) {
+        if (count > 0 && advancedIfAllIp4ForUs(base, bis, count, macs, l2Modes)) {
             // the common frame: one L3 interface, untagged IPv4 addressed to it; nothing to count
-            for (int i = 0; i < count; i++) {
-                long b = UncheckedBuffers.address(base, bis[i]);
-                UncheckedBuffers.setOpaque(b, L2Header.OPAQUE_WORD,
-                        L2Header.word(UncheckedBuffers.currentData(b), Ethernet.HEADER_LENGTH));
-                UncheckedBuffers.advance(b, Ethernet.HEADER_LENGTH);
-            }
             traceAll(ctx, buffers, frame, bis, count);
             ctx.enqueueToSingleNext(bis, NEXT_IP4, count);
             return;
@@ -174,27 +168,35 @@ public final class EthernetInput {
     /**
      * Whether every packet of the frame came in on the first packet's interface, an L3 one, as
      * an untagged IPv4 frame of at least a full Ethernet header addressed to that interface or to
-     * a group: reads only, so a frame that is not wholly so is classified packet by packet from
-     * where it was.
+     * a group; if so, each has its L2 header recorded and is advanced past it, in the same walk.
+     * A frame that is not wholly so is put back as it came (advanced packets moved back), to be
+     * classified packet by packet.
      */
-    private static boolean allIp4ForUs(long base, int[] bis, int count, long[] macs, byte[] l2Modes) {
+    private static boolean advancedIfAllIp4ForUs(long base, int[] bis, int count, long[] macs, byte[] l2Modes) {
         int rx = UncheckedBuffers.rxSwIfIndex(UncheckedBuffers.address(base, bis[0]));
         if (rx < 0 || rx >= macs.length || (rx < l2Modes.length && l2Modes[rx] == InterfaceTable.L2)) {
             return false;
         }
         long mac = macs[rx];
-        boolean all = true;
-        // no early exit: a loop without branches out runs faster over the usual frame, all good
         for (int i = 0; i < count; i++) {
             long b = UncheckedBuffers.address(base, bis[i]);
             long start = UncheckedBuffers.currentAddress(b);
             long dst = UncheckedBuffers.getU64(start) >>> 16;
-            all &= UncheckedBuffers.rxSwIfIndex(b) == rx
+            boolean good = UncheckedBuffers.rxSwIfIndex(b) == rx
                     & UncheckedBuffers.currentLength(b) >= Ethernet.HEADER_LENGTH
                     & UncheckedBuffers.getU16(start + Ethernet.ETHER_TYPE_OFFSET) == Ethernet.ETHER_TYPE_IP4
                     & ((dst & GROUP_BIT) != 0 | dst == mac);
+            if (!good) {
+                for (int j = 0; j < i; j++) {
+                    UncheckedBuffers.advance(UncheckedBuffers.address(base, bis[j]), -Ethernet.HEADER_LENGTH);
+                }
+                return false;
+            }
+            UncheckedBuffers.setOpaque(b, L2Header.OPAQUE_WORD,
+                    L2Header.word(UncheckedBuffers.currentData(b), Ethernet.HEADER_LENGTH));
+            UncheckedBuffers.advance(b, Ethernet.HEADER_LENGTH);
         }
-        return all;
+        return true;
     }
 
     /**

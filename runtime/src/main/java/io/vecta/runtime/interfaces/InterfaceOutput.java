@@ -61,6 +61,53 @@ public final class InterfaceOutput {
         }
     }
 
+    /**
+     * The usual frame: every packet for one interface that is up and a port (not a
+     * sub-interface), none chained, no pcap capture on. Counted once and handed to the
+     * interface's tx node whole; false, with nothing done, for any other frame.
+     */
+    private static boolean sendWhole(NodeContext ctx, Frame frame, Scratch s, long base, int[] txNexts, int[] sups) {
+        int[] bis = frame.buffers();
+        int count = frame.count();
+        int sw = UncheckedBuffers.txSwIfIndex(UncheckedBuffers.address(base, bis[0]));
+        if (sw < 0 || sw >= txNexts.length || txNexts[sw] == InterfaceTable.NOT_UP || sups[sw] != sw) {
+            return false;
+        }
+        InterfacePcapTrace pcap = s.pcap.active();
+        if (pcap != null && pcap.captures(InterfacePcapTrace.Direction.TX)) {
+            return false;
+        }
+        boolean same = true;
+        int flags = 0;
+        long bytes = 0;
+        for (int i = 0; i < count; i++) {
+            long b = UncheckedBuffers.address(base, bis[i]);
+            same &= UncheckedBuffers.txSwIfIndex(b) == sw;
+            flags |= UncheckedBuffers.flags(b);
+            bytes += UncheckedBuffers.currentLength(b);
+        }
+        if (!same || (flags & BufferFlags.NEXT_PRESENT) != 0) {
+            return false;
+        }
+        s.counters.addTx(sw, count, bytes);
+        traceAll(ctx, frame, s);
+        ctx.enqueueToSingleNext(bis, txNexts[sw], count);
+        return true;
+    }
+
+    private static void traceAll(NodeContext ctx, Frame frame, Scratch s) {
+        if (frame.isTraced()) {
+            Buffers buffers = ctx.buffers();
+            int[] bis = frame.buffers();
+            for (int i = 0, count = frame.count(); i < count; i++) {
+                int bi = bis[i];
+                if ((buffers.flags(bi) & BufferFlags.IS_TRACED) != 0) {
+                    ctx.addTrace(bi, new Trace(s.table.nameOf(buffers.txSwIfIndex(bi))));
+                }
+            }
+        }
+    }
+
     @PerFrame
     void process(NodeContext ctx, Frame frame) {
         Scratch s = scratch;
@@ -82,6 +129,9 @@ public final class InterfaceOutput {
         long runPackets = 0;
         long runBytes = 0;
         long base = buffers.baseAddress();
+        if (count > 0 && sendWhole(ctx, frame, s, base, txNexts, sups)) {
+            return;
+        }
         int firstNext = -1;
         boolean oneNext = true;
         for (int i = 0; i < count; i++) {
@@ -122,14 +172,7 @@ public final class InterfaceOutput {
         if (runPackets != 0) {
             counters.addTx(runInterface, runPackets, runBytes);
         }
-        if (frame.isTraced()) {
-            for (int i = 0; i < count; i++) {
-                int bi = bis[i];
-                if ((buffers.flags(bi) & BufferFlags.IS_TRACED) != 0) {
-                    ctx.addTrace(bi, new Trace(s.table.nameOf(buffers.txSwIfIndex(bi))));
-                }
-            }
-        }
+        traceAll(ctx, frame, s);
         if (anySub) {
             // counted and traced as the sub-interface; the device sees its own port
             for (int i = 0; i < count; i++) {
