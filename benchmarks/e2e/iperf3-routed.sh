@@ -81,6 +81,8 @@ cat > "$work/startup.conf" <<CONF
 unix { nodaemon cli-listen $work/cli.sock startup-config $work/setup.cli runtime-dir $work }
 buffers { page-size 4k buffers-per-numa 16384 }
 CONF
+# build the runtime first if its sources changed: the wait for its CLI socket below is short
+( . "$root/scripts/runtime-jar.sh" && ensure_runtime_jar iperf3-routed ) || exit 1
 "$root/vecta" -c "$work/startup.conf" > "$work/vecta.log" 2>&1 &
 vecta_pid=$!
 for _ in $(seq 100); do [[ -S $work/cli.sock ]] && break; sleep 0.2; done
