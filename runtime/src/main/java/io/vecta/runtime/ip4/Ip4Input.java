@@ -90,23 +90,35 @@ public final class Ip4Input {
         int count = frame.count();
         Buffers buffers = ctx.buffers();
         long base = buffers.baseAddress();
-        boolean anyError = false;
+        boolean allGood = true;
         for (int i = 0; i < count; i++) {
-            int bi = bis[i];
-            int error = check(UncheckedBuffers.address(base, bi));
-            int next = NEXT_LOOKUP;
-            if (error >= 0) {
-                errors[error]++;
-                anyError = true;
-                ctx.noteCountedError(bi, error);
-                if (error == Error.TIME_EXPIRED.ordinal()) {
-                    Ip4BufferFields.setIcmpError(buffers, bi, Icmp.TYPE_TIME_EXCEEDED, 0, 0);
-                    next = NEXT_ICMP_ERROR;
-                } else {
-                    next = NEXT_DROP;
+            boolean good = plainAndGood(UncheckedBuffers.address(base, bis[i]));
+            nexts[i] = good ? NEXT_LOOKUP : -1;
+            allGood &= good;
+        }
+        boolean anyError = false;
+        if (!allGood) {
+            // the packets the plain check did not pass: options, or an error to name and count
+            for (int i = 0; i < count; i++) {
+                if (nexts[i] >= 0) {
+                    continue;
                 }
+                int bi = bis[i];
+                int error = check(UncheckedBuffers.address(base, bi));
+                int next = NEXT_LOOKUP;
+                if (error >= 0) {
+                    errors[error]++;
+                    anyError = true;
+                    ctx.noteCountedError(bi, error);
+                    if (error == Error.TIME_EXPIRED.ordinal()) {
+                        Ip4BufferFields.setIcmpError(buffers, bi, Icmp.TYPE_TIME_EXCEEDED, 0, 0);
+                        next = NEXT_ICMP_ERROR;
+                    } else {
+                        next = NEXT_DROP;
+                    }
+                }
+                nexts[i] = next;
             }
-            nexts[i] = next;
         }
         if (frame.isTraced()) {
             for (int i = 0; i < count; i++) {
@@ -134,6 +146,34 @@ public final class Ip4Input {
         } else {
             ctx.enqueueToSingleNext(bis, NEXT_LOOKUP, count);
         }
+    }
+
+    /**
+     * Whether the buffer at {@code b} holds the usual packet: a 20-byte header without options,
+     * its checksum, lengths, fragment offset and TTL good; then cut to its total length and
+     * cleared of the locally-made flag, as {@link #check} would. Checks without branches, so
+     * that a frame of good packets runs straight through; any other packet goes to {@link #check}.
+     */
+    private static boolean plainAndGood(long b) {
+        int length = UncheckedBuffers.currentLength(b);
+        long ip = UncheckedBuffers.currentAddress(b);
+        int word0 = UncheckedBuffers.getU32(ip);
+        int word1 = UncheckedBuffers.getU32(ip + 4);
+        int word2 = UncheckedBuffers.getU32(ip + 8);
+        long sum = Integer.toUnsignedLong(word0) + Integer.toUnsignedLong(word1) + Integer.toUnsignedLong(word2)
+                + Integer.toUnsignedLong(UncheckedBuffers.getU32(ip + 12))
+                + Integer.toUnsignedLong(UncheckedBuffers.getU32(ip + 16));
+        int totalLength = word0 & 0xffff;
+        boolean good = (word0 >>> 24) == 0x45 & length >= Ip4.MIN_HEADER_LENGTH
+                & totalLength >= Ip4.MIN_HEADER_LENGTH & totalLength <= length
+                & (word1 & Ip4.FRAGMENT_OFFSET_MASK) != 1 & (word2 >>> 24) != 0 & checksumValid(sum);
+        if (good) {
+            UncheckedBuffers.setFlags(b, UncheckedBuffers.flags(b) & ~Ip4BufferFields.LOCALLY_ORIGINATED);
+            if (totalLength < length) {
+                UncheckedBuffers.setCurrentLength(b, totalLength);
+            }
+        }
+        return good;
     }
 
     /** The error of the header of the buffer at {@code b}, or -1 when it is good (and then cut to its length). */
