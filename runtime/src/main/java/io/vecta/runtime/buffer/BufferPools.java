@@ -6,6 +6,7 @@ import io.vecta.nativeio.linux.MemfdRegion;
 import io.vecta.sdk.buffer.BufferAllocator;
 import io.vecta.sdk.buffer.BufferPoolLayout;
 import io.vecta.sdk.buffer.Buffers;
+import io.vecta.sdk.buffer.UncheckedBuffers;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -138,8 +139,9 @@ public final class BufferPools implements AutoCloseable {
             for (int index = 0; index < layouts.size(); index++) {
                 BufferPoolLayout layout = layouts.get(index);
                 long word8 = ThreadBufferAllocator.freeTemplateWord8(index);
+                long base = buffers.baseAddress();
                 for (int n = 0; n < layout.bufferCount(); n++) {
-                    ThreadBufferAllocator.writeFreeTemplate(region.segment(), layout.bufferIndex(n), word8);
+                    ThreadBufferAllocator.writeFreeTemplate(UncheckedBuffers.address(base, layout.bufferIndex(n)), word8);
                 }
                 pools.add(new BufferPool(index, specs.get(index).numaNode(), layout, threadCount));
             }

@@ -1,7 +1,6 @@
 package io.vecta.runtime.buffer;
 
 import static java.lang.foreign.ValueLayout.JAVA_BYTE;
-import static java.lang.foreign.ValueLayout.JAVA_LONG_UNALIGNED;
 
 import io.vecta.sdk.buffer.BufferAllocator;
 import io.vecta.sdk.buffer.BufferFlags;
@@ -80,15 +79,15 @@ final class ThreadBufferAllocator implements BufferAllocator {
     }
 
     /**
-     * Writes the first 32 bytes of buffer {@code bi}'s metadata as those of a free buffer:
-     * {@code word8} (from {@link #freeTemplateWord8}) at offset 8, zero elsewhere.
+     * Writes the first 32 bytes of the metadata of the buffer at address {@code b} as those of a
+     * free buffer: {@code word8} (from {@link #freeTemplateWord8}) at offset 8, zero elsewhere.
+     * The pools' creation writes every buffer so, and every free writes the freed one again.
      */
-    static void writeFreeTemplate(MemorySegment memory, int bi, long word8) {
-        long metadata = Buffers.metadataOffset(bi);
-        memory.set(JAVA_LONG_UNALIGNED, metadata, 0L);
-        memory.set(JAVA_LONG_UNALIGNED, metadata + 8, word8);
-        memory.set(JAVA_LONG_UNALIGNED, metadata + 16, 0L);
-        memory.set(JAVA_LONG_UNALIGNED, metadata + 24, 0L);
+    static void writeFreeTemplate(long b, long word8) {
+        UncheckedBuffers.setMetadataLong(b, 0L);
+        UncheckedBuffers.setMetadataLong(b + 8, word8);
+        UncheckedBuffers.setMetadataLong(b + 16, 0L);
+        UncheckedBuffers.setMetadataLong(b + 24, 0L);
     }
 
     @Override
@@ -244,10 +243,7 @@ final class ThreadBufferAllocator implements BufferAllocator {
                     int next = UncheckedBuffers.nextBuffer(metadata);
                     int references = (int) (word8 >>> REF_COUNT_SHIFT) & 0xff;
                     if (references == 1 || (references > 1 && dropSharedReference(b) == 1)) {
-                        UncheckedBuffers.setMetadataLong(metadata, 0L);
-                        UncheckedBuffers.setMetadataLong(metadata + 8, freeWord8);
-                        UncheckedBuffers.setMetadataLong(metadata + 16, 0L);
-                        UncheckedBuffers.setMetadataLong(metadata + 24, 0L);
+                        writeFreeTemplate(metadata, freeWord8);
                         if (depth == BufferPoolThreadCache.CAPACITY) {
                             depth = spill(cache);
                         }

@@ -2,6 +2,7 @@ package io.vecta.sdk.buffer;
 
 import java.lang.foreign.MemorySegment;
 import java.nio.ByteOrder;
+import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
 import jdk.internal.misc.Unsafe;
 
@@ -259,7 +260,7 @@ public final class UncheckedBuffers {
 
     /** Copies {@code length} bytes of {@code src} from {@code from} to {@code a}; the array's bounds are checked. */
     public static void copyIn(byte[] src, int from, long a, int length) {
-        java.util.Objects.checkFromIndexSize(from, length, src.length);
+        Objects.checkFromIndexSize(from, length, src.length);
         if (CHECKED) {
             check(a, length);
         }

@@ -123,4 +123,24 @@ class UncheckedBuffersTest {
         assertThatThrownBy(() -> UncheckedBuffers.flags(b))
                 .isInstanceOfAny(IllegalStateException.class, IndexOutOfBoundsException.class);
     }
+
+    @Test
+    void shouldCopyBytesInAndRefuseARangeOutsideTheArray() {
+        int bi = pool.bufferIndex(5);
+        long a = UncheckedBuffers.currentAddress(UncheckedBuffers.address(base, bi));
+        byte[] src = {9, 8, 7, 6, 5, 4, 3};
+        UncheckedBuffers.copyIn(src, 2, a, 4);
+        byte[] copied = new byte[4];
+        buffers.copyOut(bi, 0, copied, 0, 4);
+        assertThat(copied).containsExactly(7, 6, 5, 4);
+        assertThatThrownBy(() -> UncheckedBuffers.copyIn(src, 5, a, 4)).isInstanceOf(IndexOutOfBoundsException.class);
+    }
+
+    @Test
+    void shouldRefuseInCheckedModeACopyPastTheEndOfBufferMemory() {
+        Assumptions.assumeTrue(UncheckedBuffers.CHECKED, "runs with -Dvecta.buffers.checked=true, as the build's tests do");
+        long end = base + memory.byteSize();
+        assertThatThrownBy(() -> UncheckedBuffers.copyIn(new byte[8], 0, end - 4, 8))
+                .isInstanceOf(IndexOutOfBoundsException.class).hasMessageContaining("8 bytes at 0x");
+    }
 }
