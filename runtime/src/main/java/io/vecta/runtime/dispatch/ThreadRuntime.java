@@ -331,7 +331,13 @@ public final class ThreadRuntime {
         // the work the caller published must be visible before the flag is read (StoreLoad)
         VarHandle.fullFence();
         if ((boolean) SLEEPING.getVolatile(this) && SLEEPING.compareAndSet(this, true, false)) {
-            files.ring();
+            // rare (once per sleep), and never while close releases the eventfd: a stop can wake
+            // a thread whose loop is closing its files
+            synchronized (this) {
+                if (!closed && files != null) {
+                    files.ring();
+                }
+            }
         }
     }
 
