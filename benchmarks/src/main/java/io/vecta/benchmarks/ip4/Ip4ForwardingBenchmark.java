@@ -1,9 +1,9 @@
 package io.vecta.benchmarks.ip4;
 
+import io.vecta.benchmarks.RuntimeFigures;
 import io.vecta.runtime.buffer.BufferConfig;
 import io.vecta.runtime.buffer.BufferPageSize;
 import io.vecta.runtime.buffer.BufferPools;
-import io.vecta.runtime.dispatch.NodeRuntime;
 import io.vecta.runtime.dispatch.ThreadRuntime;
 import io.vecta.runtime.fib.FibPath;
 import io.vecta.runtime.fib.Ip4Prefix;
@@ -22,10 +22,7 @@ import io.vecta.sdk.node.PluginRegistration;
 import io.vecta.sdk.packet.Ip4Address;
 import io.vecta.sdk.packet.MacAddress;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -67,14 +64,13 @@ import org.openjdk.jmh.annotations.Warmup;
         "--add-exports=java.base/jdk.internal.misc=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow"})
 public class Ip4ForwardingBenchmark {
 
-    /** The forwarding path's nodes after pg-input, in order. */
-    private final List<double[]> iterations = new ArrayList<>();
-
-    private static final List<String> PATH = List.of("ethernet-input", "ip4-input", "ip4-lookup", "ip4-rewrite",
-            InterfaceTable.OUTPUT_NODE, "pg-tx");
+    /** pg-input, then the forwarding path's nodes, in order. */
+    private static final List<String> PATH = List.of(PacketGenerator.INPUT_NODE, "ethernet-input", "ip4-input",
+            "ip4-lookup", "ip4-rewrite", InterfaceTable.OUTPUT_NODE, "pg-tx");
 
     private BufferPools pools;
     private ThreadRuntime thread;
+    private RuntimeFigures figures;
 
     @Setup(Level.Trial)
     public void setUp() {
@@ -86,6 +82,7 @@ public class Ip4ForwardingBenchmark {
         }
         Graph graph = Graph.buildFrom(plugins);
         thread = new ThreadRuntime(graph, 0, pools.allocator(0));
+        figures = new RuntimeFigures(thread, PATH, 1, "graph without pg-input");
         InterfaceTable interfaces = InterfaceTable.of(graph);
         SwInterface pg0 = PgInterfaces.of(graph).create(0);
         SwInterface pg1 = PgInterfaces.of(graph).create(1);
@@ -113,68 +110,16 @@ public class Ip4ForwardingBenchmark {
     @TearDown(Level.Iteration)
     public void recordIteration(IterationParams params) {
         if (params.getType() == IterationType.MEASUREMENT) {
-            iterations.add(perNode());
+            figures.requireEveryNodeRan();
+            figures.record();
         }
     }
 
     @TearDown(Level.Trial)
     public void tearDown() {
         System.out.println();
-        System.out.println(runtimeFigures());
+        System.out.println(figures.report("forwarding"));
         pools.close();
-    }
-
-    /** ns per packet of pg-input, then of each node of {@link #PATH}, in one measured iteration. */
-    private double[] perNode() {
-        double[] figures = new double[PATH.size() + 1];
-        NodeRuntime input = thread.node(PacketGenerator.INPUT_NODE);
-        figures[0] = input.vectors() == 0 ? 0.0 : (double) input.nanos() / input.vectors();
-        for (int i = 0; i < PATH.size(); i++) {
-            NodeRuntime n = thread.node(PATH.get(i));
-            if (n.vectors() == 0) {
-                throw new IllegalStateException("node " + PATH.get(i) + " forwarded nothing: the path is broken");
-            }
-            figures[i + 1] = (double) n.nanos() / n.vectors();
-        }
-        return figures;
-    }
-
-    private static double graph(double[] figures) {
-        double total = 0;
-        for (int i = 1; i < figures.length; i++) {
-            total += figures[i];
-        }
-        return total;
-    }
-
-    /**
-     * Per node of the path, ns per packet in the measured iteration whose graph cost least (the
-     * least disturbed) and the median of each node over all measured iterations, and their sums
-     * without pg-input.
-     */
-    private String runtimeFigures() {
-        List<double[]> sorted = new ArrayList<>(iterations);
-        sorted.sort(Comparator.comparingDouble(Ip4ForwardingBenchmark::graph));
-        double[] best = sorted.getFirst();
-        double[] median = new double[best.length];
-        for (int i = 0; i < median.length; i++) {
-            double[] column = new double[sorted.size()];
-            for (int k = 0; k < column.length; k++) {
-                column[k] = sorted.get(k)[i];
-            }
-            Arrays.sort(column);
-            median[i] = column[column.length / 2];
-        }
-        StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "runtime: %-24s %12s %12s%n",
-                "node, ns/packet", "best", "median"));
-        List<String> names = new ArrayList<>();
-        names.add(PacketGenerator.INPUT_NODE);
-        names.addAll(PATH);
-        for (int i = 0; i < names.size(); i++) {
-            out.append(String.format(Locale.ROOT, "  %-24s %12.2f %12.2f%n", names.get(i), best[i], median[i]));
-        }
-        return out.append(String.format(Locale.ROOT, "  %-24s %12.2f %12.2f   (%d iterations)", "graph without pg-input",
-                graph(best), graph(median), sorted.size())).toString();
     }
 
     @Benchmark

@@ -1,10 +1,10 @@
 package io.vecta.benchmarks.pg;
 
 import io.vecta.benchmarks.BenchmarkPlugin;
+import io.vecta.benchmarks.RuntimeFigures;
 import io.vecta.runtime.buffer.BufferConfig;
 import io.vecta.runtime.buffer.BufferPageSize;
 import io.vecta.runtime.buffer.BufferPools;
-import io.vecta.runtime.dispatch.NodeRuntime;
 import io.vecta.runtime.dispatch.ThreadRuntime;
 import io.vecta.runtime.graph.Graph;
 import io.vecta.runtime.graph.LoadedPlugin;
@@ -14,7 +14,6 @@ import io.vecta.sdk.node.Frame;
 import io.vecta.sdk.node.PluginRegistration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -31,6 +30,8 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.IterationParams;
+import org.openjdk.jmh.runner.IterationType;
 
 /**
  * {@code pg-input -> error-drop} and {@code pg-input -> pg-chain-1 .. pg-chain-5 -> error-drop}
@@ -42,8 +43,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * {@code -prof gc}: 0 B/op expected.
  *
  * <p>After each trial the runtime's own figures are printed, as {@code show runtime} computes
- * them: per node, the nanoseconds of its calls over the vectors it processed, for the last
- * measured iteration.
+ * them: per node, the nanoseconds of its calls over the vectors it processed, in the least
+ * disturbed measured iteration and as the median of them all ({@link RuntimeFigures}).
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -58,7 +59,7 @@ public class PgInputBenchmark {
     private static final String RANGES = "UDP: 10.0.4.2 - 10.0.4.254 -> 48.0.0.1 UDP: 1024 - 2047 -> 5678 - 5700";
     /** The nodes a packet can cross, in order, for the runtime's figures. */
     private static final List<String> PATH = List.of(PacketGenerator.INPUT_NODE, "pg-chain-1", "pg-chain-2",
-            "pg-chain-3", "pg-chain-4", "pg-chain-5", "error-drop", "drop");
+            "pg-chain-3", "pg-chain-4", "pg-chain-5", "error-drop");
 
     @Param({"fixed", "ranges"})
     public String fields;
@@ -69,6 +70,7 @@ public class PgInputBenchmark {
 
     private BufferPools pools;
     private ThreadRuntime thread;
+    private RuntimeFigures figures;
 
     @Setup(Level.Trial)
     public void setUp() {
@@ -83,44 +85,33 @@ public class PgInputBenchmark {
                 PgChain5_Dispatch.descriptor())));
         Graph graph = Graph.buildFrom(plugins);
         thread = new ThreadRuntime(graph, 0, pools.allocator(0));
+        // pg-input and error-drop, and the chain's nodes between them when the stream starts there
+        figures = new RuntimeFigures(thread, node.equals("error-drop") ? List.of(PATH.getFirst(), "error-drop") : PATH, 1,
+                "after pg-input");
         PacketGenerator generator = PacketGenerator.of(graph);
         generator.create("name bench size 64-64 node " + node + " data { IP4: 2.0.aa -> 2.0.5 "
                 + (fields.equals("fixed") ? FIXED : RANGES) + " incrementing 22 }");
         generator.setEnabled(Optional.of("bench"), true);
     }
 
-    /** Starts the runtime's figures afresh, so that the last ones printed cover one measured iteration. */
+    /** Starts the runtime's figures afresh, so that each measured iteration is read on its own. */
     @Setup(Level.Iteration)
     public void clearRuntime() {
         thread.clearRuntime();
     }
 
+    @TearDown(Level.Iteration)
+    public void recordIteration(IterationParams params) {
+        if (params.getType() == IterationType.MEASUREMENT) {
+            figures.record();
+        }
+    }
+
     @TearDown(Level.Trial)
     public void tearDown() {
         System.out.println();
-        System.out.println(runtimeFigures());
+        System.out.println(figures.report(fields + ", " + node));
         pools.close();
-    }
-
-    /** Per node of the path, calls, vectors and nanoseconds per vector, and their sum. */
-    private String runtimeFigures() {
-        StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "runtime (%s, %s): %-12s %10s %12s %10s%n",
-                fields, node, "node", "calls", "vectors", "ns/packet"));
-        double total = 0;
-        for (String name : PATH) {
-            if (!thread.graph().hasNode(name)) {
-                continue;
-            }
-            NodeRuntime n = thread.node(name);
-            if (n.vectors() == 0) {
-                continue;
-            }
-            double perPacket = (double) n.nanos() / n.vectors();
-            total += perPacket;
-            out.append(String.format(Locale.ROOT, "  %-12s %10d %12d %10.2f%n", name, n.calls(), n.vectors(),
-                    perPacket));
-        }
-        return out.append(String.format(Locale.ROOT, "  %-12s %10s %12s %10.2f", "sum", "", "", total)).toString();
     }
 
     @Benchmark

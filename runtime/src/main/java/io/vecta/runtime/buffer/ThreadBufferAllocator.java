@@ -33,7 +33,8 @@ import java.util.Objects;
  * <h2>Cache policy</h2>
  * Allocation pops from the cache; when it runs short, the cache is refilled from the global
  * free list with enough for the request plus half a cache. Free pushes onto the cache; when
- * it is full, the older half goes back to the global list. A thread that allocates and frees
+ * the next run of up to half a cache would not fit, the oldest half a cache goes back to the
+ * global list. A thread that allocates and frees
  * up to half a cache at a time therefore settles where neither end is reached, and takes the
  * pool lock no more.
  */
@@ -44,6 +45,7 @@ final class ThreadBufferAllocator implements BufferAllocator {
     /** Where ref_count and buffer_pool_index sit in the native-order long at metadata offset 8. */
     private static final int REF_COUNT_SHIFT = bitOffsetInWord8(Buffers.REF_COUNT_OFFSET);
     private static final int POOL_INDEX_SHIFT = bitOffsetInWord8(Buffers.BUFFER_POOL_INDEX_OFFSET);
+    private static final long REFERENCES_AND_POOL = 0xffL << REF_COUNT_SHIFT | 0xffL << POOL_INDEX_SHIFT;
     /** Payloads up to this much longer than the clone head are copied rather than shared. */
     private static final int CLONE_COPY_THRESHOLD = 2 * Buffers.CACHE_LINE;
 
@@ -195,11 +197,62 @@ final class ThreadBufferAllocator implements BufferAllocator {
      * after it: a packet holds one reference on every buffer of its chain), returning buffers
      * whose count reaches zero to this thread's cache of their pool.
      *
-     * <p>One loop for the whole array, with the current pool's stack and depth in locals: a
-     * method call or a field write per buffer would cost more than the rest of the work.
+     * <p>The usual buffer, one reference, no chain, of the default pool, takes the fast loop:
+     * one range-and-stride check of its index against that pool, one compare of its
+     * reference count and pool index together, one of its flags, the template's stores and a
+     * push, with room on the cache made once per run of up to {@link BufferPoolThreadCache#BATCH}
+     * buffers. Any other buffer goes through {@link #freeGeneral}, which checks and handles
+     * every case.
      */
     private void freeBuffers(int[] src, int offset, int count, boolean followChain) {
         Objects.checkFromIndexSize(offset, count, src.length);
+        BufferPoolThreadCache cache = defaultCache;
+        int[] stack = cache.indices;
+        long firstIndex = cache.firstIndex;
+        long spanLines = cache.spanLines;
+        long strideTestMultiplier = cache.strideTestMultiplier;
+        long freeWord8 = cache.freeTemplateWord8;
+        long usualWord8 = (long) ONE_REFERENCE << REF_COUNT_SHIFT | (long) cache.pool.index() << POOL_INDEX_SHIFT;
+        long base = memory.address();
+        int end = offset + count;
+        int i = offset;
+        while (i < end) {
+            int runEnd = Math.min(end, i + BufferPoolThreadCache.BATCH);
+            int depth = cache.count;
+            if (depth + (runEnd - i) > BufferPoolThreadCache.CAPACITY) {
+                // more than BATCH are cached, and after the spill at most BATCH: room for the run
+                depth = spill(cache, depth);
+            }
+            for (; i < runEnd; i++) {
+                int b = src[i];
+                long index = Integer.toUnsignedLong(b);
+                if (!BufferPoolLayout.isBufferAt(index - firstIndex, spanLines, strideTestMultiplier)) {
+                    break;
+                }
+                // a buffer of the default pool: its metadata is read unchecked from here on
+                long metadata = base + (index << Buffers.LOG2_CACHE_LINE);
+                long word8 = UncheckedBuffers.metadataLong(metadata + 8);
+                if ((word8 & REFERENCES_AND_POOL) != usualWord8
+                        || (followChain && (UncheckedBuffers.flags(metadata) & BufferFlags.NEXT_PRESENT) != 0)) {
+                    break;
+                }
+                writeFreeTemplate(metadata, freeWord8);
+                stack[depth++] = b;
+            }
+            cache.count = depth;
+            if (i < runEnd) {
+                // the buffer that left the fast loop, and on after it
+                freeGeneral(src, i, 1, followChain);
+                i++;
+            }
+        }
+    }
+
+    /**
+     * {@link #freeBuffers} for any buffer: every check, any pool, shared references, chains.
+     * One loop for the whole array, with the current pool's stack and depth in locals.
+     */
+    private void freeGeneral(int[] src, int offset, int count, boolean followChain) {
         BufferPoolThreadCache cache = defaultCache;
         int cachePool = cache.pool.index();
         int[] stack = cache.indices;
@@ -245,7 +298,7 @@ final class ThreadBufferAllocator implements BufferAllocator {
                     if (references == 1 || (references > 1 && dropSharedReference(b) == 1)) {
                         writeFreeTemplate(metadata, freeWord8);
                         if (depth == BufferPoolThreadCache.CAPACITY) {
-                            depth = spill(cache);
+                            depth = spill(cache, depth);
                         }
                         stack[depth++] = b;
                     } else if (references == 0) {
@@ -263,14 +316,14 @@ final class ThreadBufferAllocator implements BufferAllocator {
     }
 
     /**
-     * Gives the older half of a full cache back to the pool; the recently freed, cache-warm
-     * half stays.
+     * Gives the oldest {@link BufferPoolThreadCache#BATCH} buffers of a cache holding
+     * {@code depth} (more than that) back to the pool; the recently freed, cache-warm ones stay.
      *
      * @return the new depth
      */
-    private static int spill(BufferPoolThreadCache cache) {
+    private static int spill(BufferPoolThreadCache cache, int depth) {
         cache.pool.put(cache.indices, 0, BufferPoolThreadCache.BATCH);
-        int kept = BufferPoolThreadCache.CAPACITY - BufferPoolThreadCache.BATCH;
+        int kept = depth - BufferPoolThreadCache.BATCH;
         System.arraycopy(cache.indices, BufferPoolThreadCache.BATCH, cache.indices, 0, kept);
         return kept;
     }
@@ -302,7 +355,7 @@ final class ThreadBufferAllocator implements BufferAllocator {
     private static void push(BufferPoolThreadCache cache, int bi) {
         int depth = cache.count;
         if (depth == BufferPoolThreadCache.CAPACITY) {
-            depth = spill(cache);
+            depth = spill(cache, depth);
         }
         cache.indices[depth] = bi;
         cache.count = depth + 1;

@@ -290,16 +290,16 @@ public final class NodeRuntime implements NodeContext {
     }
 
     /**
-     * Counts a buffer whose error field holds global error index {@code error} against that
-     * error, as VPP's {@code error-drop} counts {@code b->error}. A value
+     * Counts {@code packets} buffers whose error field holds global error index {@code error}
+     * against that error, as VPP's {@code error-drop} counts {@code b->error}. A value
      * past the table is not counted: an error marked {@link Graph#COUNTED_ERROR} was counted by
      * the node that chose it, and any other is a faulty node's, which must not stop the thread
      * (the packet still counts as one of the node's vectors).
      */
-    public void countBufferError(int error) {
+    public void countBufferErrors(int error, long packets) {
         long[] table = errorTable;
         if (error < table.length) {
-            table[error]++;
+            table[error] += packets;
         }
     }
 

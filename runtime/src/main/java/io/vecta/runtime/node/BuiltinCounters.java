@@ -59,34 +59,42 @@ final class BuiltinCounters {
     }
 
     /**
-     * One walk over the frame: each buffer's error counted, and its rx interface, in runs of
-     * packets from one interface, as frames mostly hold.
+     * One walk over the frame, counting runs of packets that carry the same error and came in
+     * on the same interface, as frames mostly hold: per packet two loads, one compare and an
+     * increment in a register; the counters in memory are written once per run, so that a
+     * frame of one reason does not wait on the same counter's store 256 times.
      */
     private void countErrorsAndInterfaces(NodeRuntime runtime, Buffers buffers, int[] bis, int count) {
         InterfaceCounters.ThreadCounters counters = interfaces;
         long base = buffers.baseAddress();
-        int run = -1;
+        int runError = 0;
+        int runRx = -1;
         long packets = 0;
         for (int i = 0; i < count; i++) {
             long b = UncheckedBuffers.address(base, bis[i]);
             int error = UncheckedBuffers.error(b);
-            if (error != 0) {
-                runtime.countBufferError(error);
-            }
             int rx = UncheckedBuffers.rxSwIfIndex(b);
-            if (rx != run) {
-                add(counters, run, packets);
-                run = rx;
+            if (((error ^ runError) | (rx ^ runRx)) != 0) {
+                addRun(runtime, counters, runError, runRx, packets);
+                runError = error;
+                runRx = rx;
                 packets = 0;
             }
             packets++;
         }
-        add(counters, run, packets);
+        addRun(runtime, counters, runError, runRx, packets);
     }
 
-    private void add(InterfaceCounters.ThreadCounters counters, int swIfIndex, long packets) {
+    private void addRun(NodeRuntime runtime, InterfaceCounters.ThreadCounters counters, int error, int swIfIndex,
+            long packets) {
+        if (packets == 0) {
+            return;
+        }
+        if (error != 0) {
+            runtime.countBufferErrors(error, packets);
+        }
         // a buffer that names no interface is counted by its error alone
-        if (packets == 0 || !counters.counts(swIfIndex)) {
+        if (!counters.counts(swIfIndex)) {
             return;
         }
         if (drop) {

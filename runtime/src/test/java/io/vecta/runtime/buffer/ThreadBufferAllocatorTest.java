@@ -229,6 +229,36 @@ class ThreadBufferAllocatorTest {
     }
 
     @Test
+    void shouldFreeAFrameMixingPlainChainedAndSharedBuffersAndStopAtABadOne() {
+        // more than one run of the fast loop, with a nearly full cache: the cache spills between runs
+        int[] frame = new int[400];
+        allocator.alloc(frame, 0, 390);
+        int[] filler = new int[500];
+        allocator.alloc(filler, 0, 500);
+        allocator.free(filler, 0, 500);
+        int head = frame[100];
+        buffers.chainAppend(head, head, frame[390 - 1]);
+        frame[390 - 1] = allocOne();
+        int shared = frame[200];
+        buffers.setRefCount(shared, 2);
+        frame[390] = shared + 1;
+        int usedBefore = pool.used();
+
+        assertThatThrownBy(() -> allocator.free(frame, 0, 391))
+                .hasMessageContaining("buffer index 0x" + Integer.toHexString(shared + 1) + " is not a buffer");
+
+        // every buffer before the bad index is freed (the chain's tail with its head, the shared one
+        // losing one reference); the bad index is not touched
+        assertThat(pool.used()).isEqualTo(usedBefore - 390);
+        assertThat(buffers.refCount(shared)).isEqualTo(1);
+        assertThat(buffers.refCount(head)).isZero();
+        assertThat(buffers.refCount(frame[0])).isZero();
+        assertThat(pool.cached(0) + pool.available()).isEqualTo(pool.total() - 1);
+        allocator.free(shared);
+        assertThat(pool.used()).isZero();
+    }
+
+    @Test
     void shouldCloneASmallPacketByCopyingIt() {
         int src = packet(150, 5);
         int[] clones = new int[3];

@@ -282,25 +282,29 @@ class DispatchTest {
         Graph graph = graph(classify());
         ThreadRuntime thread = runtime(graph);
         int reason = graph.errorIndex(graph.node("classify").index(), 1);
-        int[] bis = new int[5];
-        pools.allocator(0).allocExactly(bis, 0, 5);
+        int other = graph.errorIndex(graph.node("classify").index(), 0);
+        // runs of one reason, broken by packets of another and by packets that carry none
+        int[] errors = {reason, reason, 0, other, reason, 0, 0, reason, other, other};
+        int[] bis = new int[errors.length];
+        pools.allocator(0).allocExactly(bis, 0, errors.length);
         Frame frame = thread.takeFrame();
-        for (int i = 0; i < 5; i++) {
-            buffers.setError(bis[i], i < 3 ? reason : 0);
+        for (int i = 0; i < errors.length; i++) {
+            buffers.setError(bis[i], errors[i]);
             frame.add(bis[i]);
         }
         thread.putPending(graph.node("error-drop").index(), frame);
 
         thread.runOnce();
 
-        assertThat(thread.errorCounter(reason)).isEqualTo(3);
-        assertThat(thread.node("classify").errorCount(1)).isEqualTo(3);
-        assertThat(thread.node("error-drop").vectors()).isEqualTo(5);
+        assertThat(thread.errorCounter(reason)).isEqualTo(4);
+        assertThat(thread.node("classify").errorCount(1)).isEqualTo(4);
+        assertThat(thread.node("classify").errorCount(0)).isEqualTo(3);
+        assertThat(thread.node("error-drop").vectors()).isEqualTo(errors.length);
         long counted = 0;
         for (int error = 0; error < graph.errorCount(); error++) {
             counted += thread.errorCounter(error);
         }
-        assertThat(counted).as("each drop counted once, under its reason only").isEqualTo(3);
+        assertThat(counted).as("each drop counted once, under its reason only").isEqualTo(7);
         assertEveryBufferFree();
     }
 

@@ -115,6 +115,8 @@ class PgInterfacesTest {
 
         assertThat(counter("pg1", Kind.TX_PACKETS)).isZero();
         assertThat(runtime.mainThread().node("error-drop").vectors()).isEqualTo(5);
+        assertThat(counter("pg0", Kind.DROPS)).as("dropped packets count on the interface they came in on").isEqualTo(5);
+        assertThat(counter("pg1", Kind.DROPS)).isZero();
         assertThat(run("show errors").lines().filter(l -> l.contains("interface is down")).toList())
                 .singleElement().satisfies(l -> assertThat(l.strip().split(" +")).startsWith("5", "interface-output"));
     }
