@@ -1,5 +1,7 @@
 package io.vecta.benchmarks.node;
 
+import io.vecta.benchmarks.RuntimeFigures;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -14,6 +16,8 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.IterationParams;
+import org.openjdk.jmh.runner.IterationType;
 
 /**
  * One 256-packet frame through a node that reads the IPv4 TTL and picks one of two nexts, run
@@ -33,6 +37,7 @@ import org.openjdk.jmh.annotations.Warmup;
 public class NodeDispatchBenchmark {
 
     private NodeBenchmarkGraph graph;
+    private RuntimeFigures figures;
     private int generated;
     private int handQuad;
     private int handSingle;
@@ -43,10 +48,27 @@ public class NodeDispatchBenchmark {
         generated = graph.node("bench-ttl-split");
         handQuad = graph.node("bench-ttl-hand-quad");
         handSingle = graph.node("bench-ttl-hand-single");
+        figures = new RuntimeFigures(graph.thread, List.of("bench-ttl-split", "bench-ttl-hand-quad",
+                "bench-ttl-hand-single", "bench-sink", "bench-expired"), 0, "all");
+    }
+
+    /** Starts the runtime's figures afresh, so that each measured iteration is read on its own. */
+    @Setup(Level.Iteration)
+    public void clearRuntime() {
+        graph.thread.clearRuntime();
+    }
+
+    @TearDown(Level.Iteration)
+    public void recordIteration(IterationParams params) {
+        if (params.getType() == IterationType.MEASUREMENT) {
+            figures.record();
+        }
     }
 
     @TearDown(Level.Trial)
     public void tearDown() {
+        System.out.println();
+        System.out.println(figures.report("ttl split"));
         graph.close();
     }
 

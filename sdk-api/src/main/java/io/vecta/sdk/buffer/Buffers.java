@@ -172,6 +172,8 @@ public final class Buffers {
     private static final int GEOMETRY_LONGS = 3;
 
     private final MemorySegment memory;
+    /** The memory's address, kept as a field: a per-packet read through the segment costs a type check. */
+    private final long baseAddress;
     private final long indexLimit;
     private final List<BufferPoolLayout> pools;
     /**
@@ -204,6 +206,7 @@ public final class Buffers {
             throw new IllegalArgumentException("buffer memory holds 1 to " + MAX_POOLS + " pools, not " + pools.size());
         }
         this.memory = memory;
+        this.baseAddress = memory.address();
         this.indexLimit = memory.byteSize() >>> LOG2_CACHE_LINE;
         this.pools = List.copyOf(pools);
         int count = pools.size();
@@ -241,7 +244,7 @@ public final class Buffers {
 
     /** The address of buffer memory, for {@link UncheckedBuffers#address}. */
     public long baseAddress() {
-        return memory.address();
+        return baseAddress;
     }
 
     /** The pools, in buffer pool index order. */
