@@ -2,6 +2,7 @@ package io.vecta.benchmarks.node;
 
 import io.vecta.sdk.buffer.BufferFlags;
 import io.vecta.sdk.buffer.Buffers;
+import io.vecta.sdk.buffer.UncheckedBuffers;
 import io.vecta.sdk.node.Frame;
 import io.vecta.sdk.node.NodeContext;
 import io.vecta.sdk.node.NodeFunction;
@@ -25,6 +26,7 @@ final class HandWrittenTtlSplit implements NodeFunction {
     @Override
     public int dispatch(NodeContext ctx, Frame frame) {
         Buffers buffers = ctx.buffers();
+        long base = buffers.baseAddress();
         int[] from = frame.buffers();
         int count = frame.count();
         int[] nexts = this.nexts;
@@ -32,10 +34,10 @@ final class HandWrittenTtlSplit implements NodeFunction {
         int i = 0;
         if (quad) {
             while (count - i >= 4) {
-                int o0 = TtlSplit.pick(buffers, from[i]);
-                int o1 = TtlSplit.pick(buffers, from[i + 1]);
-                int o2 = TtlSplit.pick(buffers, from[i + 2]);
-                int o3 = TtlSplit.pick(buffers, from[i + 3]);
+                int o0 = TtlSplit.pick(UncheckedBuffers.address(base, from[i]));
+                int o1 = TtlSplit.pick(UncheckedBuffers.address(base, from[i + 1]));
+                int o2 = TtlSplit.pick(UncheckedBuffers.address(base, from[i + 2]));
+                int o3 = TtlSplit.pick(UncheckedBuffers.address(base, from[i + 3]));
                 nexts[i] = Outcome.next(o0);
                 nexts[i + 1] = Outcome.next(o1);
                 nexts[i + 2] = Outcome.next(o2);
@@ -52,7 +54,7 @@ final class HandWrittenTtlSplit implements NodeFunction {
             }
         }
         while (i < count) {
-            int o = TtlSplit.pick(buffers, from[i]);
+            int o = TtlSplit.pick(UncheckedBuffers.address(base, from[i]));
             nexts[i] = Outcome.next(o);
             errors[Outcome.errorSlot(o)]++;
             if ((buffers.flags(from[i]) & BufferFlags.IS_TRACED) != 0) {

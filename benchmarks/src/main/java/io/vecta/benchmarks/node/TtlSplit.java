@@ -4,7 +4,6 @@ import io.vecta.sdk.annotation.ErrorCounter;
 import io.vecta.sdk.annotation.GraphNode;
 import io.vecta.sdk.annotation.Next;
 import io.vecta.sdk.annotation.PerPacket;
-import io.vecta.sdk.buffer.Buffers;
 import io.vecta.sdk.buffer.UncheckedBuffers;
 import io.vecta.sdk.node.NodeContext;
 import io.vecta.sdk.node.Outcome;
@@ -29,13 +28,12 @@ public final class TtlSplit {
     }
 
     @PerPacket
-    int process(NodeContext ctx, int bi) {
-        return pick(ctx.buffers(), bi);
+    int process(NodeContext ctx, int bi, long b) {
+        return pick(b);
     }
 
-    /** The node's logic, shared by the generated and the hand-written dispatchers. */
-    static int pick(Buffers buffers, int bi) {
-        long b = UncheckedBuffers.address(buffers.baseAddress(), bi);
+    /** The node's logic on the buffer at address {@code b}, shared by the generated and the hand-written dispatchers. */
+    static int pick(long b) {
         int ttl = UncheckedBuffers.getU8(UncheckedBuffers.currentAddress(b) + Ethernet.HEADER_LENGTH + Ip4.TTL_OFFSET);
         return ttl > 1 ? NEXT_FORWARD : Outcome.withError(NEXT_EXPIRED, Error.EXPIRED);
     }

@@ -22,6 +22,19 @@ import java.lang.annotation.Target;
  *     return ctx.buffers().currentLength(bi) < 14 ? NEXT_DROP : NEXT_ETHERNET;
  * }
  * }</pre>
+ *
+ * <p>A node on the fast path may declare {@code int process(NodeContext ctx, int bi, long b)}
+ * instead: {@code b} is the buffer's address for {@code UncheckedBuffers}, computed by the
+ * dispatcher from buffer memory's base address read once per frame, so that the node's reads
+ * and writes need no lookup of the buffer memory per packet.
+ *
+ * <pre>{@code
+ * @PerPacket
+ * int process(NodeContext ctx, int bi, long b) {
+ *     int ttl = UncheckedBuffers.getU8(UncheckedBuffers.currentAddress(b) + 14 + Ip4.TTL_OFFSET);
+ *     return ttl > 1 ? NEXT_FORWARD : NEXT_DROP;
+ * }
+ * }</pre>
  */
 @Documented
 @Retention(RetentionPolicy.CLASS)

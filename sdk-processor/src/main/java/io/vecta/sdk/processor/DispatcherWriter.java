@@ -37,6 +37,7 @@ final class DispatcherWriter {
     static final ClassName ERROR_DESCRIPTOR = ClassName.get(Names.NODE_PACKAGE, "ErrorDescriptor");
     static final ClassName BUFFERS = ClassName.get("io.vecta.sdk.buffer", "Buffers");
     static final ClassName BUFFER_FLAGS = ClassName.get("io.vecta.sdk.buffer", "BufferFlags");
+    static final ClassName UNCHECKED_BUFFERS = ClassName.get("io.vecta.sdk.buffer", "UncheckedBuffers");
     static final ClassName NODE_TYPE = ClassName.get(Names.ANNOTATION_PACKAGE, "NodeType");
     static final ClassName SEVERITY = ClassName.get(Names.ANNOTATION_PACKAGE, "Severity");
     static final ClassName GENERATED = ClassName.get("javax.annotation.processing", "Generated");
@@ -179,6 +180,9 @@ final class DispatcherWriter {
         if (traced) {
             method.addStatement("$T buffers = ctx.buffers()", BUFFERS);
         }
+        if (node.takesAddress()) {
+            method.addStatement("long base = ctx.buffers().baseAddress()");
+        }
         method.addStatement("int[] from = frame.buffers()")
                 .addStatement("int count = frame.count()")
                 .addStatement("int[] nexts = this.nexts");
@@ -239,11 +243,14 @@ final class DispatcherWriter {
     private static CodeBlock processOne(NodeModel node, boolean traced, String at, String suffix) {
         CodeBlock.Builder code = CodeBlock.builder();
         String next = "next" + suffix;
+        CodeBlock arguments = node.takesAddress()
+                ? CodeBlock.of("ctx, from[$L], $T.address(base, from[$L])", at, UNCHECKED_BUFFERS, at)
+                : CodeBlock.of("ctx, from[$L]", at);
         if (node.errors().isEmpty()) {
-            code.addStatement("int $L = node.$L(ctx, from[$L])", next, node.processMethod(), at);
+            code.addStatement("int $L = node.$L($L)", next, node.processMethod(), arguments);
         } else {
             String outcome = "outcome" + suffix;
-            code.addStatement("int $L = node.$L(ctx, from[$L])", outcome, node.processMethod(), at)
+            code.addStatement("int $L = node.$L($L)", outcome, node.processMethod(), arguments)
                     .addStatement("int $L = $T.next($L)", next, OUTCOME, outcome)
                     .beginControlFlow("if ($T.errorSlot($L) != 0)", OUTCOME, outcome)
                     .addStatement("errorCounts[$T.errorSlot($L)]++", OUTCOME, outcome)

@@ -23,7 +23,7 @@ import javax.lang.model.element.TypeElement;
  * @param feature       the node's feature declaration, or null
  */
 record NodeModel(TypeElement element, ClassName nodeClass, String name, String type, List<String> nextNames,
-                 String siblingOf, List<ErrorModel> errors, boolean perPacket, String processMethod,
+                 String siblingOf, List<ErrorModel> errors, boolean perPacket, boolean takesAddress, String processMethod,
                  String traceMethod, TypeName traceType, FeatureModel feature) {
 
     /** One error counter. */

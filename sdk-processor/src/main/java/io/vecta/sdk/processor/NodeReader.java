@@ -28,6 +28,10 @@ import javax.lang.model.util.Types;
  */
 final class NodeReader {
 
+    private static final String PER_PACKET = "int process(NodeContext ctx, int bi)";
+    /** The per-packet form that is also handed the buffer's address, for {@code UncheckedBuffers}. */
+    private static final String PER_PACKET_WITH_ADDRESS = "int process(NodeContext ctx, int bi, long b)";
+
     private final Annotations annotations;
     private final Types types;
     private final Diagnostics diagnostics;
@@ -64,8 +68,9 @@ final class NodeReader {
             return null;
         }
         boolean perPacket = process.getAnnotationMirrors().stream().anyMatch(m -> isAnnotation(m, Names.PER_PACKET));
+        boolean takesAddress = perPacket && process.getParameters().size() == 3;
         return new NodeModel(node, ClassName.get(node), name, annotations.enumConstant(graphNode, "type"), nextNames,
-                siblingOf, errors, perPacket, process.getSimpleName().toString(),
+                siblingOf, errors, perPacket, takesAddress, process.getSimpleName().toString(),
                 trace == null ? null : trace.getSimpleName().toString(),
                 trace == null ? null : TypeName.get(types.erasure(trace.getReturnType())), feature);
     }
@@ -197,8 +202,12 @@ final class NodeReader {
                         "keep one: @PerPacket for int process(NodeContext, int), @PerFrame for"
                                 + " void process(NodeContext, Frame)");
             } else if (perPacket) {
-                checkSignature(method, "@PerPacket", "int process(NodeContext ctx, int bi)", TypeKind.INT,
-                        Names.NODE_CONTEXT, "int");
+                if (method.getParameters().size() == 3) {
+                    checkSignature(method, "@PerPacket", PER_PACKET_WITH_ADDRESS, TypeKind.INT, Names.NODE_CONTEXT,
+                            "int", "long");
+                } else {
+                    checkSignature(method, "@PerPacket", PER_PACKET, TypeKind.INT, Names.NODE_CONTEXT, "int");
+                }
             } else {
                 checkSignature(method, "@PerFrame", "void process(NodeContext ctx, Frame frame)", TypeKind.VOID,
                         Names.NODE_CONTEXT, Names.FRAME);

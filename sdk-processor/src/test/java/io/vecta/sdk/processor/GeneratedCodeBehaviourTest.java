@@ -23,6 +23,7 @@ import java.lang.foreign.Arena;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import javax.tools.StandardLocation;
@@ -117,6 +118,49 @@ class GeneratedCodeBehaviourTest {
 
             assertThat(ctx.traces).as("tracing " + tracing).hasSize(tracing ? 12 : 0);
             assertThat(ctx.nexts).as("tracing " + tracing).hasSize(12).containsOnly(0);
+        }
+    }
+
+    @Test
+    void shouldHandAPerPacketMethodThatTakesOneEachBuffersOwnAddress() throws Exception {
+        Compilation compilation = Sources.compile(Sources.source("LengthSplit", """
+                @GraphNode(name = "length-split")
+                public final class LengthSplit {
+                    @Next("long-ones") static final int NEXT_LONG = 0;
+                    @Next("short-ones") static final int NEXT_SHORT = 1;
+
+                    @PerPacket
+                    int process(NodeContext ctx, int bi, long b) {
+                        return UncheckedBuffers.currentLength(b) > 100 ? NEXT_LONG : NEXT_SHORT;
+                    }
+                }
+                """));
+        assertThat(compilation).succeeded();
+        NodeFunction function = descriptor(new CompiledClasses(compilation), "com.acme.LengthSplit_Dispatch")
+                .newFunction();
+        Random random = new Random(SEED);
+
+        List<Integer> shuffled = new ArrayList<>();
+        for (int n = 0; n < BUFFER_COUNT; n++) {
+            shuffled.add(pool.bufferIndex(n));
+        }
+        for (int size : new int[] {1, 7, 9, 256}) {
+            // distinct buffers out of order, so that an address taken from the wrong buffer shows
+            Collections.shuffle(shuffled, random);
+            Frame frame = new Frame();
+            int[] expected = new int[size];
+            for (int n = 0; n < size; n++) {
+                int bi = shuffled.get(n);
+                int length = random.nextInt(200);
+                buffers.setCurrentLength(bi, length);
+                frame.add(bi);
+                expected[n] = length > 100 ? 0 : 1;
+            }
+            RecordingContext ctx = new RecordingContext(buffers);
+
+            function.dispatch(ctx, frame);
+
+            assertThat(ctx.nexts).as("frame of " + size).containsExactly(expected);
         }
     }
 

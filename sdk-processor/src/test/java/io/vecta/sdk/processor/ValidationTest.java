@@ -224,6 +224,19 @@ class ValidationTest {
     }
 
     @Test
+    void shouldRejectPerPacketWhoseThirdParameterIsNotTheAddress() {
+        assertSingleError("""
+                @GraphNode(name = "n")
+                final class Node {
+                    @PerPacket int process(NodeContext ctx, int bi, int b) { return 0; }
+                }
+                """, "VectaNodeSignature",
+                "@PerPacket method process has parameters (io.vecta.sdk.node.NodeContext, int, int); expected"
+                        + " int process(NodeContext ctx, int bi, long b)",
+                "int process");
+    }
+
+    @Test
     void shouldRejectStaticPerFrame() {
         assertSingleError("""
                 @GraphNode(name = "n")
