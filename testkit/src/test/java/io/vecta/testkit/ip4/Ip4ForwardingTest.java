@@ -180,6 +180,21 @@ class Ip4ForwardingTest {
     }
 
     @Test
+    void shouldForwardEveryGoodPacketOfAFrameThatAlsoHoldsAnExpiredOne() {
+        // a frame of expired packets first, so that the node's per-packet state holds their outcome
+        vecta.sendAndExpect(pg0, Packets.each(3, i -> udpTo("48.0.0.9").ttl(1)), pg0);
+        List<byte[]> frame = Packets.each(7, i -> udpTo("48.0.0." + (i + 1)).ttl(i == 3 ? 1 : 64));
+
+        List<DecodedPacket> forwarded = vecta.sendAndExpect(pg0, frame, pg1, 6);
+
+        assertThat(forwarded).extracting(p -> p.ip4().dst()).containsExactly(Ip4Address.parse("48.0.0.1"),
+                Ip4Address.parse("48.0.0.2"), Ip4Address.parse("48.0.0.3"), Ip4Address.parse("48.0.0.5"),
+                Ip4Address.parse("48.0.0.6"), Ip4Address.parse("48.0.0.7"));
+        assertThat(forwarded).allSatisfy(p -> assertThat(p.ip4().ttl()).isEqualTo(63));
+        assertThat(vecta.errors("ip4-rewrite", "ip4 ttl <= 1")).isEqualTo(3 + 1);
+    }
+
+    @Test
     void shouldAnswerTooBigWithDfSetWithFragmentationNeededAndTheMtu() {
         vecta.cli("set interface mtu 100 pg1");
         byte[] sent = Packets.ethernet(pg0.peerMac(), pg0.mac()).ip4("10.0.0.2", "48.0.0.1").udp(1, 2).payload(200)
