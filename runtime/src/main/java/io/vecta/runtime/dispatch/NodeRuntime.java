@@ -1,6 +1,7 @@
 package io.vecta.runtime.dispatch;
 
 import io.vecta.runtime.elog.EventLog;
+import io.vecta.runtime.graph.FeatureArcs;
 import io.vecta.runtime.graph.Graph;
 import io.vecta.runtime.graph.GraphNodeEntry;
 import io.vecta.runtime.graph.NextArcs;
@@ -63,6 +64,9 @@ public final class NodeRuntime implements NodeContext {
     private NodeState state;
     /** Whether this call's frame, and so every frame it enqueues, may hold traced buffers. */
     private boolean tracing;
+    /** The graph's feature arcs and the arc this node is a feature of, set on the first {@link #featureNext}. */
+    private FeatureArcs featureArcs;
+    private int featureArc;
     /** Packets this input node is still asked to trace ({@code trace add}). */
     private int traceBudget;
     /** The pending frame being run, while the node may still hand it on whole. */
@@ -267,6 +271,21 @@ public final class NodeRuntime implements NodeContext {
     @Override
     public int nodeIndex() {
         return node.index();
+    }
+
+    /** {@inheritDoc} The node's arc is looked up on the first call. */
+    @Override
+    public int featureNext(int bi) {
+        if (featureArcs == null) {
+            FeatureArcs arcs = graph().featureArcs();
+            featureArc = arcs.arcOfFeature(node.index());
+            if (featureArc < 0) {
+                throw new IllegalStateException("node '" + node.name() + "' is not a feature of any arc: only a node"
+                        + " declared with @Feature(arc = ...) passes packets on with featureNext");
+            }
+            featureArcs = arcs;
+        }
+        return featureArcs.next(featureArc, buffers, bi);
     }
 
     @Override

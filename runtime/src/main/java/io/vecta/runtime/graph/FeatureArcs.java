@@ -48,6 +48,8 @@ public final class FeatureArcs {
     private final Graph graph;
     private final List<Arc> arcs = new ArrayList<>();
     private final Map<String, Arc> byName = new HashMap<>();
+    /** By feature node index, the index of the arc the node is a feature of. */
+    private final Map<Integer, Integer> featureArcs = new HashMap<>();
 
     FeatureArcs(Graph graph, List<PluginRegistration> plugins) {
         this.graph = graph;
@@ -78,7 +80,7 @@ public final class FeatureArcs {
                             "load the plugin whose @FeatureArc declares '" + feature.arc()
                                     + "', or correct @Feature(arc = ...)");
                 }
-                graph.node(feature.node());
+                featureArcs.put(graph.node(feature.node()).index(), arc.index);
                 declared.computeIfAbsent(arc, a -> new ArrayList<>()).add(feature);
             }
         }
@@ -253,6 +255,11 @@ public final class FeatureArcs {
         buffers.setFeatureConfigIndex(bi, 0);
         int start = arc.startPosition(startNode);
         return chain == null ? arc.lastNextFromStart[start] : chain.nextFromStart()[start];
+    }
+
+    /** The index of the arc node {@code nodeIndex} is a feature of, or -1 if it is none's. */
+    public int arcOfFeature(int nodeIndex) {
+        return featureArcs.getOrDefault(nodeIndex, -1);
     }
 
     /**

@@ -33,7 +33,7 @@
  *   l2-input ──[l2-input-feat, by rx interface]──▶ l2-input-feat-end ──▶ learn / fwd / output
  *   l2-output ─[l2-output-feat, by tx interface]─▶ interface-output
  * </pre>
- * A feature passes each frame on with {@code FeatureArcs.next}, which follows the frame's rx
+ * A feature passes each frame on with {@code NodeContext.featureNext}, which follows the frame's rx
  * interface on {@code l2-input-feat} and its tx interface on {@code l2-output-feat} (declared
  * {@code txInterface}). While no interface has a feature of an arc, its start node looks once per
  * frame and sends frames on as before. {@code l2-output} enters its arc through

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.vecta.runtime.buffer.BufferConfig;
 import io.vecta.runtime.buffer.BufferPageSize;
 import io.vecta.runtime.buffer.BufferPools;
+import io.vecta.runtime.dispatch.ThreadRuntime;
 import io.vecta.sdk.buffer.Buffers;
 import io.vecta.sdk.node.FeatureArcDescriptor;
 import io.vecta.sdk.node.FeatureDescriptor;
@@ -194,6 +195,34 @@ class FeatureArcsTest {
         assertThat(entry.active()).isTrue();
         assertThat(nexts).containsExactly(straight, acl, other, straight);
         pools.allocator(0).free(bis, 0, 4);
+    }
+
+    @Test
+    void shouldPassAPacketOnFromAFeatureThroughItsContextAndRefuseANodeThatIsNoFeature() {
+        Graph graph = graph(feature("acl", List.of(), List.of()), feature("nat", List.of(), List.of("acl")));
+        FeatureArcs arcs = graph.featureArcs();
+        assertThat(arcs.arcOfFeature(graph.node("acl").index())).isEqualTo(arcs.arcIndex("in"));
+        assertThat(arcs.arcOfFeature(graph.node("input").index())).isEqualTo(-1);
+        arcs.enable("in", "acl", 1);
+        arcs.enable("in", "nat", 1);
+        ThreadRuntime thread = new ThreadRuntime(graph, 0, pools.allocator(0));
+        Buffers buffers = pools.buffers();
+        int[] bi = new int[1];
+        pools.allocator(0).allocExactly(bi, 0, 1);
+        buffers.setRxSwIfIndex(bi[0], 1);
+        int first = arcs.start(arcs.arcIndex("in"), graph.node("input").index(), buffers, bi[0]);
+        assertThat(graph.node("input").nexts().target(first)).isEqualTo(graph.node("acl").index());
+
+        int fromAcl = thread.node("acl").featureNext(bi[0]);
+        int fromNat = thread.node("nat").featureNext(bi[0]);
+
+        assertThat(graph.node("acl").nexts().target(fromAcl)).isEqualTo(graph.node("nat").index());
+        assertThat(graph.node("nat").nexts().target(fromNat)).isEqualTo(graph.node("lookup").index());
+        assertThatThrownBy(() -> thread.node("input").featureNext(bi[0]))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("node 'input' is not a feature of any arc: only a node declared with @Feature(arc = ...)"
+                        + " passes packets on with featureNext");
+        pools.allocator(0).free(bi[0]);
     }
 
     /** The nodes a buffer of interface {@code swIfIndex} visits from the start node on, as dispatch would. */

@@ -130,6 +130,28 @@ public interface NodeContext {
         throw new UnsupportedOperationException("this context has one thread and hands no buffers to others");
     }
 
+    /**
+     * For a node declared with {@code @Feature}: the next index that takes buffer {@code bi} on
+     * to whatever follows this feature on the buffer's interface in the arc (the next enabled
+     * feature, else the arc's last node), as VPP's {@code vnet_feature_next}; the buffer's place
+     * in the arc moves on with it. Call it once per buffer that continues along the arc; a buffer
+     * the feature drops or sends elsewhere does not.
+     *
+     * <pre>{@code
+     * @PerPacket
+     * int process(NodeContext ctx, int bi) {
+     *     inspect(ctx.buffers(), bi);
+     *     return ctx.featureNext(bi);
+     * }
+     * }</pre>
+     *
+     * @throws IllegalStateException if the node is not a feature, or the buffer did not come
+     *                               through the arc
+     */
+    default int featureNext(int bi) {
+        throw new UnsupportedOperationException("this context runs no feature arcs");
+    }
+
     /** The event ring of the thread running the node, for events the node logs itself. */
     EventLogger eventLog();
 }

@@ -11,7 +11,7 @@ import io.vecta.sdk.node.NodeContext;
 @Feature(arc = "ip4-output")
 public final class OutputA {
 
-    private final PassThrough passThrough = new PassThrough("test-output-a", "ip4-output");
+    private final PassThrough passThrough = new PassThrough("test-output-a");
 
     @PerFrame
     void process(NodeContext ctx, Frame frame) {

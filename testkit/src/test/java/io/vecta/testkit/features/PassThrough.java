@@ -1,7 +1,5 @@
 package io.vecta.testkit.features;
 
-import io.vecta.runtime.dispatch.NodeRuntime;
-import io.vecta.runtime.graph.FeatureArcs;
 import io.vecta.sdk.buffer.BufferFlags;
 import io.vecta.sdk.buffer.Buffers;
 import io.vecta.sdk.node.Frame;
@@ -23,21 +21,13 @@ final class PassThrough {
     }
 
     private final String feature;
-    private final String arc;
     private final int[] nexts = new int[Frame.CAPACITY];
-    private FeatureArcs arcs;
-    private int arcIndex;
 
-    PassThrough(String feature, String arc) {
+    PassThrough(String feature) {
         this.feature = feature;
-        this.arc = arc;
     }
 
     void process(NodeContext ctx, Frame frame) {
-        if (arcs == null) {
-            arcs = ((NodeRuntime) ctx).graph().featureArcs();
-            arcIndex = arcs.arcIndex(arc);
-        }
         Buffers buffers = ctx.buffers();
         int[] bis = frame.buffers();
         int count = frame.count();
@@ -46,7 +36,7 @@ final class PassThrough {
             if ((buffers.flags(bi) & BufferFlags.IS_TRACED) != 0) {
                 ctx.addTrace(bi, new Trace(feature, buffers.rxSwIfIndex(bi), buffers.txSwIfIndex(bi)));
             }
-            nexts[i] = arcs.next(arcIndex, buffers, bi);
+            nexts[i] = ctx.featureNext(bi);
         }
         ctx.enqueueToNext(bis, nexts, count);
     }

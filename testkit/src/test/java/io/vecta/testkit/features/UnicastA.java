@@ -11,7 +11,7 @@ import io.vecta.sdk.node.NodeContext;
 @Feature(arc = "ip4-unicast")
 public final class UnicastA {
 
-    private final PassThrough passThrough = new PassThrough("test-unicast-a", "ip4-unicast");
+    private final PassThrough passThrough = new PassThrough("test-unicast-a");
 
     @PerFrame
     void process(NodeContext ctx, Frame frame) {

@@ -11,7 +11,7 @@ import io.vecta.sdk.node.NodeContext;
 @Feature(arc = "ip4-unicast", runsAfter = "test-unicast-a")
 public final class UnicastB {
 
-    private final PassThrough passThrough = new PassThrough("test-unicast-b", "ip4-unicast");
+    private final PassThrough passThrough = new PassThrough("test-unicast-b");
 
     @PerFrame
     void process(NodeContext ctx, Frame frame) {

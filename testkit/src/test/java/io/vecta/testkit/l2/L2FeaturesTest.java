@@ -51,7 +51,7 @@ class L2FeaturesTest {
     }
 
     private long seen(String node) {
-        return vecta.errors(node, "frames seen");
+        return vecta.errors(node, "packets seen");
     }
 
     private long tx(PgPort port) {
