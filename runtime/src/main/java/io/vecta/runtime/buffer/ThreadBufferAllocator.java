@@ -34,9 +34,8 @@ import java.util.Objects;
  * Allocation pops from the cache; when it runs short, the cache is refilled from the global
  * free list with enough for the request plus half a cache. Free pushes onto the cache; when
  * the next run of up to half a cache would not fit, the oldest half a cache goes back to the
- * global list. A thread that allocates and frees
- * up to half a cache at a time therefore settles where neither end is reached, and takes the
- * pool lock no more.
+ * global list. A thread that allocates and frees up to half a cache at a time therefore
+ * settles where neither end is reached, and takes the pool lock no more.
  */
 final class ThreadBufferAllocator implements BufferAllocator {
 
