@@ -32,6 +32,7 @@ import io.vecta.runtime.dispatch.ThreadRuntime;
 import io.vecta.runtime.graph.Graph;
 import io.vecta.runtime.graph.LoadedPlugin;
 import io.vecta.runtime.graph.PluginLoader;
+import io.vecta.runtime.interfaces.GraphInterfaceFeatures;
 import io.vecta.runtime.interfaces.InterfaceTable;
 import io.vecta.runtime.l2.L2FibAgeScanner;
 import io.vecta.runtime.log.LogRouter;
@@ -50,6 +51,7 @@ import io.vecta.runtime.threads.CorePlacement;
 import io.vecta.runtime.threads.HandoffQueues;
 import io.vecta.runtime.threads.Workers;
 import io.vecta.sdk.cli.CliNames;
+import io.vecta.sdk.node.InterfaceFeatures;
 import io.vecta.sdk.node.PluginRegistration;
 import java.lang.System.Logger.Level;
 import java.nio.file.Path;
@@ -130,7 +132,8 @@ public final class VectaRuntime implements AutoCloseable {
         Ip4NeighborAger.install(graph, mainThread.processes(), this::withWorkersStopped);
         this.commands = CommandTree.build(plugins);
         services.register(VectaRuntime.class, this)
-                .register(CliNames.class, new GraphCliNames(graph));
+                .register(CliNames.class, new GraphCliNames(graph))
+                .register(InterfaceFeatures.class, new GraphInterfaceFeatures(graph));
     }
 
     /**

@@ -14,15 +14,21 @@ import io.vecta.sdk.packet.Ip4;
 /**
  * {@code sample-ip4-inspect}: a feature of the {@code ip4-unicast} arc that counts each IPv4
  * packet of the interfaces it is enabled on, traces its header length and TTL, and passes it on
- * along the arc ({@link NodeContext#featureNext}). Turned on per interface with
+ * along the arc ({@link NodeContext#featureNext}). Turned on per interface with the plugin's
+ * {@code sample inspect pg0} ({@link Ip4InspectCommand}) or the runtime's
  * {@code set interface feature pg0 sample-ip4-inspect arc ip4-unicast}.
  *
  * <p>The trace reads the header through {@link UncheckedBuffers}: the buffer is the packet's,
  * and ip4-input has checked the header in front of the arc.
  */
-@GraphNode(name = "sample-ip4-inspect", errors = Ip4Inspect.Error.class)
-@Feature(arc = "ip4-unicast")
+@GraphNode(name = Ip4Inspect.NODE, errors = Ip4Inspect.Error.class)
+@Feature(arc = Ip4Inspect.ARC)
 public final class Ip4Inspect {
+
+    /** The node's name. */
+    static final String NODE = "sample-ip4-inspect";
+    /** The arc it is a feature of. */
+    static final String ARC = "ip4-unicast";
 
     /** What the node counts; informational, not drops. */
     enum Error {

@@ -56,13 +56,15 @@ class Ip4InspectTest {
     }
 
     @Test
-    void shouldMeetNoPacketOnceDisabled() {
-        vecta.cli("set interface feature pg0 sample-ip4-inspect arc ip4-unicast");
+    void shouldBeSwitchedOnAndOffByThePluginsOwnCommand() {
+        vecta.cli("sample inspect pg0");
         vecta.sendAndExpect(pg0, udp(2), pg1);
-        vecta.cli("set interface feature pg0 sample-ip4-inspect arc ip4-unicast disable");
+        assertThat(vecta.cli("show interface features pg0")).contains("sample-ip4-inspect");
+        vecta.cli("sample inspect pg0 disable");
 
         vecta.sendAndExpect(pg0, udp(3), pg1);
 
         assertThat(vecta.errors("sample-ip4-inspect", "ip4 packets inspected")).isEqualTo(2);
+        assertThat(vecta.cliError("sample inspect pg9")).contains("no interface named 'pg9'");
     }
 }

@@ -8,6 +8,7 @@ import io.vecta.runtime.buffer.BufferConfig;
 import io.vecta.runtime.buffer.BufferPageSize;
 import io.vecta.runtime.buffer.BufferPools;
 import io.vecta.runtime.dispatch.ThreadRuntime;
+import io.vecta.runtime.interfaces.GraphInterfaceFeatures;
 import io.vecta.sdk.buffer.Buffers;
 import io.vecta.sdk.node.FeatureArcDescriptor;
 import io.vecta.sdk.node.FeatureDescriptor;
@@ -223,6 +224,25 @@ class FeatureArcsTest {
                 .hasMessage("node 'input' is not a feature of any arc: only a node declared with @Feature(arc = ...)"
                         + " passes packets on with featureNext");
         pools.allocator(0).free(bi[0]);
+    }
+
+    @Test
+    void shouldSwitchAFeatureByInterfaceNameForPluginsAndNameWhatIsUnknown() {
+        Graph graph = graph(feature("acl", List.of(), List.of()));
+        GraphInterfaceFeatures features = new GraphInterfaceFeatures(graph);
+
+        features.enableDisable("in", "acl", "local0", true);
+
+        assertThat(graph.featureArcs().enabled("in", 0)).containsExactly("acl");
+        features.enableDisable("in", "acl", "local0", false);
+        assertThat(graph.featureArcs().enabled("in", 0)).isEmpty();
+        assertThatThrownBy(() -> features.enableDisable("in", "acl", "pg7", true))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("unknown interface 'pg7'");
+        assertThatThrownBy(() -> features.enableDisable("out", "acl", "local0", true))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("no feature arc 'out'");
+        assertThatThrownBy(() -> features.enableDisable("in", "lookup", "local0", true))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("'lookup' is not a feature of arc 'in'");
     }
 
     /** The nodes a buffer of interface {@code swIfIndex} visits from the start node on, as dispatch would. */

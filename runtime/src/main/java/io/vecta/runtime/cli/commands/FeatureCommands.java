@@ -1,7 +1,6 @@
 package io.vecta.runtime.cli.commands;
 
 import io.vecta.runtime.graph.FeatureArcs;
-import io.vecta.runtime.graph.GraphException;
 import io.vecta.runtime.interfaces.SwInterface;
 import io.vecta.runtime.show.ShowInterfaceFeatures;
 import io.vecta.sdk.annotation.CliCommand;
@@ -9,6 +8,7 @@ import io.vecta.sdk.cli.CliContext;
 import io.vecta.sdk.cli.CliException;
 import io.vecta.sdk.cli.CliInput;
 import io.vecta.sdk.cli.CliOutput;
+import io.vecta.sdk.node.InterfaceFeatures;
 
 /**
  * The feature arc commands, with VPP's names and syntax: {@code set interface feature} turns a
@@ -27,7 +27,7 @@ public final class FeatureCommands {
                     + " disable. Enabled features run in the arc's declared order, whatever the order they were"
                     + " enabled in; show interface features lists them.")
     public static void set(CliContext ctx, CliInput in, CliOutput out) {
-        SwInterface iface = InterfaceCommands.lookUp(InterfaceCommands.table(ctx), in.interfaceName("interface"));
+        String iface = in.interfaceName("interface");
         String feature = in.word("feature-name");
         if (!in.keyword("arc")) {
             throw new CliException("expected 'arc <arc-name>' after the feature name");
@@ -36,9 +36,10 @@ public final class FeatureCommands {
         boolean enable = !in.keyword("disable");
         in.expectEnd();
         try {
-            arcs(ctx).enableDisable(arc, feature, iface.swIfIndex(), enable);
-        } catch (GraphException e) {
-            throw new CliException(e.problem());
+            ctx.service(InterfaceFeatures.class).orElseThrow(() -> new CliException("this runtime runs no feature arcs"))
+                    .enableDisable(arc, feature, iface, enable);
+        } catch (IllegalArgumentException e) {
+            throw new CliException(e.getMessage());
         }
     }
 
