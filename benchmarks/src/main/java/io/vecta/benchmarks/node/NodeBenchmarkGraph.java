@@ -19,7 +19,8 @@ import java.util.Random;
 /**
  * The graph the node benchmarks run: the generated {@code bench-ttl-split}, its hand-written
  * twins (quad and single loop), the 5-node chain and the sinks, on one {@link ThreadRuntime}
- * over 256 pre-filled buffers of real IPv4/UDP packets (one in sixteen with TTL 1).
+ * over 256 pre-filled buffers of real IPv4/UDP packets (by default one in sixteen, at random,
+ * with TTL 1).
  */
 final class NodeBenchmarkGraph implements AutoCloseable {
 
@@ -31,6 +32,11 @@ final class NodeBenchmarkGraph implements AutoCloseable {
     final int[] packets = new int[VECTOR];
 
     NodeBenchmarkGraph() {
+        this(16);
+    }
+
+    /** A graph whose packets have TTL 1 one in {@code expiredOneIn} at random; none if 0. */
+    NodeBenchmarkGraph(int expiredOneIn) {
         pools = BufferPools.create(BufferConfig.builder().buffersPerNuma(1024).pageSize(BufferPageSize.SIZE_4K).build(),
                 1);
         Graph graph = Graph.buildFrom(List.of(new BenchmarkPlugin("node-benchmarks", List.of(
@@ -49,7 +55,7 @@ final class NodeBenchmarkGraph implements AutoCloseable {
         for (int i = 0; i < VECTOR; i++) {
             byte[] packet = PacketBuilder.ethernet(MacAddress.parse("02:fe:9a:bc:de:f0"),
                             MacAddress.parse("02:fe:12:34:56:78"))
-                    .ip4(Ip4Address.parse("192.0.2.1"), 0xc6336400 + i).ttl(random.nextInt(16) == 0 ? 1 : 64)
+                    .ip4(Ip4Address.parse("192.0.2.1"), 0xc6336400 + i).ttl(expiredOneIn > 0 && random.nextInt(expiredOneIn) == 0 ? 1 : 64)
                     .udp(40000 + i, 4789).payload(new byte[18]).build();
             buffers.copyIn(packets[i], 0, packet, 0, packet.length);
             buffers.setCurrentLength(packets[i], packet.length);

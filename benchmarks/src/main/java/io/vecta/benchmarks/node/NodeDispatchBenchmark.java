@@ -11,6 +11,7 @@ import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -36,6 +37,10 @@ import org.openjdk.jmh.runner.IterationType;
         "--add-exports=java.base/jdk.internal.misc=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow"})
 public class NodeDispatchBenchmark {
 
+    /** One packet in this many expires, at random (0: none), so that the node splits its frames. */
+    @Param({"16", "0"})
+    public int expiredOneIn;
+
     private NodeBenchmarkGraph graph;
     private RuntimeFigures figures;
     private int generated;
@@ -44,7 +49,7 @@ public class NodeDispatchBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() {
-        graph = new NodeBenchmarkGraph();
+        graph = new NodeBenchmarkGraph(expiredOneIn);
         generated = graph.node("bench-ttl-split");
         handQuad = graph.node("bench-ttl-hand-quad");
         handSingle = graph.node("bench-ttl-hand-single");

@@ -131,6 +131,9 @@ public final class ThreadRuntime {
     private Frame[] freeFrames = new Frame[INITIAL_FRAMES];
     private int freeFrameCount;
     private int[] pendingNodes = new int[INITIAL_FRAMES];
+    /** Shared by the thread's nodes: what a node splitting its frame sets aside ({@link NodeRuntime#enqueueToNext}). */
+    final int[] asideBuffers = new int[Frame.CAPACITY];
+    final int[] asideNexts = new int[Frame.CAPACITY];
     private Frame[] pendingFrames = new Frame[INITIAL_FRAMES];
     private int pendingHead;
     private int pendingCount;

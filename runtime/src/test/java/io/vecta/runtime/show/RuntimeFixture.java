@@ -109,7 +109,8 @@ final class RuntimeFixture implements AutoCloseable {
         @Override
         public int dispatch(NodeContext ctx, Frame frame) {
             int[] from = frame.buffers();
-            for (int i = 0; i < frame.count(); i++) {
+            int count = frame.count();
+            for (int i = 0; i < count; i++) {
                 int flow = ctx.buffers().flowId(from[i]);
                 nexts[i] = flow % 4;
                 if (nexts[i] == 1) {
@@ -118,10 +119,10 @@ final class RuntimeFixture implements AutoCloseable {
                     ctx.buffers().setError(from[i], tooLarge());
                 }
             }
-            ctx.enqueueToNext(from, nexts, frame.count());
+            ctx.enqueueToNext(from, nexts, count);
             ctx.addErrors(errors, 0);
             errors[0] = 0;
-            return frame.count();
+            return count;
         }
     }
 

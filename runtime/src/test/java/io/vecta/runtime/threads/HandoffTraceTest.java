@@ -86,8 +86,9 @@ class HandoffTraceTest {
     private static int ttlCheck(NodeContext ctx, Frame frame) {
         NodeRuntime runtime = (NodeRuntime) ctx;
         int error = runtime.graph().errorIndex(ctx.nodeIndex(), 0);
-        int[] nexts = new int[frame.count()];
-        for (int i = 0; i < frame.count(); i++) {
+        int count = frame.count();
+        int[] nexts = new int[count];
+        for (int i = 0; i < count; i++) {
             int bi = frame.buffers()[i];
             if (ctx.tracing() && (ctx.buffers().flags(bi) & BufferFlags.IS_TRACED) != 0) {
                 ctx.addTrace(bi, "flow " + ctx.buffers().flowId(bi));
@@ -95,8 +96,8 @@ class HandoffTraceTest {
             ctx.buffers().setError(bi, error);
             nexts[i] = ctx.buffers().flowId(bi) % 2;
         }
-        ctx.enqueueToNext(frame.buffers(), nexts, frame.count());
-        return frame.count();
+        ctx.enqueueToNext(frame.buffers(), nexts, count);
+        return count;
     }
 
     private Graph graph() {

@@ -25,7 +25,11 @@ public interface NodeContext {
 
     /**
      * Passes {@code buffers[0 .. count)} on, buffer {@code i} to next index {@code nexts[i]}.
-     * The runtime copies the indices out; both arrays are the caller's again on return.
+     * When {@code buffers} is the array of the frame being run ({@link Frame#buffers()}), the
+     * runtime may hand that frame itself to the next most packets take, its array compacted to
+     * that next's packets in their order, and copy out only the others: the frame is then the
+     * next node's, and the caller must not read or write its array or read its scalars after
+     * the call. Any other array, and {@code nexts}, are the caller's again on return.
      *
      * @throws IndexOutOfBoundsException if a next index is not one of the node's nexts
      */

@@ -9,7 +9,9 @@ package io.vecta.sdk.node;
 public interface NodeFunction {
 
     /**
-     * Processes {@code frame} and passes its buffers on through {@code ctx}.
+     * Processes {@code frame} and passes its buffers on through {@code ctx}. An enqueue of the
+     * frame's own array may hand the frame to a next node, its count included: read what the
+     * node needs of it, the count to return too, before passing its buffers on.
      *
      * @return the number of vectors (buffers) processed, for the node's statistics
      */

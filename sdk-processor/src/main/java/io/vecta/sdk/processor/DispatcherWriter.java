@@ -139,8 +139,10 @@ final class DispatcherWriter {
                 .returns(int.class)
                 .addParameter(NODE_CONTEXT, "ctx")
                 .addParameter(FRAME, "frame")
+                .addComment("counted first: a node that passes its frame on no longer owns it")
+                .addStatement("int count = frame.count()")
                 .addStatement("node.$L(ctx, frame)", node.processMethod())
-                .addStatement("return frame.count()")
+                .addStatement("return count")
                 .build();
     }
 

@@ -227,9 +227,12 @@ class GeneratedCodeBehaviourTest {
         frame.add(pool.bufferIndex(0));
         frame.add(pool.bufferIndex(1));
         RecordingContext ctx = new RecordingContext(buffers);
+        ctx.handsOn = frame;
 
-        assertThat(descriptor.newFunction().dispatch(ctx, frame)).isEqualTo(2);
+        assertThat(descriptor.newFunction().dispatch(ctx, frame)).as("the frame's count before it was handed on")
+                .isEqualTo(2);
         assertThat(ctx.nexts).containsExactly(0, 0);
+        assertThat(frame.count()).as("the frame is the next node's").isZero();
         assertThat(descriptor.type()).isEqualTo(NodeType.INPUT);
         assertThat(descriptor.hasTrace()).isFalse();
         assertThat(descriptor.errors()).isEmpty();
@@ -301,6 +304,8 @@ class GeneratedCodeBehaviourTest {
         int singleNextCalls;
         boolean tracing;
         final List<String> traces = new ArrayList<>();
+        /** A frame handed on, as the runtime may, when its own array is enqueued: emptied here. */
+        Frame handsOn;
 
         RecordingContext(Buffers buffers) {
             this.buffers = buffers;
@@ -319,6 +324,13 @@ class GeneratedCodeBehaviourTest {
         @Override
         public void enqueueToNext(int[] from, int[] nextIndices, int count) {
             nexts = Arrays.copyOf(nextIndices, count);
+            handOn(from);
+        }
+
+        private void handOn(int[] from) {
+            if (handsOn != null && from == handsOn.buffers()) {
+                handsOn.clear();
+            }
         }
 
         @Override
@@ -326,6 +338,7 @@ class GeneratedCodeBehaviourTest {
             singleNextCalls++;
             nexts = new int[count];
             Arrays.fill(nexts, next);
+            handOn(from);
         }
 
         @Override
