@@ -1,5 +1,7 @@
 package io.vecta.runtime.node;
 
+import io.vecta.runtime.buffer.FreedPackets;
+import io.vecta.runtime.buffer.ThreadBufferAllocator;
 import io.vecta.runtime.dispatch.NodeRuntime;
 import io.vecta.runtime.interfaces.InterfaceCounters;
 import io.vecta.runtime.interfaces.InterfaceTable;
@@ -7,7 +9,6 @@ import io.vecta.runtime.pcap.InterfacePcap;
 import io.vecta.runtime.pcap.InterfacePcapTrace;
 import io.vecta.sdk.buffer.BufferFlags;
 import io.vecta.sdk.buffer.Buffers;
-import io.vecta.sdk.buffer.UncheckedBuffers;
 import io.vecta.sdk.node.Frame;
 import io.vecta.sdk.node.NodeContext;
 
@@ -15,10 +16,11 @@ import io.vecta.sdk.node.NodeContext;
  * What error-drop and error-punt share: tracing and counting the reasons buffers carry, then
  * freeing them.
  */
-final class BuiltinCounters {
+final class BuiltinCounters implements FreedPackets {
 
     private final boolean drop;
     private boolean bound;
+    private NodeRuntime runtime;
     private InterfaceCounters.ThreadCounters interfaces;
     private InterfacePcap pcap;
 
@@ -28,11 +30,11 @@ final class BuiltinCounters {
     }
 
     /**
-     * The whole work of a node that ends packets: counts each buffer of the frame whose error
-     * field holds a global error index against that error, counts it as a drop (or punt) of the
-     * interface it came in on, writes it to the {@code pcap trace drop} capture if one is on,
-     * then frees the buffers. Only the runtime's own context keeps the tables; a test context
-     * has none, and then nothing is counted.
+     * The whole work of a node that ends packets: writes the frame to the {@code pcap trace
+     * drop} capture if one is on, then frees the buffers, counting in the same walk each packet
+     * whose error field holds a global error index against that error and each as a drop (or
+     * punt) of the interface it came in on. Only the runtime's own context keeps the tables; a
+     * test context has none, and then nothing is counted.
      *
      * <p>The node counts nothing of its own, as VPP's drop and punt nodes have no counters:
      * a dropped packet appears once in {@code show errors}, under the node that chose to drop
@@ -44,63 +46,45 @@ final class BuiltinCounters {
         int[] bis = frame.buffers();
         if (ctx instanceof NodeRuntime runtime) {
             if (!bound) {
+                this.runtime = runtime;
                 interfaces = InterfaceTable.of(runtime.graph()).counters().forThread(ctx.threadIndex());
                 pcap = InterfacePcap.of(runtime.graph());
                 bound = true;
             }
-            Buffers buffers = ctx.buffers();
-            countErrorsAndInterfaces(runtime, buffers, bis, count);
             InterfacePcapTrace capture = pcap.active();
             if (drop && capture != null) {
-                capture.capture(buffers, bis, count, InterfacePcapTrace.Direction.DROP);
+                capture.capture(ctx.buffers(), bis, count, InterfacePcapTrace.Direction.DROP);
+            }
+            if (ctx.allocator() instanceof ThreadBufferAllocator allocator) {
+                allocator.freeCounting(bis, 0, count, this);
+                return;
+            }
+            Buffers buffers = ctx.buffers();
+            for (int i = 0; i < count; i++) {
+                count(buffers.error(bis[i]), buffers.rxSwIfIndex(bis[i]), 1);
             }
         }
         ctx.allocator().free(bis, 0, count);
     }
 
     /**
-     * One walk over the frame, counting runs of packets that carry the same error and came in
-     * on the same interface, as frames mostly hold: per packet two loads, one compare and an
-     * increment in a register; the counters in memory are written once per run, so that a
-     * frame of one reason does not wait on the same counter's store 256 times.
+     * Counts a run of packets against their error and as drops (or punts) of the interface they
+     * came in on: the allocator tells of runs while it frees the frame, one call per run, and
+     * frames mostly hold one run, so the counters in memory are written about once per frame.
      */
-    private void countErrorsAndInterfaces(NodeRuntime runtime, Buffers buffers, int[] bis, int count) {
-        InterfaceCounters.ThreadCounters counters = interfaces;
-        long base = buffers.baseAddress();
-        int runError = 0;
-        int runRx = -1;
-        long packets = 0;
-        for (int i = 0; i < count; i++) {
-            long b = UncheckedBuffers.address(base, bis[i]);
-            int error = UncheckedBuffers.error(b);
-            int rx = UncheckedBuffers.rxSwIfIndex(b);
-            if (((error ^ runError) | (rx ^ runRx)) != 0) {
-                addRun(runtime, counters, runError, runRx, packets);
-                runError = error;
-                runRx = rx;
-                packets = 0;
-            }
-            packets++;
-        }
-        addRun(runtime, counters, runError, runRx, packets);
-    }
-
-    private void addRun(NodeRuntime runtime, InterfaceCounters.ThreadCounters counters, int error, int swIfIndex,
-            long packets) {
-        if (packets == 0) {
-            return;
-        }
+    @Override
+    public void count(int error, int rxSwIfIndex, long packets) {
         if (error != 0) {
             runtime.countBufferErrors(error, packets);
         }
         // a buffer that names no interface is counted by its error alone
-        if (!counters.counts(swIfIndex)) {
+        if (!interfaces.counts(rxSwIfIndex)) {
             return;
         }
         if (drop) {
-            counters.addDrops(swIfIndex, packets);
+            interfaces.addDrops(rxSwIfIndex, packets);
         } else {
-            counters.addPunts(swIfIndex, packets);
+            interfaces.addPunts(rxSwIfIndex, packets);
         }
     }
 

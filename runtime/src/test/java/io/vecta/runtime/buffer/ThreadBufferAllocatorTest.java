@@ -367,4 +367,35 @@ class ThreadBufferAllocatorTest {
             assertThat(memory.bufferPoolIndex(small)).isEqualTo(1);
         }
     }
+
+    @Test
+    void shouldTellTheRunsOfErrorAndInterfaceOfWhatItFreesAndStopAtABadIndex() {
+        int[] frame = new int[301];
+        allocator.alloc(frame, 0, 300);
+        ThreadBufferAllocator threadAllocator = (ThreadBufferAllocator) allocator;
+        for (int i = 0; i < 300; i++) {
+            int error = i < 150 ? 5 : i < 200 ? 0 : i == 200 ? 5 : 9;
+            int rx = i < 100 ? 1 : i < 150 ? 2 : i < 200 ? -1 : i == 200 ? 1 : 3;
+            buffers.setError(frame[i], error);
+            buffers.setRxSwIfIndex(frame[i], rx);
+        }
+        // the general path in the middle of runs: a chain's head (its tail is not a packet of
+        // its own) and a shared buffer
+        int tail = allocOne();
+        buffers.setError(tail, 77);
+        buffers.chainAppend(frame[120], frame[120], tail);
+        int shared = frame[200];
+        buffers.setRefCount(shared, 2);
+        frame[300] = shared + 1;
+        List<String> told = new java.util.ArrayList<>();
+
+        assertThatThrownBy(() -> threadAllocator.freeCounting(frame, 0, 301,
+                (error, rx, packets) -> told.add(error + " " + rx + " " + packets)))
+                .hasMessageContaining("is not a buffer");
+
+        assertThat(told).containsExactly("5 1 100", "5 2 50", "0 -1 50", "5 1 1", "9 3 99");
+        assertThat(pool.used()).as("only the shared buffer's other reference is held").isEqualTo(1);
+        allocator.free(shared);
+        assertThat(pool.used()).isZero();
+    }
 }
