@@ -126,7 +126,9 @@ public final class NodeRuntime implements NodeContext {
     /**
      * {@inheritDoc}
      *
-     * <p>When {@code bis} is the array of the pending frame being run, that frame goes on to
+     * <p>Packets that all go to one next go as {@link #enqueueToSingleNext} sends them, so that
+     * a node enqueueing per packet pays for its usual, uniform frame no more than one that
+     * checks first. When {@code bis} is the array of the pending frame being run, that frame goes on to
      * the next most of its packets take, as VPP hands frames on: one pass keeps those packets
      * in place, in order, and sets the others aside, which then go into their next frames like
      * any other array. A frame split one packet in sixteen thus takes no second frame for its
@@ -139,6 +141,10 @@ public final class NodeRuntime implements NodeContext {
     @Override
     public void enqueueToNext(int[] bis, int[] nextIndices, int count) {
         Objects.checkFromIndexSize(0, count, Math.min(bis.length, nextIndices.length));
+        if (count > 0 && allSame(nextIndices, count)) {
+            enqueueToSingleNext(bis, nextIndices[0], count);
+            return;
+        }
         if (bis == passableBuffers && count > 0) {
             int major = likelyMajority(nextIndices, count);
             checkNext(major);
@@ -152,6 +158,21 @@ public final class NodeRuntime implements NodeContext {
         }
         appendRuns(bis, nextIndices, count);
         enqueued += count;
+    }
+
+    /**
+     * Whether the first {@code count} next indices are all equal: their OR and their AND agree
+     * only then. A loop the JIT turns into vector instructions, far cheaper than the split it
+     * spares the usual frame of nodes that always enqueue per packet.
+     */
+    private static boolean allSame(int[] nextIndices, int count) {
+        int any = 0;
+        int all = -1;
+        for (int i = 0; i < count; i++) {
+            any |= nextIndices[i];
+            all &= nextIndices[i];
+        }
+        return any == all;
     }
 
     /** The next index most packets take, judged by three: the first, the middle and the last. */
