@@ -705,4 +705,26 @@ class DispatchTest {
         }
         assertEveryBufferFree();
     }
+
+    @ParameterizedTest
+    @ValueSource(ints = {1, 77, Frame.CAPACITY})
+    void shouldHandAFrameWhoseNextsAreAllOneOnWholeThoughEnqueuedPerPacket(int count) {
+        SplitGraph split = splitGraph(new Splitter());
+        int[] bis = new int[count];
+        pools.allocator(0).allocExactly(bis, 0, count);
+        for (int bi : bis) {
+            buffers.setFlowId(bi, 2);
+        }
+        Frame frame = pendingFrameOf(split.thread(), bis);
+        split.thread().putPending(split.splitter(), frame);
+
+        split.thread().runOnce();
+
+        assertThat(split.recorders()[2].arrays).hasSize(1);
+        assertThat(split.recorders()[2].arrays.getFirst()).isSameAs(frame.buffers());
+        assertThat(split.recorders()[2].received).containsExactly(java.util.Arrays.stream(bis).boxed().toArray(Integer[]::new));
+        assertThat(split.recorders()[0].received).isEmpty();
+        assertThat(split.recorders()[1].received).isEmpty();
+        assertEveryBufferFree();
+    }
 }
