@@ -194,6 +194,12 @@ final class DispatcherWriter {
         if (errors) {
             method.addStatement("int[] errorCounts = this.errorCounts");
         }
+        if (oneError(node)) {
+            method.addComment("One error counter: each packet's slot (0 or 1) is added in a register, with no branch")
+                    .addComment("to mispredict where errors are scattered; the OR of the slots catches a code out of range.")
+                    .addStatement("int errored = 0")
+                    .addStatement("int slots = 0");
+        }
         if (traced) {
             method.beginControlFlow("for (int first = 0; first < $L && first < count; first++)", QUAD)
                     .addStatement("flags[first] = buffers.flags(from[first])")
@@ -234,11 +240,23 @@ final class DispatcherWriter {
                 .nextControlFlow("else")
                 .addStatement("ctx.enqueueToNext(from, nexts, count)")
                 .endControlFlow();
+        if (oneError(node)) {
+            method.beginControlFlow("if ((slots & ~1) != 0)")
+                    .addStatement("throw new $T($S)", IndexOutOfBoundsException.class,
+                            "node " + node.name() + " returned an error code it does not have; its only one is 0")
+                    .endControlFlow()
+                    .addStatement("errorCounts[1] = errored");
+        }
         if (errors) {
             method.addStatement("ctx.addErrors(errorCounts, 1)")
                     .addStatement("$T.fill(errorCounts, 0)", ARRAYS);
         }
         return method.addStatement("return count").build();
+    }
+
+    /** Whether the node has exactly one error counter, counted in a register by its loops. */
+    private static boolean oneError(NodeModel node) {
+        return node.errors().size() == 1;
     }
 
     /** The work on buffer {@code from[at]}: call the node, keep the next, count the error, trace. */
@@ -253,10 +271,15 @@ final class DispatcherWriter {
         } else {
             String outcome = "outcome" + suffix;
             code.addStatement("int $L = node.$L($L)", outcome, node.processMethod(), arguments)
-                    .addStatement("int $L = $T.next($L)", next, OUTCOME, outcome)
-                    .beginControlFlow("if ($T.errorSlot($L) != 0)", OUTCOME, outcome)
-                    .addStatement("errorCounts[$T.errorSlot($L)]++", OUTCOME, outcome)
-                    .endControlFlow();
+                    .addStatement("int $L = $T.next($L)", next, OUTCOME, outcome);
+            if (oneError(node)) {
+                code.addStatement("errored += $T.errorSlot($L)", OUTCOME, outcome)
+                        .addStatement("slots |= $T.errorSlot($L)", OUTCOME, outcome);
+            } else {
+                code.beginControlFlow("if ($T.errorSlot($L) != 0)", OUTCOME, outcome)
+                        .addStatement("errorCounts[$T.errorSlot($L)]++", OUTCOME, outcome)
+                        .endControlFlow();
+            }
         }
         code.addStatement("nexts[$L] = $L", at, next)
                 .addStatement("anyNext |= $L", next)

@@ -2,6 +2,7 @@ package io.vecta.sdk.processor;
 
 import static com.google.testing.compile.CompilationSubject.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.google.testing.compile.Compilation;
 import io.vecta.sdk.annotation.NodeType;
@@ -162,6 +163,72 @@ class GeneratedCodeBehaviourTest {
 
             assertThat(ctx.nexts).as("frame of " + size).containsExactly(expected);
         }
+    }
+
+    private static final String ONE_ERROR_NODE = """
+            @GraphNode(name = "short-drop", errors = ShortDrop.Error.class)
+            public final class ShortDrop {
+                @Next("long-ones") static final int NEXT_LONG = 0;
+                @Next("error-drop") static final int NEXT_DROP = 1;
+
+                enum Error {
+                    @ErrorCounter(description = "too short") TOO_SHORT
+                }
+
+                /** A length of exactly 7 asks for an error code the node does not have. */
+                @PerPacket
+                int process(NodeContext ctx, int bi, long b) {
+                    int length = UncheckedBuffers.currentLength(b);
+                    return length > 100 ? NEXT_LONG
+                            : Outcome.withError(NEXT_DROP, length == 7 ? 1 : Error.TOO_SHORT.ordinal());
+                }
+            }
+            """;
+
+    @Test
+    void shouldCountTheOneErrorOfANodeOverScatteredErrorsInEveryLoop() throws Exception {
+        Compilation compilation = Sources.compile(Sources.source("ShortDrop", ONE_ERROR_NODE));
+        assertThat(compilation).succeeded();
+        NodeFunction function = descriptor(new CompiledClasses(compilation), "com.acme.ShortDrop_Dispatch")
+                .newFunction();
+        Random random = new Random(SEED);
+        for (int size : new int[] {1, 7, 9, 256}) {
+            for (boolean tracing : new boolean[] {false, true}) {
+                Frame frame = new Frame();
+                int expectedErrors = 0;
+                for (int n = 0; n < size; n++) {
+                    int bi = pool.bufferIndex(n);
+                    int length = random.nextInt(16) == 0 ? 50 : 150;
+                    expectedErrors += length > 100 ? 0 : 1;
+                    buffers.setCurrentLength(bi, length);
+                    frame.add(bi);
+                }
+                RecordingContext ctx = new RecordingContext(buffers);
+                ctx.tracing = tracing;
+
+                function.dispatch(ctx, frame);
+
+                assertThat(ctx.errors[0]).as("frame of %d, tracing %s", size, tracing).isEqualTo(expectedErrors);
+                assertThat(function.dispatch(new RecordingContext(buffers), frame)).isEqualTo(size);
+            }
+        }
+    }
+
+    @Test
+    void shouldRefuseAnErrorCodeTheNodeDoesNotHaveNamingTheNode() throws Exception {
+        Compilation compilation = Sources.compile(Sources.source("ShortDrop", ONE_ERROR_NODE));
+        assertThat(compilation).succeeded();
+        NodeFunction function = descriptor(new CompiledClasses(compilation), "com.acme.ShortDrop_Dispatch")
+                .newFunction();
+        Frame frame = new Frame();
+        for (int n = 0; n < 12; n++) {
+            buffers.setCurrentLength(pool.bufferIndex(n), n == 5 ? 7 : 150);
+            frame.add(pool.bufferIndex(n));
+        }
+
+        assertThatThrownBy(() -> function.dispatch(new RecordingContext(buffers), frame))
+                .isInstanceOf(IndexOutOfBoundsException.class)
+                .hasMessage("node short-drop returned an error code it does not have; its only one is 0");
     }
 
     @Test
