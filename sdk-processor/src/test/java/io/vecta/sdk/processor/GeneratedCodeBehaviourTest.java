@@ -185,12 +185,15 @@ class GeneratedCodeBehaviourTest {
             }
             """;
 
-    @Test
-    void shouldCountTheOneErrorOfANodeOverScatteredErrorsInEveryLoop() throws Exception {
+    private static NodeFunction oneErrorNode() throws Exception {
         Compilation compilation = Sources.compile(Sources.source("ShortDrop", ONE_ERROR_NODE));
         assertThat(compilation).succeeded();
-        NodeFunction function = descriptor(new CompiledClasses(compilation), "com.acme.ShortDrop_Dispatch")
-                .newFunction();
+        return descriptor(new CompiledClasses(compilation), "com.acme.ShortDrop_Dispatch").newFunction();
+    }
+
+    @Test
+    void shouldCountTheOneErrorOfANodeOverScatteredErrorsInEveryLoop() throws Exception {
+        NodeFunction function = oneErrorNode();
         Random random = new Random(SEED);
         for (int size : new int[] {1, 7, 9, 256}) {
             for (boolean tracing : new boolean[] {false, true}) {
@@ -216,10 +219,7 @@ class GeneratedCodeBehaviourTest {
 
     @Test
     void shouldRefuseAnErrorCodeTheNodeDoesNotHaveNamingTheNode() throws Exception {
-        Compilation compilation = Sources.compile(Sources.source("ShortDrop", ONE_ERROR_NODE));
-        assertThat(compilation).succeeded();
-        NodeFunction function = descriptor(new CompiledClasses(compilation), "com.acme.ShortDrop_Dispatch")
-                .newFunction();
+        NodeFunction function = oneErrorNode();
         Frame frame = new Frame();
         for (int n = 0; n < 12; n++) {
             buffers.setCurrentLength(pool.bufferIndex(n), n == 5 ? 7 : 150);
