@@ -128,11 +128,11 @@ public final class NodeRuntime implements NodeContext {
      *
      * <p>Packets that all go to one next go as {@link #enqueueToSingleNext} sends them, so that
      * a node enqueueing per packet pays for its usual, uniform frame no more than one that
-     * checks first. When {@code bis} is the array of the pending frame being run, that frame goes on to
-     * the next most of its packets take, as VPP hands frames on: one pass keeps those packets
-     * in place, in order, and sets the others aside, which then go into their next frames like
-     * any other array. A frame split one packet in sixteen thus takes no second frame for its
-     * usual next and copies sixteen indices out, not 240.
+     * checks first. When {@code bis} is the array of the pending frame being run, that frame
+     * goes on to the next most of its packets take, as VPP hands frames on: one pass keeps
+     * those packets in place, in order, and sets the others aside, which then go into their
+     * next frames like any other array. A frame split one packet in sixteen thus takes no
+     * second frame for its usual next and copies sixteen indices out, not 240.
      *
      * <p>Any other array is moved in runs of equal next index, each run into its next frame
      * by a loop that compares and copies in one pass (an array copy per run would cost a call

@@ -19,7 +19,7 @@ import io.vecta.sdk.node.NodeContext;
 final class BuiltinCounters implements FreedPackets {
 
     private final boolean drop;
-    private boolean bound;
+    /** The node's runtime and tables, bound on the first frame. */
     private NodeRuntime runtime;
     private InterfaceCounters.ThreadCounters interfaces;
     private InterfacePcap pcap;
@@ -45,11 +45,10 @@ final class BuiltinCounters implements FreedPackets {
         int count = frame.count();
         int[] bis = frame.buffers();
         if (ctx instanceof NodeRuntime runtime) {
-            if (!bound) {
+            if (this.runtime == null) {
                 this.runtime = runtime;
                 interfaces = InterfaceTable.of(runtime.graph()).counters().forThread(ctx.threadIndex());
                 pcap = InterfacePcap.of(runtime.graph());
-                bound = true;
             }
             InterfacePcapTrace capture = pcap.active();
             if (drop && capture != null) {
