@@ -63,6 +63,7 @@ public final class NodeRuntime implements NodeContext {
     private int touchedCount;
     private long enqueued;
     private final boolean countsProduced;
+    private final boolean countsArrived;
     private NodeState state;
     /** Whether this call's frame, and so every frame it enqueues, may hold traced buffers. */
     private boolean tracing;
@@ -110,6 +111,9 @@ public final class NodeRuntime implements NodeContext {
         NodeType type = node.descriptor().type();
         // an input node is called with an empty frame: its vectors are the packets it produced
         this.countsProduced = type == NodeType.INPUT || type == NodeType.PRE_INPUT;
+        // an internal node ends or passes on every buffer it is given: its vectors are its frame's,
+        // counted before the node may hand the frame, count and all, to a next node
+        this.countsArrived = type == NodeType.INTERNAL;
         this.state = type == NodeType.INPUT ? NodeState.POLLING : null;
     }
 
@@ -494,12 +498,14 @@ public final class NodeRuntime implements NodeContext {
     }
 
     /**
-     * Runs the dispatcher over {@code frame}; returns the vectors to count. A frame the thread
+     * Runs the dispatcher over {@code frame}; returns the vectors to count: an input node's
+     * produced packets, an internal node's frame as it arrived, what a process node returns. A frame the thread
      * owns and dispatches from its pending queue is {@code passable}: the node may hand it on
      * whole ({@link #enqueueToSingleNext}), and {@link #passedFrameOn} then says so.
      */
     int run(Frame frame, boolean passable) {
         long before = enqueued;
+        int arrived = frame.count();
         tracing = frame.isTraced();
         this.passable = passable ? frame : null;
         this.passableBuffers = passable ? frame.buffers() : null;
@@ -509,7 +515,7 @@ public final class NodeRuntime implements NodeContext {
         this.passableBuffers = null;
         flushNextFrames();
         this.passedOn = passedOn;
-        return countsProduced ? (int) (enqueued - before) : processed;
+        return countsProduced ? (int) (enqueued - before) : countsArrived ? arrived : processed;
     }
 
     /** Whether the last {@link #run} handed its frame on to a next node, which now owns it. */

@@ -727,4 +727,29 @@ class DispatchTest {
         assertThat(split.recorders()[1].received).isEmpty();
         assertEveryBufferFree();
     }
+
+    @Test
+    void shouldCountAnInternalNodesFrameAsItArrivedThoughTheNodeReadsItsCountAfterHandingItOn() {
+        int[] nexts = new int[Frame.CAPACITY];
+        NodeFunction late = (ctx, frame) -> {
+            for (int i = 0; i < frame.count(); i++) {
+                nexts[i] = i % 16 == 5 ? 1 : 0;
+            }
+            ctx.enqueueToNext(frame.buffers(), nexts, frame.count());
+            // the frame is the next node's now, its count that of the packets it kept
+            return frame.count();
+        };
+        Graph graph = graph(TestPlugins.node("late", NodeType.INTERNAL, late, "error-drop", "null-node"));
+        ThreadRuntime thread = runtime(graph);
+        int[] bis = new int[Frame.CAPACITY];
+        pools.allocator(0).allocExactly(bis, 0, bis.length);
+        thread.putPending(graph.node("late").index(), pendingFrameOf(thread, bis));
+
+        thread.runOnce();
+
+        assertThat(thread.node("late").vectors()).isEqualTo(Frame.CAPACITY);
+        assertThat(thread.node("error-drop").vectors()).isEqualTo(Frame.CAPACITY - 16);
+        assertThat(thread.node("null-node").vectors()).isEqualTo(16);
+        assertEveryBufferFree();
+    }
 }

@@ -13,7 +13,9 @@ public interface NodeFunction {
      * frame's own array may hand the frame to a next node, its count included: read what the
      * node needs of it, the count to return too, before passing its buffers on.
      *
-     * @return the number of vectors (buffers) processed, for the node's statistics
+     * @return the number of vectors (buffers) processed, for the node's statistics; the runtime
+     *         counts an internal node's frame as it arrived, since such a node ends or passes
+     *         on every buffer it is given
      */
     int dispatch(NodeContext ctx, Frame frame);
 }
