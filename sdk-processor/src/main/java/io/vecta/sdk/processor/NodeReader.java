@@ -206,7 +206,9 @@ final class NodeReader {
                     checkSignature(method, "@PerPacket", PER_PACKET_WITH_ADDRESS, TypeKind.INT, Names.NODE_CONTEXT,
                             "int", "long");
                 } else {
-                    checkSignature(method, "@PerPacket", PER_PACKET, TypeKind.INT, Names.NODE_CONTEXT, "int");
+                    // neither form's parameters: both forms are named
+                    checkSignature(method, "@PerPacket", PER_PACKET + " or " + PER_PACKET_WITH_ADDRESS, TypeKind.INT,
+                            Names.NODE_CONTEXT, "int");
                 }
             } else {
                 checkSignature(method, "@PerFrame", "void process(NodeContext ctx, Frame frame)", TypeKind.VOID,
@@ -215,7 +217,7 @@ final class NodeReader {
         }
         if (found.isEmpty()) {
             diagnostics.error(node, "VectaNodeNoProcess", "node '" + name + "' has no @PerPacket or @PerFrame method",
-                    "add @PerPacket int process(NodeContext ctx, int bi) returning a next index, or"
+                    "add @PerPacket " + PER_PACKET + " (or " + PER_PACKET_WITH_ADDRESS + ") returning a next index, or"
                             + " @PerFrame void process(NodeContext ctx, Frame frame)");
             return null;
         }

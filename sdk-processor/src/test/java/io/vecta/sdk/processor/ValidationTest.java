@@ -219,7 +219,8 @@ class ValidationTest {
                     @PerPacket int process(int bi) { return 0; }
                 }
                 """, "VectaNodeSignature",
-                "@PerPacket method process has parameters (int); expected int process(NodeContext ctx, int bi)",
+                "@PerPacket method process has parameters (int); expected int process(NodeContext ctx, int bi)"
+                        + " or int process(NodeContext ctx, int bi, long b)",
                 "int process");
     }
 
