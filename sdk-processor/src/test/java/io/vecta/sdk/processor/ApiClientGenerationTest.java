@@ -11,9 +11,7 @@ import io.vecta.sdk.api.ApiMessage;
 import io.vecta.sdk.api.MessageCodec;
 import io.vecta.sdk.processor.api.ApiModuleProcessor;
 import java.io.IOException;
-import java.io.InputStream;
 import java.lang.reflect.Method;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -27,12 +25,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The {@code <Module>ServiceClient} written beside each module: its source is pinned by a golden file
- * (when the generator changes on purpose, run with {@code -Dgolden.update=true} and review the
- * difference), and each method is run against a recording {@link ApiCaller}.
+ * ({@link Golden}), and each method is run against a recording {@link ApiCaller}.
  */
 class ApiClientGenerationTest {
-
-    private static final String GOLDEN = "golden/AcmeServiceClient.java";
 
     @TempDir
     static Path apiDir;
@@ -51,15 +46,7 @@ class ApiClientGenerationTest {
     void shouldGenerateTheClientOfTheGoldenFile() throws IOException {
         String generated = acme.generatedSourceFile("com.acme.api.acme.AcmeServiceClient").orElseThrow()
                 .getCharContent(false).toString();
-        if (Boolean.getBoolean("golden.update")) {
-            Files.writeString(Path.of("src/test/resources", GOLDEN), generated);
-        }
-        String golden;
-        try (InputStream in = getClass().getClassLoader().getResourceAsStream(GOLDEN)) {
-            assertThat(in).as("test resource " + GOLDEN).isNotNull();
-            golden = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-        assertThat(generated).isEqualTo(golden);
+        Golden.assertMatches("AcmeServiceClient.java", generated);
     }
 
     @Test

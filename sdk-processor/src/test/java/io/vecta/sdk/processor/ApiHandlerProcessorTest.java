@@ -11,11 +11,8 @@ import io.vecta.sdk.api.ApiMessage;
 import io.vecta.sdk.api.ApiReplies;
 import io.vecta.sdk.api.MessageCodec;
 import java.io.IOException;
-import java.io.InputStream;
 import java.lang.reflect.Constructor;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,9 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code @ApiHandler} methods of every shape compiled with the records of their {@code .api}
- * file: the generated {@code AcmeApi_ApiHandlers} is pinned against a checked-in source (when the
- * generator changes on purpose, review {@code target/golden-actual/AcmeApi_ApiHandlers.java} and
- * replace the golden file with it), and its bindings are run on encoded requests.
+ * file: the generated {@code AcmeApi_ApiHandlers} is pinned against a checked-in source
+ * ({@link Golden}), and its bindings are run on encoded requests.
  */
 class ApiHandlerProcessorTest {
 
@@ -49,13 +45,7 @@ class ApiHandlerProcessorTest {
     void shouldGenerateTheBindingsOfTheGoldenFile() throws IOException {
         String generated = acme.generatedSourceFile("com.acme.AcmeApi_ApiHandlers").orElseThrow()
                 .getCharContent(false).toString();
-        String golden = golden("golden/AcmeApi_ApiHandlers.java");
-        if (!generated.equals(golden)) {
-            Path actual = Path.of("target", "golden-actual", "AcmeApi_ApiHandlers.java");
-            Files.createDirectories(actual.getParent());
-            Files.writeString(actual, generated);
-        }
-        assertThat(generated).isEqualTo(golden);
+        String golden = Golden.assertMatches("AcmeApi_ApiHandlers.java", generated);
         assertThat(acme).generatedSourceFile("com.acme.AcmeApi_ApiHandlers")
                 .hasSourceEquivalentTo(JavaFileObjects.forSourceString("com.acme.AcmeApi_ApiHandlers", golden));
     }
@@ -220,12 +210,4 @@ class ApiHandlerProcessorTest {
                 type.getField("DETAILS").get(null));
     }
 
-    private static String golden(String resource) throws IOException {
-        try (InputStream in = ApiHandlerProcessorTest.class.getClassLoader().getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IOException("missing test resource " + resource);
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-    }
 }

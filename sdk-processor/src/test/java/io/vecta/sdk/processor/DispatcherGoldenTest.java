@@ -6,16 +6,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.JavaFileObjects;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 /**
- * Pins the generated dispatcher's shape against a checked-in source. When the generator
- * changes on purpose, run this test with {@code -Dgolden.update=true} to write the new output
- * over the golden file, and review the difference before committing it.
+ * Pins the generated dispatcher's shape against a checked-in source ({@link Golden}).
  */
 class DispatcherGoldenTest {
 
@@ -26,21 +20,9 @@ class DispatcherGoldenTest {
         assertThat(compilation).succeededWithoutWarnings();
         String generated = compilation.generatedSourceFile("com.acme.TtlCheck_Dispatch").orElseThrow()
                 .getCharContent(false).toString();
-        if (Boolean.getBoolean("golden.update")) {
-            Files.writeString(Path.of("src/test/resources/golden/TtlCheck_Dispatch.java"), generated);
-        }
-        String golden = golden("golden/TtlCheck_Dispatch.java");
-        assertThat(generated).isEqualTo(golden);
+        String golden = Golden.assertMatches("TtlCheck_Dispatch.java", generated);
         assertThat(compilation).generatedSourceFile("com.acme.TtlCheck_Dispatch")
                 .hasSourceEquivalentTo(JavaFileObjects.forSourceString("com.acme.TtlCheck_Dispatch", golden));
     }
 
-    private static String golden(String resource) throws IOException {
-        try (InputStream in = DispatcherGoldenTest.class.getClassLoader().getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IOException("missing test resource " + resource);
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-    }
 }

@@ -19,9 +19,7 @@ import io.vecta.sdk.node.PluginRegistration;
 import io.vecta.sdk.processor.api.ApiHandlerProcessor;
 import io.vecta.sdk.processor.api.ApiModuleProcessor;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -34,8 +32,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A plugin's binary API in its registration: the {@code @ApiModule} files and {@code @ApiHandler}
  * classes of the plugin's package tree become {@code apiModules()}, with one object per class
- * shared with the class's CLI commands. When the generator changes on purpose, review
- * {@code target/golden-actual/Plugin_ApiRegistration.java} and replace the golden file with it.
+ * shared with the class's CLI commands; the registration's source is pinned by a golden file
+ * ({@link Golden}).
  */
 class PluginApiRegistrationTest {
 
@@ -125,13 +123,7 @@ class PluginApiRegistrationTest {
         assertThat(compilation).succeededWithoutWarnings();
         String generated = compilation.generatedSourceFile("com.acme.Plugin_Registration").orElseThrow()
                 .getCharContent(false).toString();
-        String golden = golden("golden/Plugin_ApiRegistration.java");
-        if (!generated.equals(golden)) {
-            Path actual = Path.of("target", "golden-actual", "Plugin_ApiRegistration.java");
-            Files.createDirectories(actual.getParent());
-            Files.writeString(actual, generated);
-        }
-        assertThat(generated).isEqualTo(golden);
+        Golden.assertMatches("Plugin_ApiRegistration.java", generated);
         assertThat(generated.split("new AcmeService\\(\\)", -1)).as("one AcmeService for commands and handlers")
                 .hasSize(2);
     }
@@ -228,12 +220,4 @@ class PluginApiRegistrationTest {
         return answers;
     }
 
-    private static String golden(String resource) throws IOException {
-        try (InputStream in = PluginApiRegistrationTest.class.getClassLoader().getResourceAsStream(resource)) {
-            if (in == null) {
-                return "";
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-    }
 }
