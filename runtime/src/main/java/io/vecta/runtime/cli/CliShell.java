@@ -119,11 +119,26 @@ public final class CliShell implements CommandRunner {
         List<String> lines = readLines(file);
         scriptDepth++;
         try {
-            for (int i = 0; i < lines.size(); i++) {
+            int i = 0;
+            while (i < lines.size()) {
+                int first = i;
+                StringBuilder command = new StringBuilder(lines.get(i++));
+                // as in VPP, where a script is one stream of input, braces left open carry a
+                // command on to the lines that close them: packet-generator new { ... } over many lines
+                int open = openBraces(command);
+                while (open > 0 && i < lines.size()) {
+                    String line = lines.get(i++);
+                    command.append(" ").append(line.strip());
+                    open += openBraces(line);
+                }
                 try {
-                    runLine(lines.get(i), out);
+                    if (open > 0) {
+                        throw new CliException("'{' left open: the file ends before " + open + " '}'"
+                                + (open == 1 ? " closes it" : " close them"));
+                    }
+                    runLine(command.toString(), out);
                 } catch (CliException e) {
-                    throw new CliException(file + ":" + (i + 1) + ": " + e.getMessage(), e);
+                    throw new CliException(file + ":" + (first + 1) + ": " + e.getMessage(), e);
                 }
                 if (action != CommandOutcome.Action.CONTINUE) {
                     return;
@@ -132,6 +147,28 @@ public final class CliShell implements CommandRunner {
         } finally {
             scriptDepth--;
         }
+    }
+
+    /**
+     * How many more {@code '{'} than {@code '}'} the text has, neither escaped by a backslash;
+     * 0 for a remark line, whose braces mean nothing.
+     */
+    private static int openBraces(CharSequence text) {
+        if (text.toString().strip().startsWith("#")) {
+            return 0;
+        }
+        int open = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\\') {
+                i++;
+            } else if (c == '{') {
+                open++;
+            } else if (c == '}') {
+                open--;
+            }
+        }
+        return open;
     }
 
     private static List<String> readLines(Path file) {

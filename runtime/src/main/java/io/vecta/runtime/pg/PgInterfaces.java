@@ -9,6 +9,7 @@ import io.vecta.runtime.pcap.PcapException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * The packet generator's interfaces, {@code pg0}, {@code pg1} ... (VPP's pg device class): a
@@ -41,12 +42,21 @@ public final class PgInterfaces {
      *
      * @throws InterfaceException if it exists or the id is negative or above 65535
      */
-    public synchronized SwInterface create(int id) {
+    public SwInterface create(int id) {
+        return create(id, OptionalLong.empty());
+    }
+
+    /**
+     * Creates {@code pg<id>}, down, with MAC address {@code mac}, or 02:fe:00:00:hh:ll (hhll:
+     * the id) if empty.
+     *
+     * @throws InterfaceException if the id is outside 0 to 65535 or the interface exists
+     */
+    public synchronized SwInterface create(int id, OptionalLong mac) {
         if (id < 0 || id > 0xffff) {
             throw new InterfaceException("pg" + id + ": the interface number must be 0 to 65535");
         }
-        long mac = 0x02fe_0000_0000L | id;
-        return table.create("pg" + id, DEVICE, mac);
+        return table.create("pg" + id, DEVICE, mac.orElse(0x02fe_0000_0000L | id));
     }
 
     /**

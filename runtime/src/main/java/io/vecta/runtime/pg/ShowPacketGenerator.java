@@ -1,5 +1,6 @@
 package io.vecta.runtime.pg;
 
+import io.vecta.runtime.show.Columns;
 import java.util.List;
 import java.util.Locale;
 
@@ -31,8 +32,8 @@ public final class ShowPacketGenerator {
         String indent = " ".repeat(PARAMETERS_COLUMN);
         for (PgStream stream : streams) {
             StreamSpec spec = stream.spec();
-            String row = String.format(Locale.ROOT, "%-21s%-15s%-8d", stream.name(), stream.isEnabled() ? "Yes" : "No",
-                    stream.sent());
+            String row = Columns.left(stream.name(), 16) + Columns.center(stream.isEnabled() ? "Yes" : "No", 12)
+                    + Columns.center(stream.sent(), 16);
             out.append(row).append(row.length() <= PARAMETERS_COLUMN ? " ".repeat(PARAMETERS_COLUMN - row.length()) : " ");
             byte[][] frames = stream.templates().frames();
             int min = frames[0].length;

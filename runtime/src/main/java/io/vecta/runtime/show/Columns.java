@@ -12,13 +12,13 @@ import java.util.Locale;
  * before the point ({@code .50}, but {@code 0.00} for zero) and exponents with neither sign
  * nor padding ({@code 2.23e-1}, {@code 1.85e7}).
  */
-final class Columns {
+public final class Columns {
 
     private Columns() {
     }
 
     /** {@code %=Ns}: centred, the odd space on the left, cut to {@code width}. */
-    static String center(String text, int width) {
+    public static String center(String text, int width) {
         String cut = cut(text, width);
         int padding = width - cut.length();
         int right = padding / 2;
@@ -26,31 +26,31 @@ final class Columns {
     }
 
     /** {@code %-Ns}: on the left, cut to {@code width}. */
-    static String left(String text, int width) {
+    public static String left(String text, int width) {
         String cut = cut(text, width);
         return cut + " ".repeat(width - cut.length());
     }
 
     /** {@code %Ns}: on the right, cut to {@code width}. */
-    static String right(String text, int width) {
+    public static String right(String text, int width) {
         String cut = cut(text, width);
         return " ".repeat(width - cut.length()) + cut;
     }
 
     /** {@code %Nd}: on the right, never cut. */
-    static String right(long value, int width) {
+    public static String right(long value, int width) {
         String text = Long.toString(value);
         return text.length() >= width ? text : " ".repeat(width - text.length()) + text;
     }
 
     /** {@code %=Nd}: centred, the odd space on the left, never cut. */
-    static String center(long value, int width) {
+    public static String center(long value, int width) {
         String text = Long.toString(value);
         return text.length() >= width ? text : center(text, width);
     }
 
     /** vppinfra's {@code %.Nf}: {@code 0.00}, {@code .50}, {@code 12.25}. */
-    static String fixed(double value, int decimals) {
+    public static String fixed(double value, int decimals) {
         String text = String.format(Locale.ROOT, "%." + decimals + "f", value);
         if (new BigDecimal(text).signum() == 0) {
             return String.format(Locale.ROOT, "%." + decimals + "f", 0.0);

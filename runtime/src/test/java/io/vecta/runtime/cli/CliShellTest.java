@@ -280,6 +280,35 @@ class CliShellTest {
     }
 
     @Test
+    void shouldCarryACommandWhoseBracesAreOpenOnToTheLinesThatCloseThem() throws Exception {
+        Path script = Files.writeString(temp.resolve("braces.cli"), """
+                comment { a remark
+                          over two lines }
+                set acme limit 7
+                comment { nested { braces }
+                          close } show acme is inside the remark
+                # a { in a remark opens nothing
+                show acme
+                comment { \\{ escaped braces count for nothing \\}
+                }
+                show acme lmit {
+                  1 }
+                """);
+        CliShell shell = shell();
+
+        assertThat(error(shell, "exec " + script)).isEqualTo("limit 7\nacme limit 10\nexec: " + script
+                + ":10: show acme: unknown input 'lmit { 1 }'; did you mean 'limit'?\n");
+    }
+
+    @Test
+    void shouldRefuseAScriptThatEndsWithABraceLeftOpen() throws Exception {
+        Path script = Files.writeString(temp.resolve("open.cli"), "show acme\ncomment { one {\n two }\n");
+
+        assertThat(error(shell(), "exec " + script)).isEqualTo("acme limit 10\nexec: " + script
+                + ":2: '{' left open: the file ends before 1 '}' closes it\n");
+    }
+
+    @Test
     void shouldRunNestedScriptsAndReportTheChainOfLines() throws Exception {
         Path inner = Files.writeString(temp.resolve("inner.cli"), "show acme\ntest boom\n");
         Path outer = Files.writeString(temp.resolve("outer cli"), "comment nested\nexec \"" + inner + "\"\n");

@@ -102,12 +102,12 @@ class PgCommandsTest {
 
         assertThat(run("show packet-generator")).isEqualTo("""
                 Name               Enabled        Count     Parameters
-                drop                 No             1000    limit 1000, rate 0.00e0 pps, size 64-64, buffer-size 2048, worker 0, \n\
+                drop                 No           1000      limit 1000, rate 0.00e0 pps, size 64-64, buffer-size 2048, worker 0, \n\
                 slow                 No             0       limit 5, rate 1.00e6 pps, size 64-66, buffer-size 2048, worker 0, \n\
                 """);
         assertThat(run("show packet-generator verbose")).isEqualTo("""
                 Name               Enabled        Count     Parameters
-                drop                 No             1000    limit 1000, rate 0.00e0 pps, size 64-64, buffer-size 2048, worker 0, \n\
+                drop                 No           1000      limit 1000, rate 0.00e0 pps, size 64-64, buffer-size 2048, worker 0, \n\
                                                             hdr-size 14, offset 0, \n\
                                                             hdr-size 20, offset 14, \n\
                                                             hdr-size 8, offset 34, edit-function udp_pg_edit_function, \n\

@@ -153,6 +153,18 @@ class PgInterfacesTest {
     }
 
     @Test
+    void shouldTakeTheMacAddressVppsHwAddrGives() {
+        assertThat(run("create packet-generator interface pg7 hw-addr 02:00:00:00:00:05")).isEqualTo("pg7\n");
+
+        assertThat(run("show hardware-interfaces pg7")).contains("Ethernet address 02:00:00:00:00:05");
+        assertThat(run("show hardware-interfaces pg0")).contains("Ethernet address 02:fe:00:00:00:00");
+        assertThat(fail("create packet-generator interface pg8 hw-addr 02:00:00"))
+                .isEqualTo("create packet-generator interface: hw-addr: expected a MAC address, got '02:00:00'\n");
+        assertThat(fail("create packet-generator interface pg8 mtu 3"))
+                .isEqualTo("create packet-generator interface: unknown input 'mtu 3'; expected hw-addr\n");
+    }
+
+    @Test
     void shouldNameWhatIsWrongWithABadInterfaceCommand() {
         assertThat(fail("create packet-generator interface pg0"))
                 .isEqualTo("create packet-generator interface: interface pg0 exists\n");

@@ -15,6 +15,7 @@ import io.vecta.sdk.cli.CliInput;
 import io.vecta.sdk.cli.CliOutput;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * The packet generator's commands, with VPP's names and syntax: {@code packet-generator new},
@@ -87,18 +88,28 @@ public final class PgCommands {
         out.print(ShowPacketGenerator.format(generator(ctx).streams(), bufferSize, verbose));
     }
 
-    /** {@code create packet-generator interface pgN}. */
-    @CliCommand(path = "create packet-generator interface", shortHelp = "create packet-generator interface pg<n>",
-            longHelp = "Creates the pg interface pg<n>, down: streams with 'interface pg<n>' receive on it, and what"
-                    + " the graph sends out of it can be captured with 'packet-generator capture'.")
+    /** {@code create packet-generator interface pgN [hw-addr MAC]}. */
+    @CliCommand(path = "create packet-generator interface",
+            shortHelp = "create packet-generator interface pg<n> [hw-addr <mac-addr>]",
+            longHelp = "Creates the pg interface pg<n>, down, with MAC address 02:fe:00:00:hh:ll (hhll: n) unless"
+                    + " given: streams with 'interface pg<n>' receive on it, and what the graph sends out of it can be"
+                    + " captured with 'packet-generator capture'.")
     public static void createInterface(CliContext ctx, CliInput in, CliOutput out) {
         String name = in.word("interface name (pg<n>)");
-        in.expectEnd();
         if (!name.matches("pg[0-9]{1,5}")) {
             throw new CliException("interface name '" + name + "': a pg interface is called pg<n>, e.g. pg0");
         }
+        OptionalLong mac = OptionalLong.empty();
+        while (!in.atEnd()) {
+            if (in.keyword("hw-addr")) {
+                mac = OptionalLong.of(in.macAddress("hw-addr"));
+            } else {
+                throw in.unknownInput();
+            }
+        }
         try {
-            SwInterface created = PgInterfaces.of(RunningRuntime.of(ctx).graph()).create(Integer.parseInt(name.substring(2)));
+            SwInterface created = PgInterfaces.of(RunningRuntime.of(ctx).graph())
+                    .create(Integer.parseInt(name.substring(2)), mac);
             out.println(created.name());
         } catch (InterfaceException e) {
             throw new CliException(e.getMessage());
