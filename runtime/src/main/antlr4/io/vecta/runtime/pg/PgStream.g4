@@ -33,7 +33,7 @@ option
     | (INTERFACE | SOURCE) word           # interfaceOption
     | TX_INTERFACE word                   # txInterfaceOption
     | PCAP word                           # pcapOption
-    | DATA LBRACE header* payload* RBRACE # dataOption
+    | DATA LBRACE reader=word? header* payload* RBRACE # dataOption
     ;
 
 /** `UDP: a -> b`, with extra fields after it (`ttl 5`). */

@@ -58,7 +58,8 @@ public final class BuiltinCommands {
     /** {@code exec <file>}. */
     @CliCommand(path = "exec", shortHelp = "exec <file>",
             longHelp = "Runs each line of the file as a command, and stops at the first that fails, naming the"
-                    + " file and the line. A line that leaves a '{' open goes on over the lines that close it."
+                    + " file and the line. A line ending in \\ goes on on the next, and one that leaves a '{' open"
+                    + " goes on up to the line that closes it."
                     + " Blank lines and lines starting with # are skipped.")
     public static void exec(CliContext ctx, CliInput in, CliOutput out) {
         String file = in.string("file");

@@ -122,19 +122,27 @@ public final class CliShell implements CommandRunner {
             int i = 0;
             while (i < lines.size()) {
                 int first = i;
-                StringBuilder command = new StringBuilder(lines.get(i++));
-                // as in VPP, where a script is one stream of input, braces left open carry a
-                // command on to the lines that close them: packet-generator new { ... } over many lines
-                int open = openBraces(command);
-                while (open > 0 && i < lines.size()) {
+                StringBuilder command = new StringBuilder();
+                int open = 0;
+                boolean continued = true;
+                // A line ending in a backslash goes on on the next (VPP's exec does the same);
+                // braces left open carry a command on to the lines that close them, as VPP did
+                // when it read a script as one stream: packet-generator new { ... } over many lines.
+                while (continued && i < lines.size()) {
                     String line = lines.get(i++);
-                    command.append(" ").append(line.strip());
-                    open += openBraces(line);
+                    boolean escapedEnd = endsInEscape(line);
+                    String text = escapedEnd ? line.substring(0, line.length() - 1) : line;
+                    command.append(command.isEmpty() ? text : " " + text.strip());
+                    open += openBraces(text);
+                    continued = escapedEnd || open > 0;
                 }
                 try {
                     if (open > 0) {
                         throw new CliException("'{' left open: the file ends before " + open + " '}'"
                                 + (open == 1 ? " closes it" : " close them"));
+                    }
+                    if (continued) {
+                        throw new CliException("the file ends after a '\\' that carries the line on");
                     }
                     runLine(command.toString(), out);
                 } catch (CliException e) {
@@ -147,6 +155,15 @@ public final class CliShell implements CommandRunner {
         } finally {
             scriptDepth--;
         }
+    }
+
+    /** Whether the line ends in a backslash that is not itself escaped by one before it. */
+    private static boolean endsInEscape(String line) {
+        int backslashes = 0;
+        for (int i = line.length() - 1; i >= 0 && line.charAt(i) == '\\'; i--) {
+            backslashes++;
+        }
+        return backslashes % 2 == 1;
     }
 
     /**

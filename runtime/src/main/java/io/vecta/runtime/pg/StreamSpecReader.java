@@ -166,6 +166,9 @@ public final class StreamSpecReader {
             for (HeaderContext header : o.header()) {
                 headers.add(header(header, headers.isEmpty() ? null : headers.getLast()));
             }
+            if (o.reader != null) {
+                checkReader(o.reader);
+            }
             for (PayloadContext p : o.payload()) {
                 payload.writeBytes(switch (p) {
                     case IncrementingPayloadContext i -> incrementing(bytes(i.INT().getSymbol()));
@@ -173,6 +176,27 @@ public final class StreamSpecReader {
                     case HexPayloadContext h -> hex(h.HEXNUM().getSymbol());
                     default -> throw new IllegalStateException("unknown payload " + p.getText());
                 });
+            }
+        }
+
+        /**
+         * VPP reads the headers as the node named first in {@code data { }} reads them
+         * ({@code data { ethernet-input IP4: ... }}); here the values already say where a packet
+         * starts, so a named node must agree with the first header.
+         */
+        private void checkReader(WordContext reader) {
+            String node = reader.getText();
+            Class<? extends Header> first = switch (node) {
+                case "ethernet-input" -> EthernetHeader.class;
+                case "ip4-input" -> Ip4Header.class;
+                case "ip6-input" -> Ip6Header.class;
+                default -> throw new PgStreamException("data: " + node + " (" + where(reader.getStart()) + ") does not"
+                        + " read packet headers; name ethernet-input, ip4-input or ip6-input, or none");
+            };
+            if (headers.isEmpty() || !first.isInstance(headers.getFirst())) {
+                throw new PgStreamException("data: " + node + " (" + where(reader.getStart()) + ") reads a packet from"
+                        + (first == EthernetHeader.class ? " its Ethernet header (MAC addresses)" : first == Ip4Header.class
+                                ? " its IPv4 header" : " its IPv6 header") + ", which the first header here is not");
             }
         }
 

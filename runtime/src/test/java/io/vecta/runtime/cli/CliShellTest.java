@@ -301,11 +301,28 @@ class CliShellTest {
     }
 
     @Test
-    void shouldRefuseAScriptThatEndsWithABraceLeftOpen() throws Exception {
-        Path script = Files.writeString(temp.resolve("open.cli"), "show acme\ncomment { one {\n two }\n");
+    void shouldCarryALineEndingInABackslashOnToTheNext() throws Exception {
+        Path script = Files.writeString(temp.resolve("backslash.cli"), """
+                set acme \\
+                   limit 8
+                comment a literal backslash \\\\
+                show acme \\
+                  lmit 2
+                """);
 
+        assertThat(error(shell(), "exec " + script)).isEqualTo("limit 8\nexec: " + script
+                + ":4: show acme: unknown input 'lmit 2'; did you mean 'limit'?\n");
+    }
+
+    @Test
+    void shouldRefuseAScriptThatEndsWithABraceLeftOpenOrALineCarriedOn() throws Exception {
+        Path script = Files.writeString(temp.resolve("open.cli"), "show acme\ncomment { one {\n two }\n");
         assertThat(error(shell(), "exec " + script)).isEqualTo("acme limit 10\nexec: " + script
                 + ":2: '{' left open: the file ends before 1 '}' closes it\n");
+
+        Path carried = Files.writeString(temp.resolve("carried.cli"), "show acme\nshow acme \\\n");
+        assertThat(error(shell(), "exec " + carried)).isEqualTo("acme limit 10\nexec: " + carried
+                + ":2: the file ends after a '\\' that carries the line on\n");
     }
 
     @Test

@@ -143,7 +143,8 @@ class StreamSpecReaderTest {
             { name x node a data { }                      | line 1, column 25: expected '}', 'name', 'limit', 'size', 'rate', 'node', 'interface', 'source', 'tx-interface', 'pcap' or 'data', got the end of the stream
             name x size 64 node a data { }                | line 1, column 16: expected '-', got 'node'
             name x node a data { UDP: 1.2.3.4 -> }        | line 1, column 38: expected an IPv4 address, a MAC address, an IPv6 address, a hex number (0x...) or a number, got '}'
-            name x node a data { UDP 1.2.3.4 -> 5.6.7.8 } | line 1, column 26: expected an ICMP type (echo_request, echo_reply), got '1.2.3.4'
+            name x node a data { UDP 1.2.3.4 -> 5.6.7.8 } | line 1, column 26: expected '}', 'incrementing', 'random', 'hex', a header such as 'UDP:', a quoted string or a word, got '1.2.3.4'
+            name x node a data { ICMP 1.2.3.4 -> 5.6.7.8 } | line 1, column 27: expected '}', 'incrementing', 'random', 'hex', a header such as 'UDP:', a quoted string or a word, got '1.2.3.4'
             name x node a data { incrementing 4 } }       | line 1, column 39: expected the end of the stream, 'name', 'limit', 'size', 'rate', 'node', 'interface', 'source', 'tx-interface', 'pcap' or 'data', got '}'
             """)
     void shouldNameLineColumnAndWhatWasExpected(String text, String message) {
@@ -179,6 +180,23 @@ class StreamSpecReaderTest {
     void shouldNameTheFieldOfASemanticError(String text, String message) {
         assertThatThrownBy(() -> StreamSpecReader.read(text)).isInstanceOf(PgStreamException.class)
                 .hasMessage(message);
+    }
+
+    @Test
+    void shouldTakeTheNodeVppReadsTheHeadersWithWhenItAgreesWithTheFirstHeader() {
+        String headers = "IP4: 02:00:00:00:00:aa -> 02:00:00:00:00:05 UDP: 10.0.4.2 -> 48.0.0.1 UDP: 1234 -> 5678 }";
+        StreamSpec plain = StreamSpecReader.read("name d node error-drop data { " + headers);
+        StreamSpec named = StreamSpecReader.read("name d node error-drop data { ethernet-input " + headers);
+        assertThat(named.headers()).isEqualTo(plain.headers()).hasSize(3);
+        assertThat(StreamSpecReader.read("name t node ip4-input data { ip4-input TCP: 1.1.1.1 -> 2.2.2.2 }").headers())
+                .hasSize(1);
+
+        assertThatThrownBy(() -> StreamSpecReader.read("name d node error-drop data { ip4-input " + headers))
+                .isInstanceOf(PgStreamException.class).hasMessage("data: ip4-input (line 1, column 31) reads a packet"
+                        + " from its IPv4 header, which the first header here is not");
+        assertThatThrownBy(() -> StreamSpecReader.read("name d node error-drop data { l2-input " + headers))
+                .isInstanceOf(PgStreamException.class).hasMessage("data: l2-input (line 1, column 31) does not read"
+                        + " packet headers; name ethernet-input, ip4-input or ip6-input, or none");
     }
 
     @Test
