@@ -1,12 +1,12 @@
 package io.vecta.runtime.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.vecta.api.compiler.ApiCrc;
 import io.vecta.api.compiler.ApiLoader;
 import io.vecta.api.compiler.model.ApiFile;
 import io.vecta.api.compiler.model.Message;
+import io.vecta.runtime.SharedReference;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -24,8 +24,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class CoreApiFilesTest {
 
     private static final Path OURS = Path.of("src/main/api").toAbsolutePath();
-    private static final Path REFERENCE = Path.of("").toAbsolutePath().getParent().getParent()
-            .resolve("shared/reference");
+    private static final Path REFERENCE = SharedReference.DIR;
 
     @ParameterizedTest
     @ValueSource(strings = {"vlibmemory/memclnt.api", "vlibmemory/vlib.api", "vpp/api/vpe.api",
@@ -34,7 +33,7 @@ class CoreApiFilesTest {
             "vnet/fib/fib_types.api", "vnet/mfib/mfib_types.api", "vnet/ip/ip.api",
             "vnet/l2/l2.api"})
     void shouldDefineVppsMessagesWithVppsCrcs(String file) throws Exception {
-        assumeTrue(Files.isRegularFile(REFERENCE.resolve("vpp-api-crc.tsv")), "no ../shared/reference beside the repository");
+        SharedReference.file("vpp-api-crc.tsv");
         ApiFile ours = new ApiLoader(List.of(OURS)).load(OURS.resolve(file));
 
         Map<String, String> got = new LinkedHashMap<>();

@@ -1,8 +1,8 @@
 package io.vecta.runtime.apitool;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.vecta.runtime.SharedReference;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -55,8 +55,7 @@ class VectaApiToolTest {
 
     @Test
     void shouldGiveVppsCrcsForVppsOwnFiles() throws Exception {
-        Path reference = Path.of("").toAbsolutePath().getParent().getParent().resolve("shared/reference");
-        assumeTrue(Files.isRegularFile(reference.resolve("vpp-api-crc.tsv")), "no ../shared/reference beside the repository");
+        Path reference = SharedReference.file("vpp-api-crc.tsv").getParent();
         Path vpe = reference.resolve("vpp-api/src/vpp/api/vpe.api");
 
         assertThat(run("crc", vpe.toString(), "-I", reference.resolve("vpp-api/src").toString())).as(err()).isZero();

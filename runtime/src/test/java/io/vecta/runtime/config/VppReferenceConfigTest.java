@@ -1,8 +1,8 @@
 package io.vecta.runtime.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.vecta.runtime.SharedReference;
 import io.vecta.runtime.cli.server.CliEndpoint;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,15 +16,12 @@ import org.junit.jupiter.api.Test;
  */
 class VppReferenceConfigTest {
 
-    private static final Path REFERENCE = Path.of(System.getProperty("vecta.vpp.startup.conf",
-            "/work/shared/reference/vpp-startup.conf"));
-
     @Test
     void shouldLoadVppsShippedStartupConf() throws Exception {
-        assumeTrue(Files.isRegularFile(REFERENCE), "VPP's startup.conf is not at " + REFERENCE);
+        Path reference = SharedReference.file("vpp-startup.conf");
         Path runtimeDir = Path.of("/run/user/1000/vecta");
 
-        StartupConfig config = new StartupConfigParser(new RuntimeDirectory(runtimeDir)).parse(REFERENCE);
+        StartupConfig config = new StartupConfigParser(new RuntimeDirectory(runtimeDir)).parse(reference);
 
         assertThat(config.sectionNames()).containsExactly("unix", "api-trace", "api-segment", "socksvr", "cpu");
         UnixConfig unix = config.unix();
@@ -39,11 +36,11 @@ class VppReferenceConfigTest {
         assertThat(config.cpu().workers()).isZero();
         assertThat(config.cpu().mainCore()).isEmpty();
 
-        List<String> lines = Files.readAllLines(REFERENCE);
+        List<String> lines = Files.readAllLines(reference);
         int apiSegmentLine = lines.indexOf(lines.stream().filter(l -> l.startsWith("api-segment")).findFirst()
                 .orElseThrow()) + 1;
         assertThat(config.configurePlugins(List.of())).extracting(ConfigWarning::toString).containsExactly(
-                REFERENCE + ":" + apiSegmentLine + ":1: section 'api-segment' is not implemented by this runtime or"
+                reference + ":" + apiSegmentLine + ":1: section 'api-segment' is not implemented by this runtime or"
                         + " any loaded plugin; ignored");
     }
 }

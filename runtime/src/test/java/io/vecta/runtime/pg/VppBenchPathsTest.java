@@ -1,0 +1,90 @@
+package io.vecta.runtime.pg;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vecta.runtime.SharedReference;
+import io.vecta.runtime.VectaRuntime;
+import io.vecta.runtime.cli.CliShell;
+import io.vecta.runtime.cli.CommandOutcome;
+import io.vecta.runtime.config.RuntimeDirectory;
+import io.vecta.runtime.config.StartupConfigParser;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The configuration behind the design's VPP figures ({@code vpp-bench-paths.cli}: pg interfaces,
+ * a route and a static neighbour, a bridge domain, four streams, remarks over several lines)
+ * runs in Vecta as it is written, its streams cut to a thousand packets, and each stream's
+ * packets reach the end of its path.
+ */
+class VppBenchPathsTest {
+
+    private static final int PACKETS = 1000;
+
+    @TempDir
+    Path runtimeDir;
+    @TempDir
+    Path temp;
+
+    private VectaRuntime runtime;
+    private CliShell cli;
+
+    @BeforeEach
+    void start() {
+        runtime = VectaRuntime.start(new StartupConfigParser(new RuntimeDirectory(runtimeDir))
+                .parse("test.conf", "buffers { page-size 4k buffers-per-numa 4096 }"));
+        cli = runtime.newShell(false);
+    }
+
+    @AfterEach
+    void stop() {
+        runtime.close();
+    }
+
+    @Test
+    void shouldRunTheBenchmarkPathsOfTheDesignAsTheyAreWritten() throws Exception {
+        String reference = Files.readString(SharedReference.file("vpp-bench-paths.cli"));
+        assertThat(reference).contains("limit 50000000").containsPattern("comment \\{[^}]*\\n");
+        Path script = Files.writeString(temp.resolve("paths.cli"),
+                reference.replace("limit 50000000", "limit " + PACKETS));
+
+        run("exec " + script);
+        assertThat(run("show packet-generator")).contains("\ndrop ", "\nip4 ", "\nl2learn ", "\nl2 ");
+
+        runStream("l2learn");
+        long txAfterLearning = vectors("pg-tx");
+        long forwardedAfterLearning = vectors("l2-fwd");
+        runStream("drop");
+        assertThat(vectors("error-drop")).isEqualTo(PACKETS);
+        runStream("ip4");
+        assertThat(vectors("ip4-rewrite")).isEqualTo(PACKETS);
+        runStream("l2");
+        assertThat(vectors("l2-fwd") - forwardedAfterLearning).isEqualTo(PACKETS);
+        assertThat(vectors("pg-tx") - txAfterLearning).as("the ip4 and l2 streams, all sent out").isEqualTo(2 * PACKETS);
+        assertThat(vectors("error-drop")).as("nothing else dropped").isEqualTo(PACKETS);
+    }
+
+    private String run(String line) {
+        CommandOutcome outcome = cli.run(line);
+        assertThat(outcome.failed()).as("'%s' failed: %s", line, outcome.output()).isFalse();
+        return outcome.output();
+    }
+
+    private void runStream(String name) {
+        run("packet-generator enable-stream " + name);
+        for (int turn = 0; turn < 10_000 && run("show packet-generator").lines()
+                .anyMatch(row -> row.startsWith(name + " ") && row.contains(" Yes ")); turn++) {
+            runtime.mainThread().runOnce();
+        }
+        assertThat(run("show packet-generator").lines().filter(row -> row.startsWith(name + " ")))
+                .singleElement().asString().contains(" No ");
+    }
+
+    private long vectors(String node) {
+        return runtime.mainThread().node(node).vectors();
+    }
+}
