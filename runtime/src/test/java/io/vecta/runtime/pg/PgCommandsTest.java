@@ -2,11 +2,8 @@ package io.vecta.runtime.pg;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.vecta.runtime.CliRuntime;
 import io.vecta.runtime.VectaRuntime;
-import io.vecta.runtime.cli.CliShell;
-import io.vecta.runtime.cli.CommandOutcome;
-import io.vecta.runtime.config.RuntimeDirectory;
-import io.vecta.runtime.config.StartupConfigParser;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -22,31 +19,26 @@ class PgCommandsTest {
     @TempDir
     Path runtimeDir;
 
+    private CliRuntime vecta;
     private VectaRuntime runtime;
-    private CliShell cli;
 
     @BeforeEach
     void start() {
-        runtime = VectaRuntime.start(new StartupConfigParser(new RuntimeDirectory(runtimeDir))
-                .parse("test.conf", "buffers { page-size 4k buffers-per-numa 4096 }"));
-        cli = runtime.newShell(false);
+        vecta = new CliRuntime(runtimeDir);
+        runtime = vecta.runtime();
     }
 
     @AfterEach
     void stop() {
-        runtime.close();
+        vecta.close();
     }
 
     private String run(String line) {
-        CommandOutcome outcome = cli.run(line);
-        assertThat(outcome.failed()).as("'%s' failed: %s", line, outcome.output()).isFalse();
-        return outcome.output();
+        return vecta.run(line);
     }
 
     private String fail(String line) {
-        CommandOutcome outcome = cli.run(line);
-        assertThat(outcome.failed()).as("'%s' should fail", line).isTrue();
-        return outcome.output();
+        return vecta.fail(line);
     }
 
     private long dropped() {

@@ -2,11 +2,8 @@ package io.vecta.runtime.pg;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.vecta.runtime.CliRuntime;
 import io.vecta.runtime.VectaRuntime;
-import io.vecta.runtime.cli.CliShell;
-import io.vecta.runtime.cli.CommandOutcome;
-import io.vecta.runtime.config.RuntimeDirectory;
-import io.vecta.runtime.config.StartupConfigParser;
 import io.vecta.runtime.interfaces.InterfaceCounters.Kind;
 import io.vecta.runtime.interfaces.InterfaceTable;
 import io.vecta.sdk.packet.Ip4;
@@ -31,33 +28,28 @@ class PgInterfacesTest {
     @TempDir
     Path temp;
 
+    private CliRuntime vecta;
     private VectaRuntime runtime;
-    private CliShell cli;
 
     @BeforeEach
     void start() {
-        runtime = VectaRuntime.start(new StartupConfigParser(new RuntimeDirectory(temp.resolve("run")))
-                .parse("test.conf", "buffers { page-size 4k buffers-per-numa 4096 }"));
-        cli = runtime.newShell(false);
+        vecta = new CliRuntime(temp.resolve("run"));
+        runtime = vecta.runtime();
         run("create packet-generator interface pg0");
         run("create packet-generator interface pg1");
     }
 
     @AfterEach
     void stop() {
-        runtime.close();
+        vecta.close();
     }
 
     private String run(String line) {
-        CommandOutcome outcome = cli.run(line);
-        assertThat(outcome.failed()).as("'%s' failed: %s", line, outcome.output()).isFalse();
-        return outcome.output();
+        return vecta.run(line);
     }
 
     private String fail(String line) {
-        CommandOutcome outcome = cli.run(line);
-        assertThat(outcome.failed()).as("'%s' should fail", line).isTrue();
-        return outcome.output();
+        return vecta.fail(line);
     }
 
     private void sendAll() {

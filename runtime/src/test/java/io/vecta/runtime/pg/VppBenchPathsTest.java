@@ -2,12 +2,8 @@ package io.vecta.runtime.pg;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.vecta.runtime.CliRuntime;
 import io.vecta.runtime.SharedReference;
-import io.vecta.runtime.VectaRuntime;
-import io.vecta.runtime.cli.CliShell;
-import io.vecta.runtime.cli.CommandOutcome;
-import io.vecta.runtime.config.RuntimeDirectory;
-import io.vecta.runtime.config.StartupConfigParser;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
@@ -30,19 +26,16 @@ class VppBenchPathsTest {
     @TempDir
     Path temp;
 
-    private VectaRuntime runtime;
-    private CliShell cli;
+    private CliRuntime vecta;
 
     @BeforeEach
     void start() {
-        runtime = VectaRuntime.start(new StartupConfigParser(new RuntimeDirectory(runtimeDir))
-                .parse("test.conf", "buffers { page-size 4k buffers-per-numa 4096 }"));
-        cli = runtime.newShell(false);
+        vecta = new CliRuntime(runtimeDir);
     }
 
     @AfterEach
     void stop() {
-        runtime.close();
+        vecta.close();
     }
 
     @Test
@@ -52,39 +45,29 @@ class VppBenchPathsTest {
         Path script = Files.writeString(temp.resolve("paths.cli"),
                 reference.replace("limit 50000000", "limit " + PACKETS));
 
-        run("exec " + script);
-        assertThat(run("show packet-generator")).contains("\ndrop ", "\nip4 ", "\nl2learn ", "\nl2 ");
+        vecta.run("exec " + script);
+        assertThat(vecta.run("show packet-generator")).contains("\ndrop ", "\nip4 ", "\nl2learn ", "\nl2 ");
 
         runStream("l2learn");
-        long txAfterLearning = vectors("pg-tx");
-        long forwardedAfterLearning = vectors("l2-fwd");
+        long txAfterLearning = vecta.vectors("pg-tx");
+        long forwardedAfterLearning = vecta.vectors("l2-fwd");
         runStream("drop");
-        assertThat(vectors("error-drop")).isEqualTo(PACKETS);
+        assertThat(vecta.vectors("error-drop")).isEqualTo(PACKETS);
         runStream("ip4");
-        assertThat(vectors("ip4-rewrite")).isEqualTo(PACKETS);
+        assertThat(vecta.vectors("ip4-rewrite")).isEqualTo(PACKETS);
         runStream("l2");
-        assertThat(vectors("l2-fwd") - forwardedAfterLearning).isEqualTo(PACKETS);
-        assertThat(vectors("pg-tx") - txAfterLearning).as("the ip4 and l2 streams, all sent out").isEqualTo(2 * PACKETS);
-        assertThat(vectors("error-drop")).as("nothing else dropped").isEqualTo(PACKETS);
-    }
-
-    private String run(String line) {
-        CommandOutcome outcome = cli.run(line);
-        assertThat(outcome.failed()).as("'%s' failed: %s", line, outcome.output()).isFalse();
-        return outcome.output();
+        assertThat(vecta.vectors("l2-fwd") - forwardedAfterLearning).isEqualTo(PACKETS);
+        assertThat(vecta.vectors("pg-tx") - txAfterLearning).as("the ip4 and l2 streams, all sent out").isEqualTo(2 * PACKETS);
+        assertThat(vecta.vectors("error-drop")).as("nothing else dropped").isEqualTo(PACKETS);
     }
 
     private void runStream(String name) {
-        run("packet-generator enable-stream " + name);
-        for (int turn = 0; turn < 10_000 && run("show packet-generator").lines()
+        vecta.run("packet-generator enable-stream " + name);
+        for (int turn = 0; turn < 10_000 && vecta.run("show packet-generator").lines()
                 .anyMatch(row -> row.startsWith(name + " ") && row.contains(" Yes ")); turn++) {
-            runtime.mainThread().runOnce();
+            vecta.runtime().mainThread().runOnce();
         }
-        assertThat(run("show packet-generator").lines().filter(row -> row.startsWith(name + " ")))
+        assertThat(vecta.run("show packet-generator").lines().filter(row -> row.startsWith(name + " ")))
                 .singleElement().asString().contains(" No ");
-    }
-
-    private long vectors(String node) {
-        return runtime.mainThread().node(node).vectors();
     }
 }
