@@ -9,19 +9,26 @@ import io.vecta.runtime.config.StartupConfigParser;
 import java.nio.file.Path;
 
 /**
- * A runtime started for a test, on 4K pages with 4096 buffers, and a CLI shell into it:
- * {@link #run} expects a command to succeed, {@link #fail} expects it to fail, each returning
- * what it printed. The test turns the main thread's loop itself.
+ * A runtime started for a test from startup.conf text, and a CLI shell into it: {@link #run}
+ * expects a command to succeed, {@link #fail} expects it to fail, each returning what it
+ * printed. The test turns the main thread's loop itself.
  */
 public final class CliRuntime implements AutoCloseable {
+
+    /** The configuration of {@link #CliRuntime(Path)}: 4K pages, 4096 buffers. */
+    public static final String SMALL_BUFFERS = "buffers { page-size 4k buffers-per-numa 4096 }";
 
     private final VectaRuntime runtime;
     private final CliShell cli;
 
-    /** Starts a runtime whose runtime directory is {@code runtimeDir}. */
+    /** Starts a runtime on {@link #SMALL_BUFFERS} whose runtime directory is {@code runtimeDir}. */
     public CliRuntime(Path runtimeDir) {
-        runtime = VectaRuntime.start(new StartupConfigParser(new RuntimeDirectory(runtimeDir))
-                .parse("test.conf", "buffers { page-size 4k buffers-per-numa 4096 }"));
+        this(runtimeDir, SMALL_BUFFERS);
+    }
+
+    /** Starts a runtime from startup.conf text {@code config}, its runtime directory {@code runtimeDir}. */
+    public CliRuntime(Path runtimeDir, String config) {
+        runtime = VectaRuntime.start(new StartupConfigParser(new RuntimeDirectory(runtimeDir)).parse("test.conf", config));
         cli = runtime.newShell(false);
     }
 

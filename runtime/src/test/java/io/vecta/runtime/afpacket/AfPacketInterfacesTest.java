@@ -2,11 +2,8 @@ package io.vecta.runtime.afpacket;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.vecta.runtime.CliRuntime;
 import io.vecta.runtime.VectaRuntime;
-import io.vecta.runtime.cli.CliShell;
-import io.vecta.runtime.cli.CommandOutcome;
-import io.vecta.runtime.config.RuntimeDirectory;
-import io.vecta.runtime.config.StartupConfigParser;
 import io.vecta.runtime.dispatch.NodeRuntime;
 import io.vecta.runtime.dispatch.NodeState;
 import io.vecta.runtime.dispatch.ThreadRuntime;
@@ -51,8 +48,8 @@ class AfPacketInterfacesTest {
     @TempDir
     Path temp;
 
+    private CliRuntime vecta;
     private VectaRuntime runtime;
-    private CliShell cli;
 
     @BeforeAll
     static void namespace() throws Exception {
@@ -68,14 +65,13 @@ class AfPacketInterfacesTest {
 
     @BeforeEach
     void start() {
-        runtime = VectaRuntime.start(new StartupConfigParser(new RuntimeDirectory(temp.resolve("run")))
-                .parse("test.conf", "buffers { page-size 4k buffers-per-numa 4096 }"));
-        cli = runtime.newShell(false);
+        vecta = new CliRuntime(temp.resolve("run"));
+        runtime = vecta.runtime();
     }
 
     @AfterEach
     void stop() {
-        runtime.close();
+        vecta.close();
     }
 
     @Test
@@ -366,14 +362,10 @@ class AfPacketInterfacesTest {
     }
 
     private String run(String line) {
-        CommandOutcome outcome = cli.run(line);
-        assertThat(outcome.failed()).as("'%s' failed: %s", line, outcome.output()).isFalse();
-        return outcome.output();
+        return vecta.run(line);
     }
 
     private String fail(String line) {
-        CommandOutcome outcome = cli.run(line);
-        assertThat(outcome.failed()).as("'%s' should fail", line).isTrue();
-        return outcome.output();
+        return vecta.fail(line);
     }
 }

@@ -2,11 +2,8 @@ package io.vecta.runtime.cli.commands;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.vecta.runtime.CliRuntime;
 import io.vecta.runtime.VectaRuntime;
-import io.vecta.runtime.cli.CliShell;
-import io.vecta.runtime.cli.CommandOutcome;
-import io.vecta.runtime.config.RuntimeDirectory;
-import io.vecta.runtime.config.StartupConfigParser;
 import io.vecta.runtime.dispatch.ThreadRuntime;
 import io.vecta.runtime.dispatch.TraceBuffer;
 import io.vecta.runtime.dispatch.TraceRecord;
@@ -144,8 +141,8 @@ class TraceCommandsTest {
     @TempDir
     Path temp;
 
+    private CliRuntime vecta;
     private VectaRuntime runtime;
-    private CliShell shell;
 
     @BeforeAll
     static void buildPlugin() throws IOException {
@@ -161,13 +158,13 @@ class TraceCommandsTest {
     @BeforeEach
     void start() {
         String text = "buffers { page-size 4k buffers-per-numa 2048 }\nplugins { path " + plugins + " }\n";
-        runtime = VectaRuntime.start(new StartupConfigParser(new RuntimeDirectory(temp)).parse("test.conf", text));
-        shell = runtime.newShell(false);
+        vecta = new CliRuntime(temp, text);
+        runtime = vecta.runtime();
     }
 
     @AfterEach
     void stop() {
-        runtime.close();
+        vecta.close();
     }
 
     private void turns(int count) {
@@ -178,15 +175,11 @@ class TraceCommandsTest {
     }
 
     private String ok(String line) {
-        CommandOutcome outcome = shell.run(line);
-        assertThat(outcome.failed()).as("%s: %s", line, outcome.output()).isFalse();
-        return outcome.output();
+        return vecta.run(line);
     }
 
     private String error(String line) {
-        CommandOutcome outcome = shell.run(line);
-        assertThat(outcome.failed()).as("%s: %s", line, outcome.output()).isTrue();
-        return outcome.output();
+        return vecta.fail(line);
     }
 
     /**
