@@ -186,17 +186,17 @@ public final class StreamSpecReader {
          */
         private void checkReader(WordContext reader) {
             String node = reader.getText();
-            Class<? extends Header> first = switch (node) {
-                case "ethernet-input" -> EthernetHeader.class;
-                case "ip4-input" -> Ip4Header.class;
-                case "ip6-input" -> Ip6Header.class;
+            record Start(Class<? extends Header> header, String description) { }
+            Start start = switch (node) {
+                case "ethernet-input" -> new Start(EthernetHeader.class, "its Ethernet header (MAC addresses)");
+                case "ip4-input" -> new Start(Ip4Header.class, "its IPv4 header");
+                case "ip6-input" -> new Start(Ip6Header.class, "its IPv6 header");
                 default -> throw new PgStreamException("data: " + node + " (" + where(reader.getStart()) + ") does not"
                         + " read packet headers; name ethernet-input, ip4-input or ip6-input, or none");
             };
-            if (headers.isEmpty() || !first.isInstance(headers.getFirst())) {
-                throw new PgStreamException("data: " + node + " (" + where(reader.getStart()) + ") reads a packet from"
-                        + (first == EthernetHeader.class ? " its Ethernet header (MAC addresses)" : first == Ip4Header.class
-                                ? " its IPv4 header" : " its IPv6 header") + ", which the first header here is not");
+            if (headers.isEmpty() || !start.header().isInstance(headers.getFirst())) {
+                throw new PgStreamException("data: " + node + " (" + where(reader.getStart()) + ") reads a packet from "
+                        + start.description() + ", which the first header here is not");
             }
         }
 
